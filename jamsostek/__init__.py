@@ -1,0 +1,1 @@
+"""Coverage analytics for BPJS Ketenagakerjaan protection of vulnerable workers in Gianyar."""

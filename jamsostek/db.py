@@ -1,0 +1,94 @@
+"""The only module that talks to DuckDB: connect, load SQL files, run them with bound parameters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from jamsostek import settings
+
+STATEMENTS_DIR = Path(__file__).resolve().parent / "sql"
+_PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
+_COMMENT = re.compile(r"--[^\n]*")
+
+Connection = duckdb.DuckDBPyConnection
+Error = duckdb.Error
+
+
+def connect(path: Path | str | None = None, read_only: bool = False) -> Connection:
+    """Open the store (creating its tables when writable); never loads extensions."""
+    path = Path(path) if path else settings.db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # autoload/autoinstall off: the app must never reach for the network.
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    con = duckdb.connect(str(path), read_only=read_only, config=config)
+    if not read_only:
+        con.execute(load_statement("schema"))
+    return con
+
+
+def memory() -> Connection:
+    """An in-memory store with the schema, for tests and scratch work."""
+    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
+    con.execute(load_statement("schema"))
+    return con
+
+
+@cache
+def load_sql(name: str) -> str:
+    """Text of queries/<name>.sql (a question the app asks)."""
+    return (settings.QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+@cache
+def load_statement(name: str) -> str:
+    """Text of jamsostek/sql/<name>.sql (schema and writes)."""
+    return (STATEMENTS_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def sql_params(sql: str) -> set[str]:
+    """Names of the $parameters a SQL text declares (comments ignored)."""
+    return set(_PARAM.findall(_COMMENT.sub("", sql)))
+
+
+def _bind(sql: str, params: dict) -> dict:
+    declared = sql_params(sql)
+    if set(params) != declared:
+        missing, extra = declared - set(params), set(params) - declared
+        raise TypeError(f"parameters do not match the SQL: missing {sorted(missing)}, extra {sorted(extra)}")
+    return params
+
+
+def run_query(con: Connection, name: str, **params) -> pd.DataFrame:
+    """Run queries/<name>.sql with exactly its declared parameters; return a DataFrame."""
+    sql = load_sql(name)
+    return con.execute(sql, _bind(sql, params)).df()
+
+
+def execute(con: Connection, name: str, **params) -> None:
+    """Run a statement file from jamsostek/sql with exactly its declared parameters."""
+    sql = load_statement(name)
+    con.execute(sql, _bind(sql, params))
+
+
+@contextmanager
+def transaction(con: Connection) -> Iterator[Connection]:
+    """All or nothing: commit when the block ends, roll back on any exception."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
+def data_version(con: Connection) -> int:
+    """A number that changes whenever loaded data changes (for cache keys)."""
+    return int(con.execute("select value from meta where key = 'data_version'").fetchone()[0])

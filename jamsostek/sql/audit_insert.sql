@@ -1,0 +1,1 @@
+insert into audit_log values (current_timestamp, $actor, $action, $detail);

@@ -1,0 +1,101 @@
+-- The store. One file, created on first run; every statement is idempotent.
+create sequence if not exists batch_seq start 1;
+
+-- One row per loaded extract file. Re-ingesting a file with the same SHA-256 is a no-op.
+create table if not exists batch (
+    batch_id integer primary key,
+    file_name varchar not null,
+    sha256 varchar not null unique,
+    rows_total integer not null,
+    rows_accepted integer not null,
+    rows_rejected integer not null,
+    extract_date date,               -- latest TGL KEPESERTAAN in the file
+    is_sample boolean not null default false,
+    loaded_at timestamp not null,
+    loaded_by varchar not null,
+    withdrawn_at timestamp,
+    withdrawn_by varchar
+);
+
+-- One row per accepted extract row (history; a batch's rows go when it is withdrawn).
+create table if not exists enrolment (
+    batch_id integer not null,
+    row_number integer not null,     -- row in the source file, header = row 1
+    nik varchar not null,
+    nama varchar,
+    no_kpj varchar,
+    tgl_lahir date,
+    jenis_kelamin varchar,
+    sektor varchar not null,
+    kode_desa varchar not null,
+    jkk boolean not null,
+    jkm boolean not null,
+    jht boolean not null,
+    tgl_kepesertaan date not null,
+    tgl_akhir date not null,
+    status varchar,
+    sumber_iuran varchar not null,
+    penghasilan_rp bigint,
+    primary key (batch_id, nik)
+);
+
+-- One row per person (NIK): the record from the latest loaded, not withdrawn batch.
+-- Rebuilt inside the same transaction as every ingest or withdrawal.
+create table if not exists participant (
+    nik varchar primary key,
+    batch_id integer not null,
+    nama varchar,
+    no_kpj varchar,
+    sektor varchar not null,
+    kode_desa varchar not null,
+    jkk boolean not null,
+    jkm boolean not null,
+    jht boolean not null,
+    tgl_kepesertaan date not null,
+    tgl_akhir date not null,
+    sumber_iuran varchar not null
+);
+
+-- Rows that could not be loaded, with the reason, for the admin's report (no raw NIK).
+create table if not exists rejection (
+    batch_id integer not null,
+    row_number integer not null,
+    field varchar,
+    reason_code varchar not null,
+    reason varchar not null
+);
+
+-- Reference geography (Kemendagri codes are the key everywhere).
+create table if not exists wilayah (
+    kode_desa varchar primary key,
+    desa varchar not null,
+    jenis varchar not null,
+    kode_kecamatan varchar not null,
+    kecamatan varchar not null,
+    kode_kabupaten varchar not null,
+    kabupaten varchar not null
+);
+
+-- Target population (sasaran): estimated informal workers per desa x sector.
+create table if not exists sasaran (
+    kode_desa varchar not null,
+    sektor varchar not null,
+    sasaran_workers integer not null,
+    is_estimate boolean not null default true,
+    primary key (kode_desa, sektor)
+);
+
+-- Who did what and when: reveals of personal data, detail exports, uploads, withdrawals.
+create table if not exists audit_log (
+    logged_at timestamp not null,
+    actor varchar not null,
+    action varchar not null,
+    detail varchar
+);
+
+-- Small key/value facts about the store (data_version bumps on every change of data).
+create table if not exists meta (
+    key varchar primary key,
+    value varchar not null
+);
+insert into meta values ('data_version', '0') on conflict do nothing;
