@@ -92,3 +92,20 @@ def transaction(con: Connection) -> Iterator[Connection]:
 def data_version(con: Connection) -> int:
     """A number that changes whenever loaded data changes (for cache keys)."""
     return int(con.execute("select value from meta where key = 'data_version'").fetchone()[0])
+
+
+def stage(con: Connection, name: str, frame: pd.DataFrame) -> None:
+    """Make a DataFrame readable from SQL as `name` (for insert ... select from name)."""
+    con.register(name, frame)
+
+
+def next_id(con: Connection, sequence: str) -> int:
+    """Next value of a sequence declared in schema.sql."""
+    return int(con.execute("select nextval(?)", [sequence]).fetchone()[0])
+
+
+def fetch_value(con: Connection, name: str, **params):
+    """First column of the first row of a statement file's result, or None."""
+    sql = load_statement(name)
+    row = con.execute(sql, _bind(sql, params)).fetchone()
+    return row[0] if row else None

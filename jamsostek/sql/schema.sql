@@ -5,7 +5,7 @@ create sequence if not exists batch_seq start 1;
 create table if not exists batch (
     batch_id integer primary key,
     file_name varchar not null,
-    sha256 varchar not null unique,
+    sha256 varchar not null,
     rows_total integer not null,
     rows_accepted integer not null,
     rows_rejected integer not null,
@@ -99,3 +99,27 @@ create table if not exists meta (
     value varchar not null
 );
 insert into meta values ('data_version', '0') on conflict do nothing;
+
+-- Filters shared by every question. A NULL argument means "all".
+-- Participants in the filtered area/sector/programme/funding, with their geography.
+create or replace macro peserta_in(kecamatan, sektor, program, sumber) as table
+    select p.*, w.desa, w.kode_kecamatan, w.kecamatan
+    from participant p
+    join wilayah w using (kode_desa)
+    where (kecamatan is null or w.kode_kecamatan = kecamatan)
+      and (sektor is null or p.sektor = sektor)
+      and (program is null
+           or (program = 'JKK' and p.jkk) or (program = 'JKM' and p.jkm) or (program = 'JHT' and p.jht))
+      and (sumber is null or p.sumber_iuran = sumber);
+
+-- Protected on a day: JKK and JKM both active (start <= day <= paid-until).
+create or replace macro is_protected(p, day) as
+    p.jkk and p.jkm and p.tgl_kepesertaan <= day and day <= p.tgl_akhir;
+
+-- Target population cells in the filtered area/sector.
+create or replace macro sasaran_in(kecamatan, sektor) as table
+    select s.kode_desa, s.sektor, s.sasaran_workers, w.desa, w.kode_kecamatan, w.kecamatan
+    from sasaran s
+    join wilayah w using (kode_desa)
+    where (kecamatan is null or w.kode_kecamatan = kecamatan)
+      and (sektor is null or s.sektor = sektor);

@@ -1,0 +1,83 @@
+"""Command line: python -m jamsostek <command>. Run with --help for the list."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jamsostek import settings
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from jamsostek import sample
+
+    for path in sample.write_sample(Path(args.out)):
+        print(path)
+    return 0
+
+
+def cmd_boundaries(args: argparse.Namespace) -> int:
+    from jamsostek import boundaries
+
+    try:
+        for path in boundaries.build_layers(force=args.force):
+            print(path)
+    except boundaries.BoundariesUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from jamsostek import ingest
+
+    print(ingest.ensure_store())
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from jamsostek import db, ingest, readers, reports_rejected
+
+    con = db.connect(ingest.ensure_store())
+    status = 0
+    for name in args.files:
+        try:
+            result = ingest.ingest_file(con, Path(name), loaded_by=args.user)
+        except readers.ExtractError as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            status = 2
+            continue
+        print(result.summary())
+        for row in result.reasons_count().itertuples():
+            print(f"  {row.rows:>6}  {row.reason_code}")
+        if not result.rejections.empty:
+            print(f"  laporan / report: {reports_rejected.write_rejection_report(result)}")
+    con.close()
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run one command."""
+    parser = argparse.ArgumentParser(prog="python -m jamsostek", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("init", help="build the store from the shipped sample if it does not exist")
+    p.set_defaults(run=cmd_init)
+    p = commands.add_parser("sample", help="write the synthetic sample extracts (deterministic)")
+    p.add_argument("--out", default=str(settings.SAMPLE_DIR))
+    p.set_defaults(run=cmd_sample)
+    p = commands.add_parser("boundaries", help="obtain, verify and simplify the desa boundaries")
+    p.add_argument("--force", action="store_true", help="rebuild even if the cache is fresh")
+    p.set_defaults(run=cmd_boundaries)
+    p = commands.add_parser("ingest", help="load extract files (CSV/XLSX) into the store")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--user", default="cli", help="who loads the files (kept in the batch history)")
+    p.set_defaults(run=cmd_ingest)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Real geography: kecamatan and desa with Kemendagri codes, and matching of names as people type them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from jamsostek import settings
+
+# Words people put before a place name that are not part of it ("DS. Batubulan", "Kel. Ubud").
+_PREFIXES = re.compile(r"^(DESA|DS|KELURAHAN|KEL|KEC|KECAMATAN|KAB|KABUPATEN)\b\.?\s*")
+
+
+def normalise(name: object) -> str:
+    """Comparable form of a place name: upper case, no prefix, no punctuation or spaces."""
+    text = re.sub(r"[^A-Z0-9 ]", " ", str(name or "").upper())
+    text = re.sub(r"\s+", " ", text).strip()
+    while (stripped := _PREFIXES.sub("", text)) != text:
+        text = stripped
+    return text.replace(" ", "")
+
+
+@cache
+def load_wilayah(region: str | None = None) -> pd.DataFrame:
+    """Desa of a regency (51.04) or province (51) with Kemendagri codes, one row per desa."""
+    region = region or settings.region()
+    frame = pd.read_csv(settings.REFERENCE_DIR / "wilayah_bali.csv", dtype=str)
+    frame = frame[frame["kode_desa"].str.startswith(region + ".")]
+    columns = ["kode_desa", "desa", "jenis", "kode_kecamatan", "kecamatan", "kode_kabupaten", "kabupaten"]
+    return frame[columns].sort_values("kode_desa").reset_index(drop=True)
+
+
+def kecamatan_list(region: str | None = None) -> pd.DataFrame:
+    """Kecamatan of the region: kode_kecamatan, kecamatan (sorted by code)."""
+    frame = load_wilayah(region)[["kode_kecamatan", "kecamatan"]]
+    return frame.drop_duplicates().reset_index(drop=True)
+
+
+@cache
+def _aliases() -> pd.DataFrame:
+    aliases = pd.read_csv(settings.REFERENCE_DIR / "desa_alias.csv", dtype=str)[["alias", "kode_desa"]]
+    bps = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
+    bps = bps.rename(columns={"nama_bps": "alias"})[["alias", "kode_desa"]]
+    return pd.concat([aliases, bps], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class DesaMatch:
+    """Outcome of matching one desa/kecamatan pair: a code, or None with the reason."""
+
+    kode_desa: str | None
+    reason: str | None = None
+
+
+class DesaMatcher:
+    """Finds the Kemendagri code of a desa from its name as written, with the kecamatan to disambiguate."""
+
+    def __init__(self, region: str | None = None):
+        wilayah = load_wilayah(region)
+        names = wilayah[["kode_desa", "desa"]].rename(columns={"desa": "alias"})
+        known = pd.concat([names, _aliases()], ignore_index=True)
+        known = known[known["kode_desa"].isin(wilayah["kode_desa"])]
+        kecamatan_of = dict(zip(wilayah["kode_desa"], wilayah["kode_kecamatan"]))
+        self._by_name: dict[str, set[str]] = {}
+        for alias, kode in zip(known["alias"], known["kode_desa"]):
+            self._by_name.setdefault(normalise(alias), set()).add(kode)
+        self._kecamatan_of = kecamatan_of
+        self._kecamatan_code = {normalise(n): k for k, n in kecamatan_list(region).itertuples(index=False)}
+
+    def match(self, desa: object, kecamatan: object = None) -> DesaMatch:
+        """Code of the desa, or a reason: 'desa_missing', 'desa_unknown', 'kecamatan_mismatch', 'desa_ambiguous'."""
+        key = normalise(desa)
+        if not key:
+            return DesaMatch(None, "desa_missing")
+        candidates = self._by_name.get(key, set())
+        if not candidates:
+            return DesaMatch(None, "desa_unknown")
+        kec_key = normalise(kecamatan)
+        if kec_key:
+            kode_kec = self._kecamatan_code.get(kec_key)
+            candidates = {c for c in candidates if self._kecamatan_of[c] == kode_kec}
+            if not candidates:
+                return DesaMatch(None, "kecamatan_mismatch")
+        if len(candidates) > 1:
+            return DesaMatch(None, "desa_ambiguous")
+        return DesaMatch(next(iter(candidates)))

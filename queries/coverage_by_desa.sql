@@ -1,0 +1,40 @@
+-- One row per desa of the region: its sasaran, workers protected on $as_of, coverage and gap.
+-- Parameters: $as_of (date); $kecamatan, $sektor, $program, $sumber (NULL = all).
+with desa as (
+    select kode_desa, desa, jenis, kode_kecamatan, kecamatan
+    from wilayah
+    where $kecamatan is null or kode_kecamatan = $kecamatan
+),
+
+target as (
+    select kode_desa, sum(sasaran_workers) as sasaran_workers
+    from sasaran_in($kecamatan, $sektor)
+    group by kode_desa
+),
+
+protected as (
+    select kode_desa, count(*) as protected_workers
+    from peserta_in($kecamatan, $sektor, $program, $sumber) p
+    where is_protected(p, $as_of)
+    group by kode_desa
+),
+
+final as (
+    select
+        d.kode_desa,
+        d.desa,
+        d.jenis,
+        d.kode_kecamatan,
+        d.kecamatan,
+        cast(coalesce(t.sasaran_workers, 0) as bigint) as sasaran_workers,
+        cast(coalesce(p.protected_workers, 0) as bigint) as protected_workers,
+        100.0 * coalesce(p.protected_workers, 0) / nullif(t.sasaran_workers, 0) as coverage_pct,
+        cast(greatest(coalesce(t.sasaran_workers, 0) - coalesce(p.protected_workers, 0), 0) as bigint)
+            as gap_workers
+    from desa d
+    left join target t using (kode_desa)
+    left join protected p using (kode_desa)
+)
+
+select * from final
+order by kode_desa
