@@ -74,7 +74,10 @@ def run_query(con: Connection, name: str, **params) -> pd.DataFrame:
 def execute(con: Connection, name: str, **params) -> None:
     """Run a statement file from jamsostek/sql with exactly its declared parameters."""
     sql = load_statement(name)
-    con.execute(sql, _bind(sql, params))
+    _bind(sql, params)
+    # DuckDB binds parameters for one statement at a time, so a file of several runs piece by piece.
+    for statement in filter(str.strip, _COMMENT.sub("", sql).split(";\n")):
+        con.execute(statement, {k: params[k] for k in sql_params(statement)})
 
 
 @contextmanager

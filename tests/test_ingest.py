@@ -58,8 +58,8 @@ def test_clean_file_loads_as_one_batch(con, tmp_path):
                          "join enrolment e using (batch_id, nik) order by nik")
     assert stored.fetchall() == [
         ("petani", "51.04.01.2001", False, "APBD", 1_500_000),
-        ("pengrajin", "51.04.05.1005", False, "CSR", None),
         ("pedagang_kecil", "51.04.01.2009", True, "MANDIRI", 2_000_000),
+        ("pengrajin", "51.04.05.1005", False, "CSR", None),
     ]
 
 
