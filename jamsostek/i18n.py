@@ -38,6 +38,10 @@ LABELS: dict[str, dict[str, str]] = {
     "filter.funding": {"id": "Sumber iuran", "en": "Funding source"},
     "filter.language": {"id": "Bahasa", "en": "Language"},
     "filter.all": {"id": "Semua", "en": "All"},
+    "filter.as_of_help": {
+        "id": "Data terakhir: {date}. Tanggal lain menghitung siapa yang terlindungi pada hari itu.",
+        "en": "Latest data: {date}. Another date counts who was protected on that day.",
+    },
     # --- headline metrics
     "metric.protected": {"id": "Pekerja terlindungi", "en": "Protected workers"},
     "metric.coverage": {"id": "Cakupan", "en": "Coverage"},
@@ -47,6 +51,43 @@ LABELS: dict[str, dict[str, str]] = {
     "metric.lapsing": {"id": "Berakhir dalam {days} hari", "en": "Lapsing within {days} days"},
     "metric.since_launch": {"id": "Sejak {count} pekerja pertama", "en": "Since the first {count} workers"},
     "metric.progress_target": {"id": "Capaian menuju target", "en": "Progress to target"},
+    "metric.vs_last_week": {"id": "{delta} dari minggu lalu", "en": "{delta} vs last week"},
+    "metric.protected_help": {
+        "id": "Peserta dengan JKK dan JKM aktif pada {date}.",
+        "en": "Participants with both JKK and JKM active on {date}.",
+    },
+    "metric.coverage_help": {
+        "id": "Pekerja terlindungi dibagi sasaran (estimasi) {sasaran} pekerja.",
+        "en": "Protected workers divided by the estimated target population of {sasaran}.",
+    },
+    "metric.of_sasaran": {"id": "dari sasaran {sasaran}", "en": "of {sasaran} target population"},
+    "metric.new_week_help": {
+        "id": "Terlindungi dan mulai terdaftar dalam 7 hari sampai {date}.",
+        "en": "Protected and enrolled in the 7 days up to {date}.",
+    },
+    "metric.times_launch": {"id": "{ratio}× sejak {date}", "en": "{ratio}× since {date}"},
+    "metric.since_launch_help": {
+        "id": "Seluruh kabupaten: pekerja terlindungi sekarang dikurangi {count} pekerja "
+        "yang didaftarkan saat peluncuran {date}.",
+        "en": "Whole regency: protected workers now minus the {count} enrolled at the launch on {date}.",
+    },
+    "metric.to_go": {"id": "{count} lagi", "en": "{count} to go"},
+    "metric.progress_target_help": {
+        "id": "Seluruh kabupaten: {protected} dari target {target} pekerja (Perbup Gianyar 35/2025); "
+        "{verified} pekerja setelah verifikasi pertama.",
+        "en": "Whole regency: {protected} of the {target} workers targeted (Perbup Gianyar 35/2025); "
+        "{verified} workers after the first verification.",
+    },
+    "metric.zero_desa": {"id": "Desa tanpa pekerja terlindungi", "en": "Villages with no one protected"},
+    "metric.zero_desa_help": {
+        "id": "Desa dengan sasaran tetapi belum ada pekerja terlindungi. Terendah: {names}.",
+        "en": "Villages with a target population but no one protected yet. Lowest: {names}.",
+    },
+    "metric.of_desa": {"id": "dari {count} desa", "en": "of {count} villages"},
+    "metric.lapsing_help": {
+        "id": "Terlindungi sekarang, tetapi iurannya dibayar hanya sampai sebelum {date}.",
+        "en": "Protected now, but paid only until before {date}.",
+    },
     # --- notices
     "notice.sample": {
         "id": "Data contoh (sintetis), bukan data BPJS Ketenagakerjaan yang sebenarnya. "
@@ -55,6 +96,16 @@ LABELS: dict[str, dict[str, str]] = {
         "Figures are for demonstration only.",
     },
     "notice.sample_short": {"id": "Data contoh (sintetis)", "en": "Sample data (synthetic)"},
+    "notice.data_as_of": {
+        "id": "Data per {date} · batch terakhir {file} · tampilan per {view}",
+        "en": "Data as of {date} · last batch {file} · view as of {view}",
+    },
+    "notice.url_invalid": {
+        "id": "Nilai yang tidak dikenal di tautan diabaikan ({keys}); nilai bawaan dipakai.",
+        "en": "Unknown values in the link were ignored ({keys}); defaults are used instead.",
+    },
+    "notice.no_data": {"id": "Tidak ada data untuk pilihan ini.", "en": "No data for this selection."},
+    "notice.loading": {"id": "Memuat data…", "en": "Loading data…"},
     # --- table column headers
     "col.kode_desa": {"id": "Kode desa", "en": "Village code"},
     "col.desa": {"id": "Desa", "en": "Village (desa)"},
@@ -64,6 +115,53 @@ LABELS: dict[str, dict[str, str]] = {
     "col.protected": {"id": "Terlindungi", "en": "Protected"},
     "col.coverage_pct": {"id": "Cakupan %", "en": "Coverage %"},
     "col.gap": {"id": "Kesenjangan", "en": "Gap"},
+    "col.kode_kecamatan": {"id": "Kode kecamatan", "en": "District code"},
+    "col.week_start": {"id": "Minggu mulai", "en": "Week starting"},
+    "col.week_end": {"id": "Sampai", "en": "Until"},
+    "col.new_workers": {"id": "Pendaftar baru", "en": "New enrolments"},
+    "col.protected_week_ago": {"id": "Terlindungi minggu lalu", "en": "Protected a week ago"},
+    "col.change": {"id": "Perubahan", "en": "Change"},
+    "col.lapsing": {"id": "Segera berakhir", "en": "Lapsing soon"},
+    "col.first_paid_until": {"id": "Berakhir paling awal", "en": "Earliest paid-until"},
+    # --- page sections (Ringkasan, Sektor, Tren)
+    "section.kecamatan": {"id": "Cakupan per kecamatan", "en": "Coverage by district"},
+    "section.lowest_desa": {"id": "Desa dengan cakupan terendah", "en": "Villages with the lowest coverage"},
+    "section.heatmap": {"id": "Kesenjangan per desa dan sektor", "en": "Gap by village and sector"},
+    "section.heatmap_note": {
+        "id": "Angka = pekerja belum terlindungi; makin gelap makin besar. Tanda × = ada sasaran "
+        "tetapi belum ada yang terlindungi. Desa diurutkan menurut kesenjangan.",
+        "en": "Numbers = workers not yet protected; darker is larger. × = a target population but no one "
+        "protected yet. Villages are sorted by gap.",
+    },
+    "section.desa_shown": {"id": "Desa ditampilkan", "en": "Villages shown"},
+    "section.largest_gaps": {"id": "Kelompok belum terlindungi terbesar", "en": "Largest uncovered groups"},
+    "section.largest_gaps_note": {
+        "id": "Baris tebal: belum ada pekerja terlindungi di kelompok itu.",
+        "en": "Bold rows: no one in that group is protected yet.",
+    },
+    "section.protected_target": {"id": "Pekerja terlindungi menuju target", "en": "Protected workers toward the target"},
+    "section.weekly": {"id": "Pendaftaran baru per minggu", "en": "New enrolments per week"},
+    "section.week_change": {"id": "Perubahan sejak minggu lalu per kecamatan", "en": "Change since last week by district"},
+    "section.lapsing": {
+        "id": "Peserta yang berakhir dalam {days} hari, per desa",
+        "en": "Participants lapsing within {days} days, by village",
+    },
+    "section.target_input": {"id": "Target pekerja", "en": "Target (workers)"},
+    "section.target_help": {
+        "id": "Bawaan: target 2026 menurut Perbup Gianyar 35/2025 ({target}); {verified} setelah verifikasi.",
+        "en": "Default: the 2026 target of Perbup Gianyar 35/2025 ({target}); {verified} after verification.",
+    },
+    # --- chart labels
+    "chart.coverage_pct": {"id": "Cakupan (%)", "en": "Coverage (%)"},
+    "chart.gap_workers": {"id": "Pekerja belum terlindungi", "en": "Workers not yet protected"},
+    "chart.zero_coverage": {"id": "× belum ada yang terlindungi", "en": "× no one protected yet"},
+    "chart.protected": {"id": "Pekerja terlindungi", "en": "Protected workers"},
+    "chart.target": {"id": "Target: {count}", "en": "Target: {count}"},
+    "chart.verified": {"id": "Terverifikasi: {count}", "en": "Verified: {count}"},
+    "chart.new_workers": {"id": "Pendaftar baru", "en": "New enrolments"},
+    "chart.week": {"id": "Minggu mulai", "en": "Week starting"},
+    "chart.change": {"id": "Perubahan pekerja terlindungi", "en": "Change in protected workers"},
+    "chart.workers": {"id": "Pekerja", "en": "Workers"},
     # --- downloads
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.xlsx": {"id": "Unduh XLSX", "en": "Download XLSX"},

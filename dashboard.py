@@ -1,0 +1,27 @@
+"""Entry point: page config, navigation over pages/, the shared sidebar, then the chosen page."""
+
+import streamlit as st
+
+from jamsostek import settings
+from jamsostek.i18n import t
+from jamsostek.ui import context
+from jamsostek.ui.sidebar import render_sidebar
+
+# One line per page: file, label key, icon. The first is the default. Pages not yet written are skipped.
+PAGES = [
+    ("pages/ringkasan.py", "page.summary", ":material/dashboard:"),
+    ("pages/peta.py", "page.map", ":material/map:"),
+    ("pages/sektor.py", "page.sectors", ":material/grid_on:"),
+    ("pages/tren.py", "page.trend", ":material/trending_up:"),
+]
+
+st.set_page_config(page_title=t("app.title"), page_icon=":material/shield_person:", layout="wide")
+context.prepare()
+lang = context.lang()
+page = st.navigation([
+    st.Page(path, title=t(key, lang), icon=icon, default=i == 0)
+    for i, (path, key, icon) in enumerate(PAGES)
+    if (settings.ROOT / path).exists()
+])
+render_sidebar()
+page.run()

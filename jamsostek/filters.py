@@ -1,0 +1,124 @@
+"""The shared view filters and their URL form: parse untrusted query parameters, write them back.
+
+A link copied from the address bar reopens the same view. Anything in the URL that is not a known
+value (a typo, an old code, an injection attempt) falls back to the default and is reported, never
+raised: the caller shows a notice and rewrites the URL with what was actually used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from jamsostek import domain, i18n
+
+# URL keys, short and Indonesian because they are what people see in a shared link.
+KEY_DATE, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG = (
+    "tanggal", "kec", "sektor", "program", "sumber", "lang")
+FILTER_KEYS = (KEY_DATE, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING)
+MAX_VALUE_CHARS = 40  # longer than any code or date: anything bigger is rejected unread
+# BPJS Ketenagakerjaan (as such) started in 2014; a date before it cannot be meant.
+EARLIEST_DATE = date(2014, 1, 1)
+FUTURE_DAYS = 366  # looking ahead (who lapses next year) is allowed, further is a typo
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+SECTOR_CODES = tuple(domain.SECTORS)
+PROGRAM_CODES = tuple(domain.PROGRAMS)
+FUNDING_CODES = tuple(domain.FUNDING_SOURCES)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the whole app is filtered by; None means all."""
+
+    as_of: date
+    kecamatan: str | None = None
+    sektor: str | None = None
+    program: str | None = None
+    sumber: str | None = None
+
+    def params(self) -> dict:
+        """The five filter parameters every question in queries/ takes."""
+        return {"as_of": self.as_of, "kecamatan": self.kecamatan, "sektor": self.sektor,
+                "program": self.program, "sumber": self.sumber}
+
+    def with_(self, **changes) -> Filters:
+        """A copy with some fields changed (e.g. a week earlier for deltas)."""
+        return replace(self, **changes)
+
+    def week_before(self) -> Filters:
+        """The same view seven days earlier."""
+        return replace(self, as_of=self.as_of - timedelta(days=7))
+
+
+def raw_value(qp: Mapping, key: str) -> str | None:
+    """The URL's value for `key` as text, or None when absent; a repeated key gives its last value."""
+    if key not in qp:
+        return None
+    value = qp[key]
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else ""
+    return value if isinstance(value, str) else None if value is None else str(value)
+
+
+def clean_code(value: str | None, allowed: Iterable[str]) -> tuple[str | None, bool]:
+    """(code, ok): the value if it is exactly one of `allowed`; empty means all; else (None, False)."""
+    if value is None or value == "":
+        return None, True
+    if len(value) > MAX_VALUE_CHARS:
+        return None, False
+    return (value, True) if value in set(allowed) else (None, False)
+
+
+def parse_date(value: str | None, *, default: date, earliest: date = EARLIEST_DATE,
+               latest: date | None = None) -> tuple[date, bool]:
+    """(date, ok): an ISO date YYYY-MM-DD within [earliest, latest]; otherwise (default, False)."""
+    if value is None or value == "":
+        return default, True
+    latest = latest or default + timedelta(days=FUTURE_DAYS)
+    if len(value) > MAX_VALUE_CHARS or not _ISO_DATE.fullmatch(value):
+        return default, False
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:  # 2026-13-45, 2026-02-30
+        return default, False
+    return (parsed, True) if earliest <= parsed <= latest else (default, False)
+
+
+def from_query_params(qp: Mapping, *, default_as_of: date, kecamatan_codes: Iterable[str],
+                      lang_default: str = "id") -> tuple[Filters, str, list[str]]:
+    """(filters, lang, rejected URL keys) from untrusted query parameters; bad values take defaults."""
+    rejected: list[str] = []
+
+    def code(key: str, allowed: Iterable[str]) -> str | None:
+        value, ok = clean_code(raw_value(qp, key), allowed)
+        if not ok:
+            rejected.append(key)
+        return value
+
+    as_of, ok = parse_date(raw_value(qp, KEY_DATE), default=default_as_of)
+    if not ok:
+        rejected.append(KEY_DATE)
+    filters = Filters(
+        as_of=as_of,
+        kecamatan=code(KEY_KECAMATAN, kecamatan_codes),
+        sektor=code(KEY_SECTOR, SECTOR_CODES),
+        program=code(KEY_PROGRAM, PROGRAM_CODES),
+        sumber=code(KEY_FUNDING, FUNDING_CODES),
+    )
+    lang = code(KEY_LANG, i18n.LANGS) or lang_default
+    return filters, lang, rejected
+
+
+def to_query_params(filters: Filters, lang: str) -> dict[str, str]:
+    """URL form of a view: the date always (a link pins its day), other filters only when set."""
+    params = {KEY_DATE: filters.as_of.isoformat()}
+    for key, value in ((KEY_KECAMATAN, filters.kecamatan), (KEY_SECTOR, filters.sektor),
+                       (KEY_PROGRAM, filters.program), (KEY_FUNDING, filters.sumber)):
+        if value:
+            params[key] = value
+    if lang != "id":
+        params[KEY_LANG] = lang
+    return params

@@ -1,0 +1,1 @@
+"""Streamlit glue: the only package (besides dashboard.py and pages/) that imports streamlit."""

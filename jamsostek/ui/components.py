@@ -1,0 +1,60 @@
+"""Pieces every page shares: header with data notices, KPI cards, tables with downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from jamsostek import export, i18n
+from jamsostek.i18n import t
+from jamsostek.ui import context as ctx
+
+
+def page_header(title_key: str) -> None:
+    """Title, the sample-data notice, 'data per <date> · batch terakhir <file>', and URL notices."""
+    lang = ctx.lang()
+    st.title(t(title_key, lang))
+    status = ctx.data_status()
+    if bool(status["is_sample"]):
+        st.caption(f":material/science: {t('notice.sample', lang)}")
+    last = status["last_batch_file"]
+    st.caption(t("notice.data_as_of", lang, date=i18n.fmt_date(status["data_as_of"], lang),
+                 file=last if isinstance(last, str) and last else i18n.MISSING,
+                 view=i18n.fmt_date(ctx.filters().as_of, lang)))
+    rejected = ctx.url_notices()
+    if rejected:
+        st.warning(t("notice.url_invalid", lang, keys=", ".join(rejected)), icon=":material/link_off:")
+
+
+def kpi_metric(label: str, value: str, delta: str | None = None, *, help: str | None = None,
+               delta_color: str = "normal") -> None:
+    """One KPI card; value and delta come already formatted for the session's language."""
+    st.metric(label, value, delta=delta, delta_color=delta_color, help=help, border=True)
+
+
+def download_buttons(df: pd.DataFrame, base_name: str, key: str) -> None:
+    """CSV and XLSX downloads of a table exactly as shown (localized headers, raw numbers)."""
+    lang = ctx.lang()
+    as_of = ctx.filters().as_of.isoformat()
+    stem = f"{base_name}_{as_of}"
+    note = t("notice.sample_short", lang) if bool(ctx.data_status()["is_sample"]) else None
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(t("download.csv", lang), export.to_csv_bytes(df), file_name=f"{stem}.csv",
+                         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
+    right.download_button(
+        t("download.xlsx", lang), _xlsx(df, base_name, note), file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx", on_click="ignore", icon=":material/download:")
+
+
+def _xlsx(df: pd.DataFrame, sheet: str, note: str | None) -> Callable[[], bytes]:
+    # Built when clicked, not on every rerun: workbooks are the slowest thing a page makes.
+    return lambda: export.to_xlsx_bytes({sheet: df}, title=sheet, note=note)
+
+
+def table(shown: pd.DataFrame, display=None, *, base_name: str, key: str, height: int | str = "auto") -> None:
+    """A table on screen (optionally a pandas Styler for formats) with its downloads below."""
+    st.dataframe(shown if display is None else display, hide_index=True, height=height)
+    download_buttons(shown, base_name, key)

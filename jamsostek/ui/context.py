@@ -1,0 +1,127 @@
+"""Per-process store connection, cached questions, and the session's filters and language."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from jamsostek import db, filters as flt, ingest, settings, wilayah
+
+# Session-state keys of the sidebar widgets; pages read them only through filters() and lang().
+KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG = (
+    "flt_as_of", "flt_kecamatan", "flt_sektor", "flt_program", "flt_sumber", "flt_lang")
+_READY = "_flt_ready"  # the URL has been read into the widgets for this session
+_FOLLOW_LATEST = "_flt_follow_latest"  # no date chosen: the as-of date moves with new data
+_NOTICES = "_flt_url_notices"  # URL keys whose values were rejected, shown until a filter changes
+CACHE_ENTRIES = 512
+
+
+@st.cache_resource(show_spinner=False)
+def _connect(path: str) -> db.Connection:
+    return db.connect(ingest.ensure_store(Path(path)))
+
+
+def connection() -> db.Connection:
+    """The process's one read-write connection; callers take `.cursor()` per query for thread safety."""
+    return _connect(str(settings.db_path()))
+
+
+def data_version() -> int:
+    """Version of the loaded data; changes on every ingest or withdrawal."""
+    cursor = connection().cursor()
+    try:
+        return db.data_version(cursor)
+    finally:
+        cursor.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _run_cached(path: str, version: int, name: str, params: tuple) -> pd.DataFrame:
+    # path and version only key the cache: a new store or a new ingest misses it at once.
+    cursor = connection().cursor()
+    try:
+        return db.run_query(cursor, name, **dict(params))
+    finally:
+        cursor.close()
+
+
+def run(name: str, **params) -> pd.DataFrame:
+    """Result of queries/<name>.sql, cached until the data version changes."""
+    return _run_cached(str(settings.db_path()), data_version(), name, tuple(sorted(params.items())))
+
+
+def data_status() -> pd.Series:
+    """The one row of queries/data_status.sql: data_as_of, last_batch_file, is_sample, ..."""
+    return run("data_status").iloc[0]
+
+
+def default_as_of() -> date:
+    """The latest extract date loaded, or today when nothing is loaded yet."""
+    value = data_status()["data_as_of"]
+    return date.today() if pd.isna(value) else pd.Timestamp(value).date()
+
+
+def kecamatan_options() -> pd.DataFrame:
+    """Kecamatan of the region served (kode_kecamatan, kecamatan), for the filter and URL checks."""
+    return wilayah.kecamatan_list(settings.region())
+
+
+def prepare() -> None:
+    """Read the URL into the sidebar's state once per session; move a following date to new data."""
+    state = st.session_state
+    default = default_as_of()
+    if not state.get(_READY):
+        parsed, lang_code, rejected = flt.from_query_params(
+            st.query_params.to_dict(), default_as_of=default,
+            kecamatan_codes=kecamatan_options()["kode_kecamatan"])
+        state[KEY_AS_OF], state[KEY_KECAMATAN], state[KEY_SECTOR] = (
+            parsed.as_of, parsed.kecamatan, parsed.sektor)
+        state[KEY_PROGRAM], state[KEY_FUNDING], state[KEY_LANG] = parsed.program, parsed.sumber, lang_code
+        state[_FOLLOW_LATEST] = parsed.as_of == default
+        state[_NOTICES] = rejected
+        state[_READY] = True
+    elif state.get(_FOLLOW_LATEST) and state.get(KEY_AS_OF) != default:
+        state[KEY_AS_OF] = default  # an ingest brought newer data: show it at once
+
+
+def filters() -> flt.Filters:
+    """The filters of this session (sidebar widgets, first filled from the URL)."""
+    if not st.session_state.get(_READY):
+        prepare()
+    state = st.session_state
+    return flt.Filters(as_of=state[KEY_AS_OF], kecamatan=state.get(KEY_KECAMATAN),
+                       sektor=state.get(KEY_SECTOR), program=state.get(KEY_PROGRAM),
+                       sumber=state.get(KEY_FUNDING))
+
+
+def lang() -> str:
+    """Language of this session: 'id' (default) or 'en'."""
+    if not st.session_state.get(_READY):
+        prepare()
+    return st.session_state.get(KEY_LANG) or "id"
+
+
+def url_notices() -> list[str]:
+    """URL keys whose values were unknown or unsafe and were replaced by defaults."""
+    return list(st.session_state.get(_NOTICES, []))
+
+
+def on_filter_change(date_changed: bool = False) -> None:
+    """Widget callback: the user chose, so stop following the latest date and clear URL notices."""
+    st.session_state[_NOTICES] = []
+    if date_changed:
+        st.session_state[_FOLLOW_LATEST] = False
+
+
+def sync_url(extra: dict[str, str] | None = None) -> None:
+    """Write the current view into the address bar, keeping keys that pages own (e.g. desa)."""
+    wanted = flt.to_query_params(filters(), lang()) | (extra or {})
+    for key in (*flt.FILTER_KEYS, flt.KEY_LANG):
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value

@@ -1,0 +1,45 @@
+"""The shared sidebar: as-of date, kecamatan, sector, programme, funding source and language."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import streamlit as st
+
+from jamsostek import domain, filters as flt, i18n
+from jamsostek.i18n import t
+from jamsostek.ui import context as ctx
+
+
+def _labelled(options: dict[str, str], all_label: str):
+    """format_func for a selectbox of codes with None meaning all."""
+    return lambda code: all_label if code is None else options.get(code, code)
+
+
+def render_sidebar() -> None:
+    """Draw the filters (labels in the session's language, values stored as codes); sync the URL."""
+    ctx.prepare()
+    lang = ctx.lang()
+    everything = t("filter.all", lang)
+    kecamatan = ctx.kecamatan_options()
+    kecamatan_names = dict(zip(kecamatan["kode_kecamatan"], kecamatan["kecamatan"]))
+    default = ctx.default_as_of()
+    with st.sidebar:
+        st.date_input(t("filter.as_of", lang), key=ctx.KEY_AS_OF, format="DD/MM/YYYY",
+                      min_value=flt.EARLIEST_DATE, max_value=default + timedelta(days=flt.FUTURE_DAYS),
+                      on_change=ctx.on_filter_change, kwargs={"date_changed": True},
+                      help=t("filter.as_of_help", lang, date=i18n.fmt_date(default, lang)))
+        st.selectbox(t("filter.kecamatan", lang), [None, *kecamatan_names], key=ctx.KEY_KECAMATAN,
+                     format_func=_labelled(kecamatan_names, everything), on_change=ctx.on_filter_change)
+        sectors = {code: i18n.sector_label(code, lang) for code in domain.SECTORS}
+        st.selectbox(t("filter.sector", lang), [None, *sectors], key=ctx.KEY_SECTOR,
+                     format_func=_labelled(sectors, everything), on_change=ctx.on_filter_change)
+        programs = {code: code for code in domain.PROGRAMS}
+        st.selectbox(t("filter.program", lang), [None, *programs], key=ctx.KEY_PROGRAM,
+                     format_func=_labelled(programs, everything), on_change=ctx.on_filter_change)
+        funding = {code: i18n.funding_label(code, lang) for code in domain.FUNDING_SOURCES}
+        st.selectbox(t("filter.funding", lang), [None, *funding], key=ctx.KEY_FUNDING,
+                     format_func=_labelled(funding, everything), on_change=ctx.on_filter_change)
+        st.radio(t("filter.language", lang), list(i18n.LANGS), key=ctx.KEY_LANG, horizontal=True,
+                 format_func=lambda code: t(f"lang.{code}", lang), on_change=ctx.on_filter_change)
+    ctx.sync_url()
