@@ -22,7 +22,7 @@ MAX_VALUE_CHARS = 40  # longer than any code or date: anything bigger is rejecte
 # BPJS Ketenagakerjaan (as such) started in 2014; a date before it cannot be meant.
 EARLIEST_DATE = date(2014, 1, 1)
 FUTURE_DAYS = 366  # looking ahead (who lapses next year) is allowed, further is a typo
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 SECTOR_CODES = tuple(domain.SECTORS)
 PROGRAM_CODES = tuple(domain.PROGRAMS)
