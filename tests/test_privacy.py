@@ -1,0 +1,207 @@
+"""Personal data: masks, NIK detection, redaction of text and logs, audit rows."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from jamsostek import db, privacy
+
+NIK = "5104015708900001"  # synthetic: Gianyar, Sukawati, woman born 17-08-1990, serial 0001
+OTHER_NIK = "5104052301850042"
+
+
+@pytest.mark.parametrize("value, expected", [
+    (NIK, "************0001"),
+    (int(NIK), "************0001"),
+    (f"  {NIK} ", "************0001"),
+    (NIK[:15], "*" * 15),
+    (NIK + "9", "*" * 16),
+    ("5,10401E+15", "*" * 11),
+    ("５１０４０１５７０８９００００１", "*" * 16),  # full-width digits are not a clean NIK
+    ("x" * 40, "*" * 16),
+    ("", ""),
+    (None, ""),
+])
+def test_mask_nik(value, expected):
+    assert privacy.mask_nik(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Wayan Sudarsana", "W*** S***"),
+    ("Ni Luh   Putu Ayu", "N*** L*** P*** A***"),
+    ("I", "I***"),
+    ("  ", ""),
+    (None, ""),
+])
+def test_mask_name(value, expected):
+    assert privacy.mask_name(value) == expected
+
+
+@pytest.mark.parametrize("text", [
+    NIK, f"NIK {NIK} ditolak", f"nik={NIK};", f"ID{NIK}x", f"{NIK}.0", f"a;{NIK};b",
+    "5,10401E+15", "5.10401E+15", "5.104015708900001e+15", "kolom NIK: 5,10401E15", "a;5,1E+15;b",
+])
+def test_nik_shaped_numbers_are_found(text):
+    assert privacy.NIK_PATTERN.search(text)
+    assert privacy.contains_personal_data(text)
+
+
+@pytest.mark.parametrize("text", [
+    NIK[:15], NIK + "9", "081234567890", "+6281234567890", "2025-11-03", "03/11/2025",
+    "0.6560000000000001", "1.136", "Rp16.800", "5,10401E+14", "1764144000000", "51.04.01.2001",
+    "coverage 65,6 %", "12345678901234567890",
+])
+def test_other_numbers_are_not_nik(text):
+    assert not privacy.NIK_PATTERN.search(text)
+    assert not privacy.contains_personal_data(text)
+
+
+def test_find_personal_data_returns_masks_only():
+    text = f"{NIK} WAYAN  sudarsana; 5,10401E+15; {OTHER_NIK}"
+    found = privacy.find_personal_data(text, names=["Wayan Sudarsana", "Made Oka"])
+    assert found == ["nik:************0001", "nik:****************", "nik:************0042", "name:W*** s***"]
+    assert not any(raw in " ".join(found) for raw in (NIK, OTHER_NIK, "Sudarsana", "sudarsana"))
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Peserta Wayan Sudarsana", ["Wayan Sudarsana"], True),
+    ("Peserta wayan\nsudarsana", ["Wayan Sudarsana"], True),
+    ("Desa Sudarsana", ["Wayan Sudarsana"], False),        # a full name, not one of its words
+    ("Desa Mas", ["Mas"], True),
+    ("Ubud", ["Ub", "I", ""], False),                      # names shorter than 3 characters are skipped
+    ("Madeira", ["Made"], False),                          # whole words only
+    ("tidak ada", [], False),
+])
+def test_names(text, names, expected):
+    assert privacy.contains_personal_data(text, names) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Baris 17: NIK {NIK} sudah terdaftar", "Baris 17: NIK ************0001 sudah terdaftar"),
+    ("NIK 5,10401E+15 rusak oleh Excel", "NIK **************** rusak oleh Excel"),
+    ("tanpa data pribadi 1.136 peserta", "tanpa data pribadi 1.136 peserta"),
+    (None, ""),
+])
+def test_redact(text, expected):
+    assert privacy.redact(text) == expected
+    assert not privacy.contains_personal_data(privacy.redact(text))
+
+
+def test_redact_names():
+    assert privacy.redact(f"Wayan Sudarsana ({NIK})", names=["Wayan Sudarsana"]) == "W*** S*** (************0001)"
+
+
+def test_filter_redacts_message_args_and_traceback(caplog):
+    logger = logging.getLogger("test_privacy.filtered")
+    logger.addFilter(privacy.RedactingFilter())
+    try:
+        with caplog.at_level(logging.INFO, logger="test_privacy.filtered"):
+            logger.info("ingest row %s with nik %s", 17, NIK)
+            logger.warning(f"plain message {OTHER_NIK}")
+            try:
+                raise ValueError(f"duplicate NIK {NIK}")
+            except ValueError:
+                logger.exception("rejected")
+    finally:
+        logger.filters.clear()
+    assert NIK not in caplog.text and OTHER_NIK not in caplog.text
+    assert "ingest row 17 with nik ************0001" in caplog.text
+    assert "duplicate NIK ************0001" in caplog.text
+
+
+@pytest.fixture
+def restore_logging():
+    factory = logging.getLogRecordFactory()
+    yield
+    logging.setLogRecordFactory(factory)
+    for logger in [logging.getLogger()] + list(logging.Logger.manager.loggerDict.values()):
+        if isinstance(logger, logging.Logger):
+            logger.removeFilter(privacy._FILTER)
+            for handler in logger.handlers:
+                handler.removeFilter(privacy._FILTER)
+
+
+class ListHandler(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(self.format(record))
+
+
+def test_install_log_redaction_reaches_child_and_streamlit_loggers(caplog, restore_logging):
+    streamlit_logger = logging.getLogger("streamlit.test_privacy")
+    streamlit_logger.propagate = False  # as streamlit sets up its own loggers
+    collected = ListHandler()
+    streamlit_logger.addHandler(collected)
+    try:
+        privacy.install_log_redaction()
+        factory = logging.getLogRecordFactory()
+        privacy.install_log_redaction()
+        assert logging.getLogRecordFactory() is factory  # idempotent
+        assert privacy._FILTER in collected.filters
+        streamlit_logger.error("upload failed for %s", NIK)
+        with caplog.at_level(logging.INFO):
+            logging.getLogger("jamsostek.some.child").info("nik %s", OTHER_NIK)
+    finally:
+        streamlit_logger.removeHandler(collected)
+    assert collected.lines == ["upload failed for ************0001"]
+    assert OTHER_NIK not in caplog.text and "************0042" in caplog.text
+
+
+def test_install_log_redaction_covers_handlers_added_later(restore_logging):
+    privacy.install_log_redaction()
+    late = logging.getLogger("test_privacy.late")
+    late.propagate, collected = False, ListHandler()
+    late.addHandler(collected)
+    try:
+        late.warning("nik %s", NIK)
+    finally:
+        late.removeHandler(collected)
+    assert collected.lines == ["nik ************0001"]
+
+
+def test_record_audit_redacts_detail():
+    con = db.memory()
+    privacy.record_audit(con, "admin.gianyar", privacy.REVEAL_NIK, f"revealed {NIK} in detail list")
+    privacy.record_audit(con, "admin.gianyar", privacy.EXPORT_DETAIL, "desa 51.04.01.2001, 12 rows")
+    privacy.record_audit(con, None, privacy.SIGN_IN_FAILED)
+    rows = privacy.audit_log(con)
+    assert list(rows.columns) == ["event_id", "logged_at", "actor", "action", "detail"]
+    assert rows["action"].tolist() == [privacy.SIGN_IN_FAILED, privacy.EXPORT_DETAIL, privacy.REVEAL_NIK]
+    assert rows["actor"].tolist() == ["-", "admin.gianyar", "admin.gianyar"]
+    assert rows["detail"].iloc[2] == "revealed ************0001 in detail list"
+    assert privacy.audit_log(con, limit=1)["action"].tolist() == [privacy.SIGN_IN_FAILED]
+    stored = con.execute("select string_agg(coalesce(detail, ''), ' ') from audit_log").fetchone()[0]
+    assert NIK not in stored
+
+
+def test_audit_rejects_unknown_actions():
+    con = db.memory()
+    with pytest.raises(ValueError):
+        privacy.record_audit(con, "admin", "delete_everything", "x")
+    assert privacy.audit_log(con).empty
+
+
+@pytest.mark.parametrize("limit", [0, -1, 10_001])
+def test_audit_log_limit_is_bounded(limit):
+    with pytest.raises(ValueError):
+        privacy.audit_log(db.memory(), limit=limit)
+
+
+def test_audit_query_declares_its_parameter():
+    assert db.sql_params(db.load_sql("audit_log")) == {"limit"}
+
+
+def test_nik_ref(monkeypatch):
+    monkeypatch.delenv(privacy.ENV_AUDIT_KEY, raising=False)
+    assert privacy.nik_ref(NIK) == "************0001"
+    keyed = privacy.nik_ref(NIK, key="rahasia-audit")
+    assert keyed.startswith("************0001 ref=") and NIK not in keyed
+    assert keyed == privacy.nik_ref(NIK, key="rahasia-audit") != privacy.nik_ref(NIK, key="other-key")
+    monkeypatch.setenv(privacy.ENV_AUDIT_KEY, "rahasia-audit")
+    assert privacy.nik_ref(NIK) == keyed
+    assert not privacy.contains_personal_data(keyed)
