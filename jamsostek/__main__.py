@@ -75,6 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--user", default="cli", help="who loads the files (kept in the batch history)")
     p.set_defaults(run=cmd_ingest)
 
+    p = commands.add_parser("add-admin", help="add or update a data-admin sign-in (argon2 hash in secrets.toml)",
+                            add_help=False)
+    p.set_defaults(run=None)
+
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["add-admin"]:
+        from jamsostek import auth
+
+        return auth.add_admin_cli(argv[1:])
     args = parser.parse_args(argv)
     return args.run(args)
 
