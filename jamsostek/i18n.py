@@ -165,6 +165,32 @@ LABELS: dict[str, dict[str, str]] = {
     # --- downloads
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.xlsx": {"id": "Unduh XLSX", "en": "Download XLSX"},
+    # --- map (Peta page)
+    "map.metric": {"id": "Ukuran yang dipetakan", "en": "Mapped measure"},
+    "map.metric.coverage": {"id": "Cakupan (%)", "en": "Coverage (%)"},
+    "map.metric.gap": {"id": "Kesenjangan (pekerja)", "en": "Gap (workers)"},
+    "map.metric.protected": {"id": "Pekerja terlindungi", "en": "Protected workers"},
+    "map.level": {"id": "Wilayah", "en": "Areas"},
+    "map.level.desa": {"id": "Desa", "en": "Villages (desa)"},
+    "map.level.kecamatan": {"id": "Kecamatan", "en": "Districts (kecamatan)"},
+    "map.no_data": {"id": "Tidak ada data sasaran", "en": "No target data"},
+    "map.loading": {"id": "Menyiapkan peta…", "en": "Preparing the map…"},
+    "map.click_hint": {
+        "id": "Klik sebuah desa di peta untuk melihat rinciannya.",
+        "en": "Click a village on the map to see its details.",
+    },
+    "map.unavailable": {
+        "id": "Peta tidak dapat ditampilkan: batas wilayah tidak tersedia. Tabel di bawah tetap lengkap.",
+        "en": "The map cannot be shown: boundaries are unavailable. The table below is complete.",
+    },
+    "map.table": {"id": "Tabel per {level}", "en": "Table by {level}"},
+    "map.panel.sectors_covered": {"id": "Sektor yang sudah terjangkau", "en": "Sectors reached"},
+    "map.panel.sectors_uncovered": {"id": "Sektor yang belum terjangkau", "en": "Sectors not yet reached"},
+    "map.panel.sectors": {"id": "Cakupan per sektor", "en": "Coverage by sector"},
+    "map.panel.trend": {"id": "Pekerja terlindungi per minggu", "en": "Protected workers by week"},
+    "map.panel.lapsing": {"id": "Berakhir dalam {days} hari", "en": "Lapsing within {days} days"},
+    "map.panel.none": {"id": "Tidak ada", "en": "None"},
+    "map.panel.clear": {"id": "Tutup rincian desa", "en": "Close village details"},
     # --- language names (shown in their own language in the switch)
     "lang.id": {"id": "Bahasa Indonesia", "en": "Bahasa Indonesia"},
     "lang.en": {"id": "English", "en": "English"},

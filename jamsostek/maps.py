@@ -1,0 +1,264 @@
+"""Choropleth maps of desa and kecamatan: fixed colour classes, offline MapLibre figure, hover in the UI language."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import shapely
+from shapely.geometry import shape
+
+from jamsostek import boundaries, i18n
+
+METRICS = ("coverage_pct", "gap_workers", "protected_workers")
+LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}
+METRIC_LABELS = {"coverage_pct": "map.metric.coverage", "gap_workers": "map.metric.gap",
+                 "protected_workers": "map.metric.protected"}
+
+# Fixed class edges per metric and level. Fixed, not quantiles of today's data: two maps of different
+# dates (or filters) then use the same colour for the same value and can be compared side by side.
+# Each tuple lists the lower edges of the classes above the "exactly 0" class.
+BREAKS: dict[tuple[str, str], tuple[float, ...]] = {
+    ("coverage_pct", "desa"): (0.1, 5, 10, 20, 40),
+    ("coverage_pct", "kecamatan"): (0.1, 5, 10, 20, 40),
+    ("gap_workers", "desa"): (1, 100, 250, 500, 1_000),
+    ("gap_workers", "kecamatan"): (1, 1_000, 2_500, 5_000, 10_000),
+    ("protected_workers", "desa"): (1, 25, 50, 100, 250),
+    ("protected_workers", "kecamatan"): (1, 250, 500, 1_000, 2_500),
+}
+# Coverage is shown and classed at one decimal (so a desa shown as "5,0 %" is in the 5–9,9 class).
+DECIMALS = {"coverage_pct": 1, "gap_workers": 0, "protected_workers": 0}
+
+# ColorBrewer sequential ramps (9-class, picked so lightness falls by about 10 L* or more per class):
+# the classes stay apart when printed in greyscale, and the lightest class never looks like the white
+# "no data" fill. One hue per metric, so maps of different measures are not mistaken for each other.
+PALETTES = {
+    "coverage_pct": ("#c7e9c0", "#74c476", "#41ab5d", "#238b45", "#006d2c", "#00441b"),  # Greens
+    "gap_workers": ("#fdd0a2", "#fd8d3c", "#f16913", "#d94801", "#a63603", "#7f2704"),  # Oranges
+    "protected_workers": ("#c6dbef", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"),  # Blues
+}
+NO_DATA_COLOUR = "#ffffff"
+OUTLINE_COLOUR = "#737373"  # desa edges: visible on white (no data) and on the darkest class
+BORDER_COLOUR = "#000000"  # kecamatan borders drawn over the desa
+SELECTED_COLOUR = "#000000"
+HEIGHT_PX = 640
+LEGEND_ROW_PX = 24
+LEGEND_CHAR_PX = 8  # rough width of a 14 px character, to size the legend box
+UIREVISION = "peta"  # constant: zoom and pan survive Streamlit reruns
+
+
+@dataclass(frozen=True)
+class Bin:
+    """One colour class: values v with lower <= v < upper (upper None = no limit); lower None = no data."""
+
+    lower: float | None
+    upper: float | None
+    colour: str
+    decimals: int = 0
+    unit: str = ""
+
+    @property
+    def is_no_data(self) -> bool:
+        """True for the class of desa without a figure (no sasaran for coverage or gap)."""
+        return self.lower is None
+
+    def contains(self, value: float) -> bool:
+        """Whether a value (already rounded to the shown precision) falls in this class."""
+        if self.is_no_data:
+            return _missing(value)
+        if _missing(value):
+            return False
+        return self.lower <= value and (self.upper is None or value < self.upper)
+
+    def label(self, lang: str = "id") -> str:
+        """Legend text, e.g. '5–9,9 %', '≥ 40 %', '100–249', 'Tidak ada data'."""
+        if self.is_no_data:
+            return i18n.t("map.no_data", lang)
+        low = self._fmt(self.lower, lang)
+        if self.upper is None:
+            return f"≥ {low}{self.unit}"
+        high = self._fmt(self.upper - 10 ** -self.decimals, lang)
+        return f"{low}{self.unit}" if low == high else f"{low}–{high}{self.unit}"
+
+    def _fmt(self, value: float, lang: str) -> str:
+        # Whole numbers without decimals ("5", not "5,0"); the class top keeps them ("9,9").
+        digits = 0 if float(value).is_integer() else self.decimals
+        return i18n.fmt_num(value, lang, digits)
+
+
+def class_breaks(metric: str, level: str = "desa") -> list[Bin]:
+    """The fixed classes of a metric: 'exactly 0', five ranges, then 'no data' last."""
+    _check(metric, level)
+    edges = (0, *BREAKS[(metric, level)])
+    uppers = (*edges[1:], None)
+    unit = " %" if metric == "coverage_pct" else ""
+    bins = [Bin(lo, hi, colour, DECIMALS[metric], unit)
+            for lo, hi, colour in zip(edges, uppers, PALETTES[metric], strict=True)]
+    return bins + [Bin(None, None, NO_DATA_COLOUR)]
+
+
+def classify(values: Iterable, metric: str, level: str = "desa") -> pd.Series:
+    """Index into class_breaks() of each value, after rounding to the shown precision (NaN -> 'no data')."""
+    bins = class_breaks(metric, level)
+    rounded = pd.Series(values, dtype="float64").round(DECIMALS[metric])
+    found = [next(i for i, b in enumerate(bins) if b.contains(v)) for v in rounded]
+    return pd.Series(found, index=rounded.index, dtype="int64")
+
+
+def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
+    """The metric per row, NaN where it has no meaning: coverage or gap of an area without sasaran."""
+    values = frame[metric].astype("float64")
+    if metric in ("coverage_pct", "gap_workers") and "sasaran_workers" in frame:
+        values = values.where(frame["sasaran_workers"].astype("float64") > 0)
+    return values
+
+
+def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str = "id", *,
+                    level: str = "desa", borders_geojson: dict | None = None,
+                    selected: str | None = None, height: int = HEIGHT_PX) -> go.Figure:
+    """Choropleth of the frame's rows (one per desa or kecamatan) in fixed classes, offline (no tiles)."""
+    _check(metric, level)
+    key = LEVELS[level]
+    frame = frame.sort_values(key).reset_index(drop=True)
+    features = {f["properties"][key]: f for f in geojson["features"]}
+    frame = frame[frame[key].isin(features)].reset_index(drop=True)
+    classes = classify(metric_values(frame, metric), metric, level)
+    hover = hover_texts(frame, lang, level)
+    fig = go.Figure()
+    for index, bin_ in enumerate(class_breaks(metric, level)):
+        rows = frame[classes == index]
+        # Each class is its own trace (so the legend lists labelled classes) holding only its own
+        # features, so the geometry is sent once in total, not once per trace.
+        fig.add_trace(go.Choroplethmap(
+            geojson={"type": "FeatureCollection", "features": [features[c] for c in rows[key]]},
+            featureidkey=f"properties.{key}", locations=list(rows[key]), z=[index] * len(rows),
+            colorscale=[[0, bin_.colour], [1, bin_.colour]], showscale=False,
+            # No-data areas are white like the page: a darker, wider edge keeps them (and their legend
+            # swatch) visible.
+            marker={"line": {"color": OUTLINE_COLOUR, "width": 1.2 if bin_.is_no_data else 0.6}},
+            # Selection (a click) must not fade the other areas: the outline shows what is selected.
+            selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}},
+            name=bin_.label(lang), showlegend=False,
+            customdata=list(hover[classes == index]), hovertemplate="%{customdata}<extra></extra>",
+        ))
+    if borders_geojson is not None:
+        fig.add_trace(_line_trace(_outline(borders_geojson["features"]), BORDER_COLOUR, 1.8, "borders"))
+    if selected in features:
+        # A white halo under a black line: the outline reads on dark and light classes, also in greyscale.
+        lines = _outline([features[selected]])
+        fig.add_trace(_line_trace(lines, "#ffffff", 6, "selected-halo"))
+        fig.add_trace(_line_trace(lines, SELECTED_COLOUR, 3, "selected"))
+    center, zoom = fit_view([features[c] for c in frame[key]] or list(features.values()), height)
+    fig.update_layout(
+        map={"style": "white-bg", "center": center, "zoom": zoom},
+        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 28}, uirevision=UIREVISION,
+        separators=i18n.plotly_separators(lang), paper_bgcolor="#ffffff", font={"size": 14, "color": "#222222"},
+        hoverlabel={"bgcolor": "#ffffff", "font": {"size": 14, "color": "#222222"}, "align": "left"},
+    )
+    _add_legend(fig, i18n.t(METRIC_LABELS[metric], lang), class_breaks(metric, level), lang)
+    fig.add_annotation(text=attribution(lang), showarrow=False, xref="paper", yref="paper", x=1, y=0,
+                       xanchor="right", yanchor="top", yshift=-4, font={"size": 12, "color": "#444444"})
+    return fig
+
+
+def _add_legend(fig: go.Figure, title: str, bins: list[Bin], lang: str) -> None:
+    # Drawn with shapes and annotations, not plotly's legend: that one drops classes nobody falls in
+    # (the classes are fixed, so the legend must be too) and draws the white "no data" swatch invisibly.
+    labels = [b.label(lang) for b in bins]
+    width = 24 + LEGEND_CHAR_PX * max(len(title), *(len(label) + 3 for label in labels))
+    height = LEGEND_ROW_PX * (len(bins) + 1) + 8
+    box = {"type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel",
+           "xanchor": 0, "yanchor": 1}
+    fig.add_shape(**box, x0=6, x1=6 + width, y0=-6, y1=-6 - height,
+                  fillcolor="rgba(255,255,255,0.92)", line={"color": "#9e9e9e", "width": 1})
+    fig.add_annotation(text=f"<b>{title}</b>", **_legend_text(16, -12))
+    for row, (bin_, label) in enumerate(zip(bins, labels, strict=True), start=1):
+        top = -12 - LEGEND_ROW_PX * row
+        fig.add_shape(**box, x0=16, x1=34, y0=top - 2, y1=top - 20,
+                      fillcolor=bin_.colour, line={"color": "#404040", "width": 1})
+        fig.add_annotation(text=label, **_legend_text(42, top))
+
+
+def _legend_text(x_px: int, y_px: int) -> dict:
+    return {"xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "top",
+            "xshift": x_px, "yshift": y_px, "showarrow": False, "align": "left",
+            "font": {"size": 14, "color": "#222222"}}
+
+
+def hover_texts(frame: pd.DataFrame, lang: str, level: str = "desa") -> pd.Series:
+    """One hover text per row: name (and kecamatan), coverage, protected, sasaran and gap, in `lang`."""
+    def text(row) -> str:
+        lines = [f"<b>{row['desa'] if level == 'desa' else row['kecamatan']}</b>"]
+        if level == "desa":
+            lines.append(f"{i18n.t('col.kecamatan', lang)}: {row['kecamatan']}")
+        sasaran = row.get("sasaran_workers", math.nan)
+        has_target = not _missing(sasaran) and sasaran > 0
+        lines += [
+            f"{i18n.t('metric.coverage', lang)}: "
+            + (i18n.fmt_pct(row["coverage_pct"], lang) if has_target else i18n.t("map.no_data", lang)),
+            f"{i18n.t('col.protected', lang)}: {i18n.fmt_int(row['protected_workers'], lang)}",
+            f"{i18n.t('col.sasaran', lang)}: {i18n.fmt_int(sasaran, lang)}",
+            f"{i18n.t('col.gap', lang)}: {i18n.fmt_int(row['gap_workers'] if has_target else math.nan, lang)}",
+        ]
+        return "<br>".join(lines)
+
+    return frame.apply(text, axis=1) if len(frame) else pd.Series([], dtype="object")
+
+
+def attribution(lang: str = "id") -> str:
+    """Credit line of the boundary data in the UI language."""
+    return boundaries.ATTRIBUTION if lang == "id" else boundaries.ATTRIBUTION_EN
+
+
+def fit_view(features: list[dict], height: int = HEIGHT_PX, padding: float = 0.92) -> tuple[dict, float]:
+    """Map centre and zoom that show all features in a map `height` pixels tall (Web Mercator)."""
+    west, south, east, north = shapely.total_bounds([shape(f["geometry"]) for f in features])
+    center = {"lon": round(float(west + east) / 2, 5), "lat": round(float(south + north) / 2, 5)}
+    # Height is the binding side for Gianyar (tall and narrow); width is guarded by assuming 4:3 at least.
+    span_y = abs(_mercator_y(north) - _mercator_y(south)) / (2 * math.pi)
+    span_x = (east - west) / 360
+    fraction = max(span_y / (height * padding), span_x / (height * 4 / 3 * padding))
+    zoom = math.log2(1 / (512 * fraction)) if fraction > 0 else 12  # MapLibre tiles are 512 px at zoom 0
+    return center, round(min(zoom, 14), 2)
+
+
+def figure_json_bytes(fig: go.Figure) -> int:
+    """Size in bytes of the figure's JSON, about what the browser receives."""
+    return len(fig.to_json().encode("utf-8"))
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _outline(features: list[dict]) -> list[np.ndarray]:
+    # Union of the boundaries, merged into lines: a border shared by two areas is drawn once.
+    rings = shapely.union_all([shape(f["geometry"]).boundary for f in features])
+    merged = shapely.line_merge(rings) if rings.geom_type == "MultiLineString" else rings
+    return [np.asarray(line.coords) for line in getattr(merged, "geoms", [merged])]
+
+
+def _line_trace(lines: list[np.ndarray], colour: str, width: float, name: str) -> go.Scattermap:
+    # Lines joined with None gaps: one trace, no hover and no click (hoverinfo skip), so clicks reach the desa.
+    lon: list = []
+    lat: list = []
+    for coords in lines:
+        lon += [round(float(x), 5) for x in coords[:, 0]] + [None]
+        lat += [round(float(y), 5) for y in coords[:, 1]] + [None]
+    return go.Scattermap(lon=lon, lat=lat, mode="lines", line={"color": colour, "width": width},
+                         hoverinfo="skip", showlegend=False, name=name)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or bool(pd.isna(value))
+
+
+def _check(metric: str, level: str) -> None:
+    if metric not in METRICS:
+        raise ValueError(f"metric must be one of {METRICS}, got {metric!r}")
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {list(LEVELS)}, got {level!r}")

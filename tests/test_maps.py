@@ -1,0 +1,256 @@
+"""Map builder: fixed labelled classes, one class per value, 70/7 areas, hover language, offline figure."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from jamsostek import boundaries, maps, settings
+
+REFERENCE = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
+CELUK, MAS = "51.04.01.2005", "51.04.05.2002"
+SUKAWATI = "51.04.01"
+NO_TARGET = "51.04.07.2001"  # given sasaran 0 below
+
+
+@pytest.fixture(scope="module")
+def geo(tmp_path_factory):
+    """Desa and kecamatan GeoJSON built once from the local boundary copy into a private cache."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv(settings.ENV_CACHE_DIR, str(tmp_path_factory.mktemp("cache")))
+        return {level: boundaries.plotly_geojson(level) for level in boundaries.LEVELS}
+
+
+def desa_frame() -> pd.DataFrame:
+    """All 70 desa with known figures: sasaran 200 (0 for one desa), protected rising with the row."""
+    frame = REFERENCE[["kode_desa", "desa", "kode_kecamatan", "kecamatan"]].copy()
+    frame["sasaran_workers"] = 200
+    frame.loc[frame["kode_desa"] == NO_TARGET, "sasaran_workers"] = 0
+    frame["protected_workers"] = np.arange(len(frame)) * 2  # 0, 2, ... 138
+    frame.loc[frame["kode_desa"] == CELUK, "protected_workers"] = 25  # 12.5 %
+    return _derive(frame)
+
+
+def kecamatan_frame() -> pd.DataFrame:
+    """The 7 kecamatan, summed from desa_frame()."""
+    sums = desa_frame().groupby(["kode_kecamatan", "kecamatan"], as_index=False)[
+        ["sasaran_workers", "protected_workers"]].sum()
+    return _derive(sums)
+
+
+def _derive(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["coverage_pct"] = 100 * frame["protected_workers"] / frame["sasaran_workers"].replace(0, np.nan)
+    frame["gap_workers"] = (frame["sasaran_workers"] - frame["protected_workers"]).clip(lower=0)
+    return frame
+
+
+def choropleths(fig):
+    return [trace for trace in fig.data if trace.type == "choroplethmap"]
+
+
+def lines(fig, name: str):
+    return [trace for trace in fig.data if trace.type == "scattermap" and trace.name == name]
+
+
+def annotation_texts(fig) -> list[str]:
+    return [a.text for a in fig.layout.annotations]
+
+
+def luminance(colour: str) -> float:
+    """CIE L* of a #rrggbb colour: what a greyscale print keeps."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    y = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 116 * y ** (1 / 3) - 16
+
+
+@pytest.mark.parametrize("metric, level, lang, labels", [
+    ("coverage_pct", "desa", "id",
+     ["0 %", "0,1–4,9 %", "5–9,9 %", "10–19,9 %", "20–39,9 %", "≥ 40 %", "Tidak ada data sasaran"]),
+    ("coverage_pct", "kecamatan", "en",
+     ["0 %", "0.1–4.9 %", "5–9.9 %", "10–19.9 %", "20–39.9 %", "≥ 40 %", "No target data"]),
+    ("gap_workers", "desa", "id", ["0", "1–99", "100–249", "250–499", "500–999", "≥ 1.000", "Tidak ada data sasaran"]),
+    ("gap_workers", "kecamatan", "en",
+     ["0", "1–999", "1,000–2,499", "2,500–4,999", "5,000–9,999", "≥ 10,000", "No target data"]),
+    ("protected_workers", "desa", "id", ["0", "1–24", "25–49", "50–99", "100–249", "≥ 250", "Tidak ada data sasaran"]),
+    ("protected_workers", "kecamatan", "en",
+     ["0", "1–249", "250–499", "500–999", "1,000–2,499", "≥ 2,500", "No target data"]),
+])
+def test_classes_are_fixed_and_labelled(metric, level, lang, labels):
+    assert [b.label(lang) for b in maps.class_breaks(metric, level)] == labels
+
+
+@pytest.mark.parametrize("metric, value, label", [
+    ("coverage_pct", 0, "0 %"),
+    ("coverage_pct", 0.04, "0 %"),  # shown as "0,0 %", so classed with zero
+    ("coverage_pct", 0.1, "0,1–4,9 %"),
+    ("coverage_pct", 4.94, "0,1–4,9 %"),
+    ("coverage_pct", 4.96, "5–9,9 %"),  # shown as "5,0 %"
+    ("coverage_pct", 39.9, "20–39,9 %"),
+    ("coverage_pct", 40, "≥ 40 %"),
+    ("coverage_pct", 100, "≥ 40 %"),
+    ("coverage_pct", math.nan, "Tidak ada data sasaran"),
+    ("gap_workers", 0, "0"),
+    ("gap_workers", 99, "1–99"),
+    ("gap_workers", 100, "100–249"),
+    ("gap_workers", 1_000, "≥ 1.000"),
+    ("protected_workers", 24, "1–24"),
+    ("protected_workers", 25, "25–49"),
+])
+def test_classify_known_values(metric, value, label):
+    bins = maps.class_breaks(metric)
+    assert bins[maps.classify([value], metric).iloc[0]].label("id") == label
+
+
+@pytest.mark.parametrize("metric", maps.METRICS)
+@pytest.mark.parametrize("level", maps.LEVELS)
+def test_every_value_lands_in_exactly_one_class(metric, level):
+    values = [*np.round(np.linspace(0, 12_000, 24_001), maps.DECIMALS[metric]), math.nan]
+    bins = maps.class_breaks(metric, level)
+    for value in values:
+        assert sum(b.contains(value) for b in bins) == 1, value
+
+
+def test_classes_do_not_depend_on_the_data():
+    low, high = maps.classify([0, 3, 7], "coverage_pct"), maps.classify([3, 50, 90], "coverage_pct")
+    assert low.iloc[1] == high.iloc[0]  # 3 % is the same class whatever else is on the map
+
+
+@pytest.mark.parametrize("metric", maps.METRICS)
+def test_palette_reads_in_greyscale(metric):
+    lightness = [luminance(c) for c in maps.PALETTES[metric]]
+    steps = np.diff([luminance(maps.NO_DATA_COLOUR), *lightness])
+    assert (steps <= -9).all(), lightness  # each class clearly darker than the one before
+
+
+def test_no_data_where_there_is_no_sasaran():
+    frame = desa_frame()
+    row = frame["kode_desa"] == NO_TARGET
+    assert maps.metric_values(frame, "gap_workers")[row].isna().all()
+    assert maps.metric_values(frame, "coverage_pct")[row].isna().all()
+    assert maps.metric_values(frame, "protected_workers")[row].notna().all()
+
+
+@pytest.mark.parametrize("level, frame, count", [("desa", desa_frame, 70), ("kecamatan", kecamatan_frame, 7)])
+@pytest.mark.parametrize("metric", maps.METRICS)
+def test_figure_draws_every_area_once_in_its_class_colour(geo, level, frame, count, metric):
+    data = frame()
+    fig = maps.make_choropleth(data, geo[level], metric, "id", level=level)
+    key = maps.LEVELS[level]
+    located = {loc: trace for trace in choropleths(fig) for loc in trace.locations}
+    assert sum(len(t.locations) for t in choropleths(fig)) == count
+    assert sorted(located) == sorted(data[key])
+    expected = maps.classify(maps.metric_values(data, metric), metric, level)
+    bins = maps.class_breaks(metric, level)
+    for code, index in zip(data[key], expected, strict=True):
+        trace = located[code]
+        assert trace.colorscale[0][1] == trace.colorscale[1][1] == bins[index].colour
+        assert [f["properties"][key] for f in trace.geojson["features"]] == list(trace.locations)
+    palette = {*maps.PALETTES[metric], maps.NO_DATA_COLOUR}
+    assert {t.colorscale[0][1] for t in choropleths(fig)} <= palette
+
+
+def test_no_target_desa_is_white(geo):
+    fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id")
+    white = [t for t in choropleths(fig) if t.colorscale[0][1] == maps.NO_DATA_COLOUR]
+    assert [list(t.locations) for t in white] == [[NO_TARGET]]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("id", "<b>Celuk</b><br>Kecamatan: Sukawati<br>Cakupan: 12,5 %<br>Terlindungi: 25<br>Sasaran: 200"
+           "<br>Kesenjangan: 175"),
+    ("en", "<b>Celuk</b><br>District (kecamatan): Sukawati<br>Coverage: 12.5 %<br>Protected: 25"
+           "<br>Target population: 200<br>Gap: 175"),
+])
+def test_hover_in_the_ui_language(geo, lang, expected):
+    fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", lang)
+    hover = {loc: text for t in choropleths(fig) for loc, text in zip(t.locations, t.customdata)}
+    assert hover[CELUK] == expected
+    assert all(t.hovertemplate == "%{customdata}<extra></extra>" for t in choropleths(fig))
+
+
+def test_hover_thousands_and_no_target(geo):
+    frame = kecamatan_frame()
+    fig = maps.make_choropleth(frame, geo["kecamatan"], "gap_workers", "id", level="kecamatan")
+    hover = {loc: text for t in choropleths(fig) for loc, text in zip(t.locations, t.customdata)}
+    assert "Sasaran: 2.400" in hover[SUKAWATI]  # 12 desa x 200
+    assert "Kecamatan:" not in hover[SUKAWATI]  # the name is the kecamatan itself
+    desa = maps.make_choropleth(desa_frame(), geo["desa"], "gap_workers", "en")
+    text = {loc: t for tr in choropleths(desa) for loc, t in zip(tr.locations, tr.customdata)}[NO_TARGET]
+    assert "Coverage: No target data" in text and "Gap: –" in text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_legend_lists_every_class_even_empty_ones(geo, lang):
+    frame = desa_frame().assign(protected_workers=30)  # everyone in the 25–49 class
+    fig = maps.make_choropleth(frame, geo["desa"], "protected_workers", lang)
+    labels = [b.label(lang) for b in maps.class_breaks("protected_workers")]
+    texts = annotation_texts(fig)
+    assert texts[1:1 + len(labels)] == labels
+    assert "Pekerja terlindungi" in texts[0] if lang == "id" else "Protected workers" in texts[0]
+    swatches = [s.fillcolor for s in fig.layout.shapes][1:]
+    assert swatches == [b.colour for b in maps.class_breaks("protected_workers")]
+    assert not any(t.showlegend for t in fig.data)
+
+
+def test_kecamatan_borders_drawn_over_the_desa(geo):
+    fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id", borders_geojson=geo["kecamatan"])
+    (borders,) = lines(fig, "borders")
+    assert list(fig.data).index(borders) > max(list(fig.data).index(t) for t in choropleths(fig))
+    assert borders.hoverinfo == "skip"  # clicks go through to the desa
+    lon = [x for x in borders.lon if x is not None]
+    assert len(lon) > 500 and all(115.2 < x < 115.4 for x in lon)
+    assert not lines(maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id"), "borders")
+
+
+def test_selected_desa_is_outlined(geo):
+    fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id", selected=MAS)
+    (outline,) = lines(fig, "selected")
+    mas = next(f for f in geo["desa"]["features"] if f["id"] == MAS)
+    ring = np.asarray(mas["geometry"]["coordinates"][0][0])
+    assert set(zip(outline.lon, outline.lat)) - {(None, None)} == set(map(tuple, ring))
+    for code in (None, "51.99.99.9999"):
+        assert not lines(maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id", selected=code),
+                         "selected")
+
+
+@pytest.mark.parametrize("lang, text", [("id", boundaries.ATTRIBUTION), ("en", boundaries.ATTRIBUTION_EN)])
+def test_attribution_on_the_figure(geo, lang, text):
+    fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", lang)
+    assert annotation_texts(fig)[-1] == text == maps.attribution(lang)
+
+
+def test_offline_white_background_and_persistent_zoom(geo):
+    fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id")
+    assert fig.layout.map.style == "white-bg"  # no tile server
+    assert not fig.layout.map.layers
+    assert fig.layout.uirevision == maps.UIREVISION
+    assert 115.25 < fig.layout.map.center.lon < 115.35 and -8.55 < fig.layout.map.center.lat < -8.4
+    assert 9.5 < fig.layout.map.zoom < 11
+
+
+def test_filtered_frame_draws_and_fits_its_own_desa(geo):
+    frame = desa_frame()
+    sukawati = frame[frame["kode_kecamatan"] == SUKAWATI]
+    fig = maps.make_choropleth(sukawati, geo["desa"], "coverage_pct", "id", borders_geojson=geo["kecamatan"])
+    assert sorted(loc for t in choropleths(fig) for loc in t.locations) == sorted(sukawati["kode_desa"])
+    whole = maps.make_choropleth(frame, geo["desa"], "coverage_pct", "id")
+    assert fig.layout.map.zoom > whole.layout.map.zoom
+    assert fig.layout.map.center.lat < whole.layout.map.center.lat  # Sukawati is in the south
+
+
+@pytest.mark.parametrize("level, frame", [("desa", desa_frame), ("kecamatan", kecamatan_frame)])
+def test_payload_within_budget(geo, level, frame):
+    fig = maps.make_choropleth(frame(), geo[level], "coverage_pct", "id", level=level,
+                               borders_geojson=geo["kecamatan"], selected=MAS)
+    assert maps.figure_json_bytes(fig) < 500_000  # the issue's size budget for the map payload
+
+
+@pytest.mark.parametrize("bad", [{"metric": "nik"}, {"level": "kabupaten"}])
+def test_rejects_unknown_metric_or_level(geo, bad):
+    args = {"metric": "coverage_pct", "level": "desa"} | bad
+    with pytest.raises(ValueError):
+        maps.make_choropleth(desa_frame(), geo["desa"], args["metric"], "id", level=args["level"])
