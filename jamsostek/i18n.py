@@ -52,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
     "metric.since_launch": {"id": "Sejak {count} pekerja pertama", "en": "Since the first {count} workers"},
     "metric.progress_target": {"id": "Capaian menuju target", "en": "Progress to target"},
     "metric.vs_last_week": {"id": "{delta} dari minggu lalu", "en": "{delta} vs last week"},
+    "metric.pp_vs_last_week": {"id": "{delta} poin dari minggu lalu", "en": "{delta} points vs last week"},
     "metric.protected_help": {
         "id": "Peserta dengan JKK dan JKM aktif pada {date}.",
         "en": "Participants with both JKK and JKM active on {date}.",
@@ -136,8 +137,8 @@ LABELS: dict[str, dict[str, str]] = {
     "section.desa_shown": {"id": "Desa ditampilkan", "en": "Villages shown"},
     "section.largest_gaps": {"id": "Kelompok belum terlindungi terbesar", "en": "Largest uncovered groups"},
     "section.largest_gaps_note": {
-        "id": "Baris tebal: belum ada pekerja terlindungi di kelompok itu.",
-        "en": "Bold rows: no one in that group is protected yet.",
+        "id": "Baris berlatar jingga: belum ada pekerja terlindungi di kelompok itu.",
+        "en": "Rows on orange: no one in that group is protected yet.",
     },
     "section.protected_target": {"id": "Pekerja terlindungi menuju target", "en": "Protected workers toward the target"},
     "section.weekly": {"id": "Pendaftaran baru per minggu", "en": "New enrolments per week"},
@@ -147,6 +148,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Participants lapsing within {days} days, by village",
     },
     "section.target_input": {"id": "Target pekerja", "en": "Target (workers)"},
+    "section.target_invalid": {
+        "id": "Target harus bilangan bulat positif; dipakai {target}.",
+        "en": "The target must be a positive whole number; using {target}.",
+    },
+    "section.weekly_table": {"id": "Tabel per minggu", "en": "Weekly table"},
     "section.target_help": {
         "id": "Bawaan: target 2026 menurut Perbup Gianyar 35/2025 ({target}); {verified} setelah verifikasi.",
         "en": "Default: the 2026 target of Perbup Gianyar 35/2025 ({target}); {verified} after verification.",

@@ -1,5 +1,34 @@
-"""Ringkasan: headline figures for the filtered view."""
+"""Ringkasan: headline figures for the filtered view, coverage by kecamatan, lowest-coverage desa."""
 
-from jamsostek.ui import components
+import streamlit as st
 
-components.page_header("page.summary")
+from jamsostek import charts, metrics, settings
+from jamsostek.filters import Filters
+from jamsostek.i18n import t
+from jamsostek.ui import components as ui
+from jamsostek.ui import context as ctx
+
+ui.page_header("page.summary")
+lang, view = ctx.lang(), ctx.filters()
+days = settings.LAPSING_WINDOW_DAYS
+
+with st.spinner(t("notice.loading", lang)):
+    kpi = ctx.run("kpi", lapsing_days=days, **view.params()).iloc[0]
+    # Launch and target figures are for the whole regency, whatever the filters say.
+    regency = ctx.run("kpi", lapsing_days=days, **Filters(as_of=view.as_of).params()).iloc[0]
+    by_desa = ctx.run("coverage_by_desa", **view.params())
+    by_kecamatan = ctx.run("coverage_by_kecamatan", **view.params())
+
+ui.cards(metrics.summary_cards(kpi, regency, by_desa, lang, as_of=view.as_of))
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(t("section.kecamatan", lang))
+    ui.chart(charts.kecamatan_bar(by_kecamatan, lang))
+with right:
+    st.subheader(t("section.lowest_desa", lang))
+    lowest = metrics.lowest_coverage_desa(by_desa, 10)
+    shown = metrics.localize(lowest, ["desa", "kecamatan", "sasaran_workers", "protected_workers",
+                                      "coverage_pct"], lang)
+    ui.table(shown, base_name="desa_cakupan_terendah", key="lowest",
+             highlight=lowest["protected_workers"] == 0)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from jamsostek import export, i18n
+from jamsostek import export, i18n, metrics
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 
@@ -54,7 +54,31 @@ def _xlsx(df: pd.DataFrame, sheet: str, note: str | None) -> Callable[[], bytes]
     return lambda: export.to_xlsx_bytes({sheet: df}, title=sheet, note=note)
 
 
-def table(shown: pd.DataFrame, display=None, *, base_name: str, key: str, height: int | str = "auto") -> None:
-    """A table on screen (optionally a pandas Styler for formats) with its downloads below."""
-    st.dataframe(shown if display is None else display, hide_index=True, height=height)
+HIGHLIGHT = "background-color: #fcd9c4"  # light orange: still a visible grey when printed
+
+
+def table(shown: pd.DataFrame, *, base_name: str, key: str, highlight: pd.Series | None = None,
+          height: int | str = "auto") -> None:
+    """A table shown with numbers and dates in the session's format, rows optionally highlighted,
+    and its CSV/XLSX downloads below (raw values, same headers)."""
+    lang = ctx.lang()
+    styler = shown.style.format(metrics.formats(shown, lang), na_rep=i18n.MISSING)
+    if highlight is not None:
+        marks = highlight.reset_index(drop=True).tolist()
+        styler = styler.apply(lambda row: [HIGHLIGHT if marks[row.name] else ""] * len(row), axis=1)
+    st.dataframe(styler, hide_index=True, height=height)
     download_buttons(shown, base_name, key)
+
+
+def cards(items: list[metrics.Card], per_row: int = 4) -> None:
+    """KPI cards in rows of `per_row`."""
+    for start in range(0, len(items), per_row):
+        columns = st.columns(per_row)
+        for column, card in zip(columns, items[start:start + per_row]):
+            with column:
+                kpi_metric(card.label, card.value, card.delta, help=card.help, delta_color=card.delta_color)
+
+
+def chart(figure) -> None:
+    """A plotly figure with our colours (not Streamlit's theme) and no plotly logo."""
+    st.plotly_chart(figure, theme=None, config={"displaylogo": False})

@@ -16,6 +16,8 @@ KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG = (
 _READY = "_flt_ready"  # the URL has been read into the widgets for this session
 _FOLLOW_LATEST = "_flt_follow_latest"  # no date chosen: the as-of date moves with new data
 _NOTICES = "_flt_url_notices"  # URL keys whose values were rejected, shown until a filter changes
+_SHADOW = "_flt_shadow"  # copy of the widget values: Streamlit may drop widget state on a page switch
+WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG)
 CACHE_ENTRIES = 512
 
 
@@ -83,8 +85,16 @@ def prepare() -> None:
         state[_FOLLOW_LATEST] = parsed.as_of == default
         state[_NOTICES] = rejected
         state[_READY] = True
-    elif state.get(_FOLLOW_LATEST) and state.get(KEY_AS_OF) != default:
+    elif any(key not in state for key in WIDGET_KEYS):
+        for key, value in state.get(_SHADOW, {}).items():
+            state.setdefault(key, value)
+    if state.get(_FOLLOW_LATEST) and state.get(KEY_AS_OF) != default:
         state[KEY_AS_OF] = default  # an ingest brought newer data: show it at once
+
+
+def remember() -> None:
+    """Keep a copy of the filter widgets' values (restored by prepare() if Streamlit drops them)."""
+    st.session_state[_SHADOW] = {key: st.session_state.get(key) for key in WIDGET_KEYS}
 
 
 def filters() -> flt.Filters:

@@ -1,0 +1,53 @@
+"""Tren: weekly enrolments, protected workers against the target, changes and lapsing participants."""
+
+import streamlit as st
+
+from jamsostek import charts, i18n, metrics, settings
+from jamsostek.i18n import t
+from jamsostek.ui import components as ui
+from jamsostek.ui import context as ctx
+
+ui.page_header("page.trend")
+lang, view = ctx.lang(), ctx.filters()
+days = settings.LAPSING_WINDOW_DAYS
+default_target, verified = settings.TARGET_WORKERS_2026, settings.VERIFIED_WORKERS_2026
+
+with st.spinner(t("notice.loading", lang)):
+    weeks = ctx.run("enrolments_by_week", **view.params())
+    change = metrics.kecamatan_change(ctx.run("coverage_by_kecamatan", **view.params()),
+                                      ctx.run("coverage_by_kecamatan", **view.week_before().params()))
+    lapsing = ctx.run("lapsing_by_desa", days=days, **view.params())
+
+st.subheader(t("section.protected_target", lang))
+typed = st.text_input(t("section.target_input", lang), i18n.fmt_int(default_target, lang), key="tren_target",
+                      help=t("section.target_help", lang, target=i18n.fmt_int(default_target, lang),
+                             verified=i18n.fmt_int(verified, lang)), width=220)
+target = metrics.parse_count(typed) or 0
+if target <= 0:
+    st.warning(t("section.target_invalid", lang, target=i18n.fmt_int(default_target, lang)))
+    target = default_target
+if weeks.empty:
+    st.info(t("notice.no_data", lang))
+else:
+    ui.chart(charts.protected_vs_target(weeks, lang, target=target, verified=verified))
+    st.subheader(t("section.weekly", lang))
+    ui.chart(charts.enrolments_per_week(weeks, lang))
+    with st.expander(t("section.weekly_table", lang)):
+        ui.table(metrics.localize(weeks, ["week_start", "week_end", "new_workers", "protected_workers"], lang),
+                 base_name="pendaftaran_per_minggu", key="weeks")
+
+st.subheader(t("section.week_change", lang))
+left, right = st.columns([3, 2], gap="large")
+with left:
+    ui.chart(charts.kecamatan_change_bar(change, lang))
+with right:
+    ui.table(metrics.localize(change, ["kecamatan", "protected_week_ago", "protected_workers",
+                                       "change_workers"], lang), base_name="perubahan_per_kecamatan",
+             key="change")
+
+st.subheader(t("section.lapsing", lang, days=days))
+if lapsing.empty:
+    st.info(t("notice.no_data", lang))
+else:
+    ui.table(metrics.localize(lapsing, ["desa", "kecamatan", "lapsing_workers", "first_paid_until"], lang),
+             base_name="segera_berakhir_per_desa", key="lapsing")

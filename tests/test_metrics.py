@@ -1,0 +1,158 @@
+"""Derived card figures and table shapes from small tables with known answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from jamsostek import metrics
+from jamsostek.metrics import Progress
+
+DESA = pd.DataFrame({
+    "kode_desa": ["51.04.01.2001", "51.04.01.2002", "51.04.05.2002", "51.04.05.2003", "51.04.07.2001"],
+    "desa": ["Batubulan", "Ketewel", "Mas", "Lodtunduh", "Buahan"],
+    "kecamatan": ["Sukawati", "Sukawati", "Ubud", "Ubud", "Payangan"],
+    "sasaran_workers": [15, 4, 10, 6, 0],
+    "protected_workers": [2, 0, 2, 0, 1],
+    "coverage_pct": [100 * 2 / 15, 0.0, 20.0, 0.0, float("nan")],
+    "gap_workers": [13, 4, 8, 6, 0],
+})
+
+
+@pytest.mark.parametrize("protected, expected", [
+    (1136, Progress(0, 1.0)),
+    (8733, Progress(7597, 8733 / 1136)),
+    (1000, Progress(-136, 1000 / 1136)),
+])
+def test_since_launch(protected, expected):
+    assert metrics.since_launch(protected) == expected
+
+
+@pytest.mark.parametrize("protected, target, expected", [
+    (8659, 13200, Progress(4541, 100 * 8659 / 13200)),
+    (14000, 13200, Progress(0, 100 * 14000 / 13200)),  # past the target: nothing left, over 100 %
+    (5, 0, Progress(0, None)),
+])
+def test_toward_target(protected, target, expected):
+    assert metrics.toward_target(protected, target) == expected
+
+
+def test_week_delta():
+    assert metrics.week_delta(5, 4) == 1 and metrics.week_delta(3, 7) == -4
+
+
+def test_zero_coverage_desa_needs_a_sasaran_and_sorts_by_gap():
+    assert metrics.zero_coverage_desa(DESA)["desa"].tolist() == ["Lodtunduh", "Ketewel"]
+
+
+def test_lowest_coverage_ties_go_to_larger_gap():
+    assert metrics.lowest_coverage_desa(DESA, 3)["desa"].tolist() == ["Lodtunduh", "Ketewel", "Batubulan"]
+    assert len(metrics.lowest_coverage_desa(DESA, 10)) == 4  # Buahan has no sasaran
+
+
+def test_kecamatan_change():
+    now = pd.DataFrame({"kode_kecamatan": ["51.04.01", "51.04.05"], "kecamatan": ["Sukawati", "Ubud"],
+                        "protected_workers": [3, 2]})
+    before = pd.DataFrame({"kode_kecamatan": ["51.04.01", "51.04.05"], "protected_workers": [1, 4]})
+    out = metrics.kecamatan_change(now, before)
+    assert out[["kecamatan", "protected_week_ago", "change_workers"]].values.tolist() == [
+        ["Sukawati", 1, 2], ["Ubud", 4, -2]]
+
+
+CELLS = pd.DataFrame({
+    "kode_desa": ["A", "A", "B", "B", "C", "D"],
+    "desa": ["Alpha", "Alpha", "Beta", "Beta", "Gamma", "Delta"],
+    "kecamatan": ["K1"] * 6,
+    "sektor": ["petani", "nelayan", "petani", "pengrajin", "petani", "lainnya"],
+    "sasaran_workers": [10, 4, 20, 3, 5, 0],
+    "protected_workers": [2, 0, 5, 3, 0, 2],
+    "gap_workers": [8, 4, 15, 0, 5, 0],
+})
+
+
+def test_largest_gaps_skips_closed_groups():
+    out = metrics.largest_gaps(CELLS, 10)
+    assert list(zip(out["desa"], out["sektor"])) == [("Beta", "petani"), ("Alpha", "petani"),
+                                                     ("Gamma", "petani"), ("Alpha", "nelayan")]
+    assert len(metrics.largest_gaps(CELLS, 2)) == 2
+
+
+def test_gap_matrix_sorted_by_need_with_zero_cells():
+    m = metrics.gap_matrix(CELLS)
+    assert list(m.gap.index) == ["B", "A", "C"]  # 15, 12, 5; D has no sasaran
+    assert list(m.gap.columns) == ["petani", "nelayan", "pengrajin"]  # 28, 4, 0
+    assert m.gap.loc["A", "pengrajin"] != m.gap.loc["A", "pengrajin"]  # NaN: no sasaran there
+    assert m.zero.loc["A", "nelayan"] and m.zero.loc["C", "petani"]
+    assert not m.zero.loc["B", "pengrajin"] and not m.zero.loc["A", "pengrajin"]
+    assert m.desa_names.tolist() == ["Beta", "Alpha", "Gamma"] and m.total_desa == 3
+
+
+def test_gap_matrix_top_desa():
+    m = metrics.gap_matrix(CELLS, top_desa=2)
+    assert list(m.gap.index) == ["B", "A"] and m.zero.shape == (2, 3) and m.total_desa == 3
+
+
+@pytest.mark.parametrize("lang, headers, sector", [
+    ("id", ["Desa", "Sektor", "Kesenjangan", "Cakupan %"], "Petani"),
+    ("en", ["Village (desa)", "Sector", "Gap", "Coverage %"], "Farmers"),
+])
+def test_localize(lang, headers, sector):
+    df = CELLS.assign(coverage_pct=50.0)
+    out = metrics.localize(df, ["desa", "sektor", "gap_workers", "coverage_pct"], lang)
+    assert list(out.columns) == headers
+    assert out.iloc[0, 1] == sector and out.iloc[0, 2] == 8  # numbers stay numbers for the XLSX
+
+
+def test_localize_dates_become_plain_dates():
+    df = pd.DataFrame({"week_start": pd.to_datetime(["2025-11-03"]), "new_workers": [1136]})
+    out = metrics.localize(df, ["week_start", "new_workers"], "id")
+    assert out.iloc[0, 0] == date(2025, 11, 3)
+
+
+def test_formats_by_column_kind():
+    df = pd.DataFrame({"Desa": ["Mas"], "Terlindungi": [1136], "Cakupan %": [65.6],
+                       "Berakhir": [date(2025, 11, 3)]})
+    fmt = metrics.formats(df, "id")
+    assert set(fmt) == {"Terlindungi", "Cakupan %", "Berakhir"}
+    assert (fmt["Terlindungi"](1136), fmt["Cakupan %"](65.6), fmt["Berakhir"](date(2025, 11, 3))) == (
+        "1.136", "65,6 %", "3 November 2025")
+    assert metrics.formats(df, "en")["Terlindungi"](1136) == "1,136"
+
+
+KPI = pd.Series({"protected_workers": 8659, "protected_workers_week_ago": 8600, "new_workers_week": 59,
+                 "lapsing_workers": 12, "sasaran_workers": 13200, "coverage_pct": 100 * 8659 / 13200})
+
+
+def test_summary_cards_indonesian():
+    cards = {c.key: c for c in metrics.summary_cards(KPI, KPI, DESA, "id", as_of=date(2026, 11, 20))}
+    assert cards["protected"].value == "8.659" and cards["protected"].delta == "+59 dari minggu lalu"
+    assert cards["coverage"].value == "65,6 %"
+    assert cards["coverage"].delta == "+0,4 poin dari minggu lalu"
+    assert cards["new_week"].value == "59" and cards["lapsing"].value == "12"
+    assert cards["lapsing"].label == "Berakhir dalam 30 hari"
+    assert cards["since_launch"].label == "Sejak 1.136 pekerja pertama"
+    assert cards["since_launch"].value == "+7.523"
+    assert cards["since_launch"].delta == "7,6× sejak 3 November 2025"
+    assert cards["progress_target"].value == "65,6 %" and cards["progress_target"].delta == "4.541 lagi"
+    assert cards["zero_desa"].value == "2" and cards["zero_desa"].delta == "dari 4 desa"
+    assert "Lodtunduh, Ketewel, Batubulan" in cards["zero_desa"].help
+    assert "20 Desember 2026" in cards["lapsing"].help
+
+
+def test_summary_cards_english_and_empty_sasaran():
+    kpi = KPI.copy()
+    kpi["sasaran_workers"], kpi["coverage_pct"] = 0, float("nan")
+    cards = {c.key: c for c in metrics.summary_cards(kpi, KPI, DESA, "en", as_of=date(2026, 11, 20))}
+    assert cards["protected"].value == "8,659" and cards["protected"].delta == "+59 vs last week"
+    assert cards["coverage"].value == "–" and cards["coverage"].delta is None
+    assert cards["since_launch"].delta == "7.6× since 3 November 2025"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("13.200", 13200), ("13,200", 13200), ("13 200", 13200), ("8733", 8733), ("", None), ("abc", None),
+    ("-5", None), ("1e4", None), ("١٢", None), ("9" * 12, None),
+])
+def test_parse_count(text, expected):
+    assert metrics.parse_count(text) == expected
