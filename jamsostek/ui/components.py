@@ -14,6 +14,7 @@ from jamsostek.ui import context as ctx
 
 def page_header(title_key: str) -> None:
     """Title, the sample-data notice, 'data per <date> · batch terakhir <file>', and URL notices."""
+    ctx.require_shell()
     lang = ctx.lang()
     st.title(t(title_key, lang))
     status = ctx.data_status()
@@ -57,16 +58,19 @@ def _xlsx(df: pd.DataFrame, sheet: str, note: str | None) -> Callable[[], bytes]
 HIGHLIGHT = "background-color: #fcd9c4"  # light orange: still a visible grey when printed
 
 
-def table(shown: pd.DataFrame, *, base_name: str, key: str, highlight: pd.Series | None = None,
+def table(shown: pd.DataFrame, display=None, *, base_name: str, key: str, highlight: pd.Series | None = None,
           height: int | str = "auto") -> None:
-    """A table shown with numbers and dates in the session's format, rows optionally highlighted,
-    and its CSV/XLSX downloads below (raw values, same headers)."""
-    lang = ctx.lang()
-    styler = shown.style.format(metrics.formats(shown, lang), na_rep=i18n.MISSING)
-    if highlight is not None:
-        marks = highlight.reset_index(drop=True).tolist()
-        styler = styler.apply(lambda row: [HIGHLIGHT if marks[row.name] else ""] * len(row), axis=1)
-    st.dataframe(styler, hide_index=True, height=height)
+    """A table on screen and its CSV/XLSX downloads (raw values, same headers).
+
+    Numbers and dates are shown in the session's format, rows where `highlight` is True are marked;
+    pass `display` (e.g. your own pandas Styler of `shown`) to draw something else for the same data.
+    """
+    if display is None:
+        display = shown.style.format(metrics.formats(shown, ctx.lang()), na_rep=i18n.MISSING)
+        if highlight is not None:
+            marks = highlight.reset_index(drop=True).tolist()
+            display = display.apply(lambda row: [HIGHLIGHT if marks[row.name] else ""] * len(row), axis=1)
+    st.dataframe(display, hide_index=True, height=height)
     download_buttons(shown, base_name, key)
 
 

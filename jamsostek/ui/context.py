@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from jamsostek import db, filters as flt, ingest, settings, wilayah
 
@@ -17,6 +18,8 @@ _READY = "_flt_ready"  # the URL has been read into the widgets for this session
 _FOLLOW_LATEST = "_flt_follow_latest"  # no date chosen: the as-of date moves with new data
 _NOTICES = "_flt_url_notices"  # URL keys whose values were rejected, shown until a filter changes
 _SHADOW = "_flt_shadow"  # copy of the widget values: Streamlit may drop widget state on a page switch
+_SHELL = "_shell_ran"  # set by the sidebar each run, taken by the page header
+_SHELL_RETRIED = "_shell_retried"
 WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG)
 CACHE_ENTRIES = 512
 
@@ -135,3 +138,25 @@ def sync_url(extra: dict[str, str] | None = None) -> None:
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
+
+
+def mark_shell() -> None:
+    """Record that dashboard.py (navigation and sidebar) ran in this run."""
+    st.session_state[_SHELL] = True
+    st.session_state[_SHELL_RETRIED] = False
+
+
+def require_shell() -> None:
+    """Rerun through dashboard.py when Streamlit ran a page file on its own.
+
+    With a folder named pages/ beside the entrypoint, Streamlit starts in its old multipage mode and,
+    until some run has called st.navigation in this process, a deep link such as /tren runs
+    pages/tren.py without dashboard.py: no sidebar, no URL sync. (AppTest resets that state before
+    every run.) Leaving the old mode and rerunning the same page puts the shell back.
+    """
+    state = st.session_state
+    if state.pop(_SHELL, False) or state.get(_SHELL_RETRIED):
+        return
+    state[_SHELL_RETRIED] = True
+    PagesManager.uses_pages_directory = False
+    st.rerun()

@@ -19,6 +19,7 @@ def _labelled(options: dict[str, str], all_label: str):
 def render_sidebar() -> None:
     """Draw the filters (labels in the session's language, values stored as codes); sync the URL."""
     ctx.prepare()
+    ctx.mark_shell()
     lang = ctx.lang()
     everything = t("filter.all", lang)
     kecamatan = ctx.kecamatan_options()
