@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from jamsostek import settings
-from jamsostek.i18n import t
-from jamsostek.ui import context
+from jamsostek import privacy, settings
+from jamsostek.i18n_admin import t  # i18n labels plus the admin screens' own
+from jamsostek.ui import context, session
 from jamsostek.ui.sidebar import render_sidebar
 
 # One line per page: file, label key, icon. The first is the default. Pages not yet written are skipped.
@@ -14,14 +14,22 @@ PAGES = [
     ("pages/sektor.py", "page.sectors", ":material/grid_on:"),
     ("pages/tren.py", "page.trend", ":material/trending_up:"),
 ]
+# Listed only for a signed-in data admin (each page also guards itself).
+ADMIN_PAGES = [
+    ("pages/unggah.py", "page.upload", ":material/upload_file:"),
+    ("pages/riwayat.py", "page.history", ":material/history:"),
+]
 
+privacy.install_log_redaction()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/shield_person:", layout="wide")
 context.prepare()
 lang = context.lang()
+session.gate()
 page = st.navigation([
     st.Page(path, title=t(key, lang), icon=icon, default=i == 0)
-    for i, (path, key, icon) in enumerate(PAGES)
+    for i, (path, key, icon) in enumerate(PAGES + (ADMIN_PAGES if session.is_admin() else []))
     if (settings.ROOT / path).exists()
 ])
 render_sidebar()
+session.account_box()
 page.run()

@@ -1,0 +1,136 @@
+"""Admin screens besides the upload: batch history with withdrawal, participant detail, audit log."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from jamsostek import batch_admin, detail, export, i18n, settings, upload, wilayah
+from jamsostek.i18n_admin import t
+from jamsostek.ui import context as ctx
+
+KEY_FLASH = "_history_flash"
+KEY_DESA, KEY_REVEAL, KEY_CONFIRM = "detail_desa", "detail_reveal", "history_withdraw_confirm"
+
+
+def _with_cursor(action):
+    cursor = ctx.connection().cursor()
+    try:
+        return action(cursor)
+    finally:
+        cursor.close()
+
+
+def _flash() -> None:
+    kind, text = st.session_state.pop(KEY_FLASH, (None, None))
+    if kind:
+        getattr(st, kind)(text)
+
+
+def _on_withdraw(batch_id: int, actor: str, lang: str) -> None:
+    try:
+        _with_cursor(lambda cur: batch_admin.withdraw(cur, batch_id, actor))
+    except upload.UploadRefused as refused:
+        st.session_state[KEY_FLASH] = ("error", refused.notice.text(lang))
+        return
+    st.session_state[KEY_FLASH] = ("success", t("history.withdrawn", lang, batch=batch_id))
+    st.session_state[KEY_CONFIRM] = False
+
+
+def batches_section(actor: str, lang: str) -> None:
+    """Every batch (file, short SHA-256, counts, who, when, status) and the withdrawal form."""
+    st.subheader(t("history.batches", lang))
+    _flash()
+    frame = _with_cursor(batch_admin.batches)
+    if frame.empty:
+        st.info(t("history.none", lang))
+        return
+    st.dataframe(batch_admin.history_table(frame, lang), hide_index=True)
+    active = frame[frame["withdrawn_at"].isna()]
+    with st.container(border=True):
+        st.markdown(f"**{t('history.withdraw', lang)}**")
+        st.caption(t("history.withdraw_help", lang))
+        if active.empty:
+            st.info(t("history.nothing_active", lang))
+            return
+        rows = {int(r.batch_id): r for r in active.itertuples()}
+        chosen = st.selectbox(t("history.withdraw_pick", lang), list(rows), key="history_withdraw_pick",
+                              format_func=lambda b: f"{b} · {rows[b].file_name} · "
+                              f"{i18n.fmt_int(rows[b].rows_accepted, lang)}")
+        row = rows[chosen]
+        sure = st.checkbox(t("history.withdraw_confirm", lang, batch=chosen, file=row.file_name,
+                             rows=i18n.fmt_int(row.rows_accepted, lang)), key=KEY_CONFIRM)
+        st.button(t("history.withdraw_button", lang), disabled=not sure, on_click=_on_withdraw,
+                  args=(chosen, actor, lang), key="history_withdraw", icon=":material/undo:")
+
+
+def rejections_section(lang: str) -> None:
+    """The stored rejected rows of a chosen batch, with a download."""
+    frame = _with_cursor(batch_admin.batches)
+    with_rejections = frame[frame["rows_rejected"] > 0]
+    if with_rejections.empty:
+        return
+    with st.expander(t("history.rejections", lang), icon=":material/rule:"):
+        names = dict(zip(with_rejections["batch_id"].astype(int), with_rejections["file_name"]))
+        batch = st.selectbox(t("history.col.batch", lang), list(names), key="history_rejections_pick",
+                             format_func=lambda b: f"{b} · {names[b]}")
+        table = _with_cursor(lambda cur: batch_admin.rejections(cur, batch))
+        st.dataframe(table, hide_index=True, height=260)
+        st.download_button(t("upload.download_rejected", lang), export.to_csv_bytes(table),
+                           file_name=f"batch{batch}.ditolak.csv", mime="text/csv", on_click="ignore",
+                           key="history_rejections_csv", icon=":material/download:")
+
+
+def _on_desa_change() -> None:
+    st.session_state[KEY_REVEAL] = False  # each desa's reveal is its own audited decision
+
+
+def _on_reveal(actor: str, count_of) -> None:
+    if st.session_state.get(KEY_REVEAL):
+        desa = st.session_state.get(KEY_DESA)
+        _with_cursor(lambda cur: detail.record_reveal(cur, actor, desa, count_of(desa)))
+
+
+def _desa_options() -> dict[str, str]:
+    frame = wilayah.load_wilayah(settings.region())
+    kecamatan = ctx.filters().kecamatan
+    if kecamatan:
+        frame = frame[frame["kode_kecamatan"] == kecamatan]
+    return {r.kode_desa: f"{r.desa} ({r.kecamatan})" for r in frame.itertuples()}
+
+
+def detail_section(actor: str, lang: str) -> None:
+    """Participants of one desa; NIK masked unless revealed; reveal and export audited."""
+    st.subheader(t("detail.title", lang))
+    st.caption(t("detail.help", lang))
+    options = _desa_options()
+    if st.session_state.get(KEY_DESA) not in options:
+        st.session_state.pop(KEY_DESA, None)
+    as_of = ctx.filters().as_of
+    left, right = st.columns([2, 3])
+    desa = left.selectbox(t("detail.desa", lang), list(options), format_func=options.get, key=KEY_DESA,
+                          on_change=_on_desa_change)
+
+    def count_of(code: str) -> int:
+        return len(_with_cursor(lambda cur: detail.participants(cur, code, as_of)))
+
+    right.toggle(t("detail.reveal", lang), key=KEY_REVEAL, on_change=_on_reveal, args=(actor, count_of))
+    reveal = bool(st.session_state.get(KEY_REVEAL))
+    frame = _with_cursor(lambda cur: detail.participants(cur, desa, as_of))
+    st.caption(t("detail.count", lang, count=i18n.fmt_int(len(frame), lang),
+                 protected=i18n.fmt_int(int(frame["is_protected"].sum()) if len(frame) else 0, lang),
+                 date=i18n.fmt_date(as_of, lang)))
+    shown = detail.detail_table(frame, reveal=reveal, lang=lang)
+    st.dataframe(shown, hide_index=True, height=320)
+
+    def export_bytes() -> bytes:  # runs when clicked: the audit row is written then, not on every rerun
+        return _with_cursor(lambda cur: detail.export_csv(cur, actor, shown, desa, reveal))
+
+    st.download_button(t("detail.export", lang), export_bytes, file_name=f"peserta_{desa}_{as_of.isoformat()}.csv",
+                       mime="text/csv", on_click="ignore", key="detail_export", icon=":material/download:")
+
+
+def audit_section(lang: str) -> None:
+    """The newest audit rows."""
+    with st.expander(t("history.audit", lang), icon=":material/policy:"):
+        st.caption(t("history.audit_help", lang))
+        st.dataframe(_with_cursor(lambda cur: batch_admin.audit_table(cur, lang)), hide_index=True, height=300)

@@ -1,0 +1,199 @@
+"""The upload screen: file chooser, column mapping, masked preview, validation report, load or cancel."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from jamsostek import domain, export, readers, upload
+from jamsostek.i18n import fmt_int
+from jamsostek.i18n_admin import t
+from jamsostek.ui import context as ctx
+
+KEY_FLOW, KEY_NONCE, KEY_FLASH = "_upload_flow", "_upload_nonce", "_upload_flash"
+UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls"]  # .xls is accepted only to explain what to do with it
+log = logging.getLogger(__name__)
+
+
+def flow() -> upload.UploadFlow:
+    """This session's upload state machine."""
+    if KEY_FLOW not in st.session_state:
+        st.session_state[KEY_FLOW] = upload.UploadFlow()
+    return st.session_state[KEY_FLOW]
+
+
+def _text(error: readers.ExtractError | upload.Notice, lang: str) -> str:
+    return error.message_id if lang == "id" else error.message_en
+
+
+def _with_cursor(action):
+    cursor = ctx.connection().cursor()
+    try:
+        return action(cursor)
+    finally:
+        cursor.close()
+
+
+def _new_uploader() -> None:
+    """Give the file chooser a fresh key so it empties after a load or a cancel."""
+    st.session_state[KEY_NONCE] = st.session_state.get(KEY_NONCE, 0) + 1
+
+
+def _on_commit(actor: str, lang: str) -> None:
+    f = flow()
+    try:
+        result = _with_cursor(lambda cur: f.commit(cur, actor))
+    except upload.UploadRefused as refused:
+        st.session_state[KEY_FLASH] = ("error", refused.notice.text(lang))
+        return
+    st.session_state[KEY_FLASH] = ("success", t("upload.committed", lang, batch=result.batch_id,
+                                                 accepted=fmt_int(result.rows_accepted, lang), file=result.file_name))
+    _new_uploader()
+
+
+def _on_cancel(lang: str) -> None:
+    flow().cancel()
+    st.session_state[KEY_FLASH] = ("info", t("upload.cancelled", lang))
+    _new_uploader()
+
+
+def chooser(lang: str) -> None:
+    """The file chooser; a newly chosen file is read and checked at once (nothing is saved)."""
+    limits = flow().limits
+    help_text = t("upload.help", lang, size=limits.max_bytes // readers.MB, rows=fmt_int(limits.max_rows, lang),
+                  sheets=limits.max_sheets)
+    chosen = st.file_uploader(t("upload.choose", lang), type=UPLOAD_TYPES, help=help_text,
+                              key=f"upload_file_{st.session_state.get(KEY_NONCE, 0)}",
+                              max_upload_size=max(1, limits.max_bytes // readers.MB))
+    st.caption(help_text)
+    if chosen is None:
+        return
+    f = flow()
+    try:
+        _with_cursor(lambda cur: f.receive(cur, chosen.getvalue(), chosen.name, source_id=chosen.file_id))
+    except Exception:  # a bug must not leak a traceback (or cell values) to the page
+        log.exception("upload could not be prepared")
+        f.cancel()
+        st.error(t("upload.unexpected", lang))
+
+
+def flash() -> None:
+    """The outcome of the last load/cancel, shown once."""
+    kind, text = st.session_state.pop(KEY_FLASH, (None, None))
+    if kind:
+        getattr(st, kind)(text)
+
+
+def _field_label(field_name: str, lang: str) -> str:
+    if not field_name:
+        return t("upload.mapping_ignore", lang)
+    star = " *" if field_name in domain.REQUIRED_FIELDS else ""
+    return f"{readers.CANONICAL[field_name]}{star}"
+
+
+def mapping_editor(columns: list[str], current: dict[str, str], examples: dict[str, str], lang: str) -> None:
+    """One selectbox per source column; Apply reads the file again with the chosen mapping."""
+    options = [upload.IGNORE, *readers.CANONICAL]
+    required = ", ".join(readers.CANONICAL[f] for f in domain.REQUIRED_FIELDS)
+    st.caption(t("upload.mapping_help", lang, required=required))
+    with st.form("upload_mapping", border=False):
+        grid = st.columns(3)
+        for i, column in enumerate(columns):
+            example = examples.get(column, "")
+            grid[i % 3].selectbox(
+                column, options, index=options.index(current.get(column, upload.IGNORE)),
+                format_func=lambda f: _field_label(f, lang), key=f"map_{i}",
+                help=t("upload.mapping_example", lang, example=example) if example else None)
+        if st.form_submit_button(t("upload.mapping_apply", lang), icon=":material/sync:"):
+            override = {c: st.session_state[f"map_{i}"] for i, c in enumerate(columns)}
+            _with_cursor(lambda cur: flow().remap(cur, override))
+            st.rerun()
+
+
+def file_info(raw: readers.RawExtract, lang: str) -> None:
+    """One line: file, rows, SHA-256 and how it was read."""
+    separator = {",": ",", ";": ";", "\t": "tab"}.get(raw.separator or "", "")
+    st.markdown(t("upload.file_info", lang, file=raw.file_name, rows=fmt_int(len(raw.rows), lang),
+                  sha=raw.sha256[:16], encoding=raw.encoding or "XLSX",
+                  separator=t("upload.separator", lang, sep=separator) if separator else "",
+                  sheet=t("upload.sheet", lang, sheet=raw.sheet) if raw.sheet else ""))
+
+
+def report(draft: upload.Draft, lang: str) -> None:
+    """Counts, rejected rows by reason, the rejected rows themselves and their download."""
+    checked = draft.checked
+    st.subheader(t("upload.report", lang))
+    a, b, c = st.columns(3)
+    a.metric(t("upload.rows_total", lang), fmt_int(checked.rows_total, lang), border=True)
+    b.metric(t("upload.rows_accepted", lang), fmt_int(len(checked.accepted), lang), border=True)
+    c.metric(t("upload.rows_rejected", lang), fmt_int(checked.rows_rejected, lang), border=True)
+    if checked.rejections.empty:
+        st.success(t("upload.all_ok", lang))
+        return
+    counts = upload.reason_counts(checked, lang)
+    st.markdown(f"**{t('upload.by_reason', lang)}**")
+    st.dataframe(counts[["reason", "rows"]].rename(columns={"reason": t("upload.reason", lang),
+                                                            "rows": t("upload.rows", lang)}), hide_index=True)
+    rejected = upload.rejected_rows(checked, lang)
+    with st.expander(f"{t('upload.rejected_rows', lang)} ({fmt_int(len(rejected), lang)})"):
+        st.dataframe(rejected, hide_index=True, height=300)
+    st.download_button(t("upload.download_rejected", lang), export.to_csv_bytes(rejected),
+                       file_name=f"{Path(draft.raw.file_name).stem}.ditolak.csv", mime="text/csv",
+                       on_click="ignore", icon=":material/download:", key="upload_rejected_csv")
+
+
+def draft_view(draft: upload.Draft, actor: str, lang: str) -> None:
+    """Everything about a checked file, then Load / Cancel."""
+    f = flow()
+    file_info(draft.raw, lang)
+    if f.error is not None:  # a manual mapping that could not be applied; the last good one stays
+        st.error(_text(f.error, lang))
+    for n in draft.notices:
+        (st.error if n.blocking else st.warning)(n.text(lang))
+    table = upload.mapping_table(draft.raw)
+    expand = bool(draft.override) or bool(draft.raw.unmapped)
+    with st.expander(t("upload.mapping", lang), expanded=expand, icon=":material/view_column:"):
+        mapping_editor(list(table["column"]), draft.raw.header_map, dict(zip(table["column"], table["example"])),
+                       lang)
+    rows = min(upload.PREVIEW_ROWS, len(draft.raw.rows))
+    st.subheader(t("upload.preview", lang, rows=rows))
+    st.dataframe(upload.preview(draft.raw), hide_index=True)
+    report(draft, lang)
+    st.divider()
+    left, right, _ = st.columns([2, 1, 2])
+    left.button(t("upload.commit", lang, rows=fmt_int(len(draft.checked.accepted), lang)), type="primary",
+                disabled=not draft.can_commit, on_click=_on_commit, args=(actor, lang), key="upload_commit",
+                icon=":material/database_upload:", width="stretch")
+    right.button(t("upload.cancel", lang), on_click=_on_cancel, args=(lang,), key="upload_cancel",
+                 icon=":material/close:", width="stretch")
+
+
+def render(actor: str, lang: str) -> None:
+    """The whole upload screen for a signed-in admin."""
+    st.caption(t("upload.steps", lang))
+    flash()
+    chooser(lang)
+    f = flow()
+    if f.state == upload.FAILED and f.error is not None:
+        st.error(_text(f.error, lang))
+        if f.headers:
+            st.info(t("upload.mapping_failed", lang))
+            mapping_editor(f.headers, _guess(f.headers), {}, lang)
+    elif f.state == upload.PREVIEW and f.draft is not None:
+        draft_view(f.draft, actor, lang)
+    elif f.state == upload.COMMITTED:
+        try:
+            st.page_link("pages/riwayat.py", label=t("upload.see_history", lang), icon=":material/history:")
+        except StreamlitAPIException:  # the page runs outside the app's navigation (tests)
+            pass
+
+
+def _guess(headers: list[str]) -> dict[str, str]:
+    """The automatic mapping of headers, as a starting point for mapping by hand."""
+    try:
+        return readers.map_headers(headers)[0]
+    except (readers.ExtractError, ValueError):
+        return {}

@@ -1,0 +1,7 @@
+"""Unggah Data (admin only): upload an extract, check the mapping, preview and report, then load or cancel."""
+
+from jamsostek.ui import components, context as ctx, session, upload_view
+
+admin = session.require_admin()
+components.page_header("page.upload")
+upload_view.render(admin, ctx.lang())
