@@ -130,9 +130,12 @@ def test_unreadable_file_is_refused_before_touching_the_store(con, tmp_path):
 def test_sample_store_builds_with_the_launch_batch(tmp_path):
     path = ingest.ensure_store(tmp_path / "store.duckdb")
     con = db.connect(path, read_only=True)
-    launch = db.run_query(con, "kpi", as_of=date(2025, 11, 3), lapsing_days=30,
-                          kecamatan=None, sektor=None, program=None, sumber=None).iloc[0]
-    assert launch["protected_workers"] == 1136
+    def apbd_protected(day):
+        return db.run_query(con, "kpi", as_of=day, lapsing_days=30, kecamatan=None, sektor=None,
+                            program=None, sumber="APBD").iloc[0]["protected_workers"]
+
+    # The regency's programme starts with exactly the launch batch of 3 November 2025.
+    assert (apbd_protected(date(2025, 11, 2)), apbd_protected(date(2025, 11, 3))) == (0, 1136)
     status = db.run_query(con, "data_status").iloc[0]
     assert status["is_sample"] and status["batches"] == 2
     con.close()

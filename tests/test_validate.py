@@ -109,3 +109,16 @@ def test_parse_dates_rejects_impossible_days():
     parsed = parse_dates(pd.Series(["29-02-2024", "29-02-2025", "3-11-2025", ""]))
     assert parsed.dt.date.tolist()[0] == date(2024, 2, 29)
     assert parsed.isna().tolist() == [False, True, False, True]
+
+
+def test_messy_sample_rejections_match_the_generators_list():
+    """Every bad row the generator planted is found, for the reason it planted, and nothing else."""
+    from jamsostek import ingest, readers, settings
+
+    raw = readers.read_extract_path(settings.SAMPLE_DIR / "peserta_berantakan.csv")
+    assert (raw.separator, raw.encoding) == (";", "utf-8-sig")
+    found = ingest.validate_extract(raw).rejections.groupby("row_number")["reason_code"].apply(set)
+    expected = pd.read_csv(settings.SAMPLE_DIR / "peserta_berantakan.expected.csv")
+    assert sorted(found.index) == sorted(expected["row_number"])
+    for row, kind in zip(expected["row_number"], expected["kind"]):
+        assert kind in found[row], (row, kind, found[row])
