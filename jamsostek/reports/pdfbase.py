@@ -1,0 +1,257 @@
+"""The documents' shared A4 page: DejaVu fonts, header and footer, sample banner, headings, KPI boxes, tables.
+
+fpdf2 with embedded DejaVu Sans, which covers Indonesian text and the signs the reports use
+(≥, ×, –, ÷). The creation date is the report date, so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+
+import matplotlib
+from fpdf import FPDF, FontFace
+from fpdf.enums import TableBordersLayout, XPos, YPos
+
+from jamsostek import i18n
+from jamsostek.reports.texts import tr
+
+# Debian's fonts-dejavu-core when installed, else the same family that matplotlib ships (always there).
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path(matplotlib.get_data_path()) / "fonts" / "ttf")
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf",
+              "BI": "DejaVuSans-BoldOblique.ttf"}
+FONT = "DejaVu"
+
+MARGIN_MM = 15
+TOP_MM = 20
+BOTTOM_MM = 16
+INK = (34, 34, 34)
+MUTED = (107, 107, 107)
+RULE = (190, 190, 190)
+ACCENT = (33, 113, 181)  # figures.PROTECTED
+BAND = (240, 244, 248)
+SAMPLE_FILL = (191, 54, 12)  # deep orange: reads as a warning, also in greyscale (dark)
+ZERO_FILL = (254, 237, 222)
+
+
+def font_path(style: str) -> Path:
+    """The DejaVu Sans file for an fpdf2 style ('', 'B', 'I', 'BI')."""
+    for folder in FONT_DIRS:
+        path = folder / FONT_FILES[style]
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"DejaVu font {FONT_FILES[style]} not found in {[str(d) for d in FONT_DIRS]}")
+
+
+class DocPDF(FPDF):
+    """An A4 page with a running header (title, date, sample banner) and 'page X of Y' footer."""
+
+    def __init__(self, lang: str, as_of: date, is_sample: bool, header_text: str, title: str):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.doc_lang, self.as_of, self.is_sample, self.header_text = lang, as_of, is_sample, header_text
+        self.show_header_on_first_page = False
+        for style in FONT_FILES:
+            self.add_font(FONT, style, str(font_path(style)))
+        self.set_margins(MARGIN_MM, TOP_MM, MARGIN_MM)
+        self.set_auto_page_break(True, margin=BOTTOM_MM)
+        self.set_creation_date(datetime.combine(as_of, time(0), tzinfo=timezone.utc))
+        self.set_title(title)
+        self.set_author("Pemerintah Kabupaten Gianyar")
+        self.set_creator("jamsostek")
+        self.set_lang("id-ID" if lang == "id" else "en-GB")
+        self.set_text_color(*INK)
+        self.set_font(FONT, "", 10)
+        self._page_is_blank = False
+
+    def new_page(self) -> None:
+        """Start a page, unless the current one was just opened by a page break and is still blank."""
+        if not self._page_is_blank:
+            self.add_page()
+        self._page_is_blank = False
+
+    def contents_placeholder(self, render) -> None:
+        """Reserve the rest of this page for the contents (written last, with page numbers)."""
+        self.insert_toc_placeholder(render, pages=1)
+        self._page_is_blank = True  # the placeholder broke the page: the next section starts here
+
+    # --- running header and footer
+    def header(self) -> None:
+        if self.page_no() == 1 and not self.show_header_on_first_page:
+            return
+        self.set_xy(MARGIN_MM, 8)
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(*MUTED)
+        width = self.epw - (48 if self.is_sample else 0)
+        self.cell(width, 5, self.header_text, new_x=XPos.RIGHT, new_y=YPos.TOP)
+        if self.is_sample:
+            self.sample_badge(self.w - MARGIN_MM - 46, 7.5, 46, 6)
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.2)
+        self.line(MARGIN_MM, 14, self.w - MARGIN_MM, 14)
+        self.set_text_color(*INK)
+        self.set_y(TOP_MM)
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(*MUTED)
+        left = tr("doc.as_of", self.doc_lang, date=i18n.fmt_date(self.as_of, self.doc_lang))
+        if self.is_sample:
+            left += " · " + tr("doc.sample_banner", self.doc_lang)
+        self.cell(self.epw / 2, 5, left)
+        self.cell(self.epw / 2, 5, tr("doc.page", self.doc_lang, page=self.page_no(), pages="{nb}"), align="R")
+        self.set_text_color(*INK)
+
+    def sample_badge(self, x: float, y: float, w: float, h: float, size: float = 7.5) -> None:
+        """White bold 'DATA CONTOH (SINTETIS)' on a dark orange band."""
+        self.set_fill_color(*SAMPLE_FILL)
+        self.rect(x, y, w, h, style="F")
+        self.set_xy(x, y)
+        self.set_font(FONT, "B", size)
+        self.set_text_color(255, 255, 255)
+        self.cell(w, h, tr("doc.sample_banner", self.doc_lang), align="C")
+        self.set_text_color(*INK)
+        self.set_xy(self.l_margin, y + h)
+
+    # --- text blocks
+    def h1(self, text: str, section: bool = True) -> None:
+        """A section title (also an entry of the PDF outline)."""
+        if section:
+            self.start_section(text, level=0)
+        self.set_font(FONT, "B", 15)
+        self.set_text_color(*ACCENT)
+        self.multi_cell(0, 7.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*INK)
+        self.ln(2)
+
+    def h2(self, text: str) -> None:
+        """A sub-heading."""
+        self.ensure_space(14)
+        self.set_font(FONT, "B", 11)
+        self.multi_cell(0, 6, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+
+    def para(self, text: str, size: float = 9.5, style: str = "", colour=INK, height: float | None = None) -> None:
+        """A paragraph across the text width."""
+        self.set_font(FONT, style, size)
+        self.set_text_color(*colour)
+        self.multi_cell(0, height or size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*INK)
+
+    def note(self, text: str) -> None:
+        """A small grey explanatory line under a figure or table."""
+        self.para(text, size=8, colour=MUTED)
+        self.ln(1)
+
+    def ensure_space(self, height_mm: float) -> None:
+        """Start a new page unless `height_mm` still fits (keeps a heading with what follows)."""
+        if self.get_y() + height_mm > self.h - BOTTOM_MM:
+            self.add_page()
+
+    # --- figures
+    def kpi_box(self, x: float, y: float, w: float, h: float, label: str, value: str,
+                sub: str = "", fill=BAND) -> None:
+        """A headline figure: label, big value, one small line under it."""
+        self.set_fill_color(*fill)
+        self.set_draw_color(*RULE)
+        self.rect(x, y, w, h, style="DF")
+        self.set_xy(x + 2.5, y + 2)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.multi_cell(w - 5, 3.6, label, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.set_xy(x + 2.5, y + h * 0.42)
+        self.set_font(FONT, "B", 15 if w > 40 else 13)
+        self.set_text_color(*INK)
+        self.cell(w - 5, 7, value)
+        if sub:
+            self.set_xy(x + 2.5, y + h - 6.5)
+            self.set_font(FONT, "", 7.5)
+            self.set_text_color(*MUTED)
+            self.cell(w - 5, 4.5, sub)
+        self.set_text_color(*INK)
+
+    def kpi_row(self, boxes: Sequence[tuple[str, str, str]], h: float = 24, gap: float = 3) -> None:
+        """Boxes side by side across the text width, then move below them."""
+        y = self.get_y()
+        w = (self.epw - gap * (len(boxes) - 1)) / len(boxes)
+        for i, (label, value, sub) in enumerate(boxes):
+            self.kpi_box(self.l_margin + i * (w + gap), y, w, h, label, value, sub)
+        self.set_xy(self.l_margin, y + h + gap)
+
+    def image_png(self, png: bytes, w: float, h: float, x: float | None = None) -> None:
+        """Place PNG bytes at the cursor (or at x), then move below them."""
+        y = self.get_y()
+        self.image(png, x=self.l_margin if x is None else x, y=y, w=w, h=h)
+        self.set_xy(self.l_margin, y + h)
+
+    def data_table(self, headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+                   align: Sequence[str], *, bold_rows: set[int] = frozenset(), size: float = 8,
+                   line_height: float = 4.6, width: float | None = None, fill_rows: set[int] = frozenset(),
+                   x: float | None = None) -> None:
+        """A table with a header repeated on every page, thin horizontal rules, right-aligned numbers."""
+        self.set_font(FONT, "", size)
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.15)
+        heading_style = FontFace(emphasis="BOLD", fill_color=BAND, size_pt=size)
+        if x is not None:
+            self.set_x(x)
+        with self.table(col_widths=tuple(widths), text_align=tuple(align), width=width or self.epw,
+                        align="LEFT" if x is not None else "CENTER", line_height=line_height,
+                        headings_style=heading_style, borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+                        repeat_headings=1, padding=(0.6, 1.2)) as table:
+            head = table.row()
+            for text in headings:
+                head.cell(text)
+            for i, values in enumerate(rows):
+                # An explicit white: without a fill colour fpdf2 fills with whatever colour was set last.
+                style = FontFace(emphasis="BOLD" if i in bold_rows else None,
+                                 fill_color=ZERO_FILL if i in fill_rows else (255, 255, 255))
+                row = table.row()
+                for text in values:
+                    row.cell(text, style=style)
+        self.set_x(self.l_margin)
+        self.ln(2)
+
+    def line_chart(self, x: float, y: float, w: float, h: float, xs: Sequence[float], ys: Sequence[float],
+                   x_labels: Sequence[tuple[float, str]], y_max: float, last_label: str) -> None:
+        """A small vector line chart (x and y already in data units; x in 0..1 across the box)."""
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.15)
+        ticks = _nice_ticks(y_max)
+        top = ticks[-1] or 1
+        self.set_font(FONT, "", 6.5)
+        self.set_text_color(*MUTED)
+        for value in ticks:
+            ty = y + h - value / top * h
+            self.line(x, ty, x + w, ty)
+            self.set_xy(x - 13, ty - 1.6)
+            self.cell(12, 3.2, i18n.fmt_int(value, self.doc_lang), align="R")
+        for fraction, label in x_labels:
+            self.set_xy(x + fraction * w - 10, y + h + 0.8)
+            self.cell(20, 3.2, label, align="C")
+        points = [(x + fx * w, y + h - fy / top * h) for fx, fy in zip(xs, ys, strict=True)]
+        if points:
+            self.set_fill_color(222, 235, 247)
+            self.polygon([(points[0][0], y + h), *points, (points[-1][0], y + h)], style="F")
+            self.set_draw_color(*ACCENT)
+            self.set_line_width(0.6)
+            self.polyline(points)
+            self.set_xy(points[-1][0] + 1, points[-1][1] - 2)
+            self.set_font(FONT, "B", 8)
+            self.set_text_color(*ACCENT)
+            self.cell(14, 4, last_label)
+        self.set_text_color(*INK)
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.2)
+
+
+def _nice_ticks(top: float, count: int = 4) -> list[int]:
+    """0 and a few round whole-number ticks up to at least `top`."""
+    top = max(float(top), 1.0)
+    raw = top / count
+    magnitude = 10 ** max(0, len(str(int(raw))) - 1)
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    step = max(1, int(step))
+    last = int(-(-top // step)) * step
+    return list(range(0, last + 1, step))
