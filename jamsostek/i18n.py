@@ -29,6 +29,7 @@ LABELS: dict[str, dict[str, str]] = {
     "page.plan": {"id": "Rencana", "en": "Plan"},
     "page.reports": {"id": "Laporan", "en": "Reports"},
     "page.upload": {"id": "Unggah Data", "en": "Upload"},
+    "page.history": {"id": "Riwayat & Rincian", "en": "History & details"},
     "page.meeting": {"id": "Rapat", "en": "Meeting"},
     # --- sidebar filters
     "filter.as_of": {"id": "Per tanggal", "en": "As of"},
