@@ -198,6 +198,180 @@ LABELS: dict[str, dict[str, str]] = {
     "map.panel.lapsing": {"id": "Berakhir dalam {days} hari", "en": "Lapsing within {days} days"},
     "map.panel.none": {"id": "Tidak ada", "en": "None"},
     "map.panel.clear": {"id": "Tutup rincian desa", "en": "Close village details"},
+    # --- expansion planner (Rencana page)
+    "col.protected_now": {"id": "Terlindungi sekarang", "en": "Protected now"},
+    "col.to_enrol": {"id": "Didaftarkan", "en": "To enrol"},
+    "col.total_to_enrol": {"id": "Jumlah didaftarkan", "en": "Total to enrol"},
+    "col.coverage_pct_before": {"id": "Cakupan sekarang %", "en": "Coverage now %"},
+    "col.protected_after": {"id": "Terlindungi sesudah", "en": "Protected after"},
+    "col.coverage_pct_after": {"id": "Cakupan sesudah %", "en": "Coverage after %"},
+    "col.gap_across_sectors": {"id": "Kesenjangan (jumlah antarsektor)", "en": "Gap across sectors"},
+    "col.gap_after": {"id": "Kesenjangan sesudah", "en": "Gap after"},
+    "col.measure": {"id": "Ukuran", "en": "Measure"},
+    "plan.intro": {
+        "id": "Berapa pekerja yang dapat dilindungi anggaran, dan di desa serta sektor mana. "
+        "Rencana dihitung untuk wilayah dan sektor yang dipilih di sisi kiri; filter program dan "
+        "sumber iuran tidak dipakai, karena siapa pun yang sudah terlindungi tidak perlu didaftarkan lagi.",
+        "en": "How many workers the budget protects, and in which villages and sectors. The plan covers "
+        "the district and sector chosen on the left; the programme and funding filters are not used, "
+        "because anyone already protected needs no new enrolment.",
+    },
+    "plan.inputs": {"id": "Anggaran dan aturan prioritas", "en": "Budget and priority rule"},
+    "plan.budget_line": {"id": "Anggaran {source} (Rp)", "en": "{source} budget (Rp)"},
+    "plan.budget_help": {
+        "id": "Rencana 2026 sekitar Rp2 miliar dari APBD (Perbup Gianyar 35/2025).",
+        "en": "About Rp2 billion from the APBD is planned for 2026 (Perbup Gianyar 35/2025).",
+    },
+    "plan.other_sources": {"id": "Sumber lain (opsional)", "en": "Other sources (optional)"},
+    "plan.months": {"id": "Lama perlindungan (bulan)", "en": "Months of coverage"},
+    "plan.contribution": {"id": "Iuran per pekerja per bulan (Rp)", "en": "Contribution per worker per month (Rp)"},
+    "plan.contribution_help": {
+        "id": "Bawaan {total} = JKK {jkk} + JKM {jkm} (PP 44/2015, iuran terendah pekerja bukan penerima upah).",
+        "en": "Default {total} = JKK {jkk} + JKM {jkm} (PP 44/2015, the lowest rate for non-wage workers).",
+    },
+    "plan.renew": {
+        "id": "Perpanjang dulu {count} peserta APBD yang sekarang terlindungi",
+        "en": "First renew the {count} APBD-funded workers protected now",
+    },
+    "plan.renew_help": {
+        "id": "Iuran mereka dibayar kabupaten: bila aktif, anggaran membayar perpanjangan mereka lebih dulu, "
+        "sisanya untuk pekerja baru.",
+        "en": "The regency pays their contributions: when on, the budget pays their renewal first and the "
+        "rest buys new workers.",
+    },
+    "plan.rule": {"id": "Aturan prioritas", "en": "Priority rule"},
+    "plan.rule_help": {
+        "id": "Jumlah pekerja tidak bergantung pada aturan; aturan hanya menentukan di desa dan sektor mana "
+        "mereka didaftarkan. Tidak ada kelompok yang menerima lebih dari kesenjangannya.",
+        "en": "The number of workers does not depend on the rule; the rule only decides in which villages "
+        "and sectors they are enrolled. No group gets more than its gap.",
+    },
+    "plan.rule_gap": {"id": "Kesenjangan terbesar", "en": "Largest gap"},
+    "plan.rule_coverage": {"id": "Cakupan terendah", "en": "Lowest coverage %"},
+    "plan.rule_weights": {"id": "Bobot kerentanan sektor", "en": "Sector vulnerability weights"},
+    "plan.rule_mix": {"id": "Campuran berbobot", "en": "Weighted mix"},
+    "plan.weights": {"id": "Bobot kerentanan per sektor", "en": "Vulnerability weight per sector"},
+    "plan.weights_help": {
+        "id": "Dipakai aturan bobot dan campuran. 0 = paling akhir, 1 = paling rentan. Perkiraan proyek ini, "
+        "bukan skala resmi: ubah sesuai kebijakan daerah.",
+        "en": "Used by the weights and mix rules. 0 = last in line, 1 = most vulnerable. This project's "
+        "estimate, not an official scale: change it to the region's policy.",
+    },
+    "plan.weight": {"id": "Bobot", "en": "Weight"},
+    "plan.mix": {"id": "Porsi dalam campuran", "en": "Shares in the mix"},
+    "plan.mix_gap": {"id": "Kesenjangan", "en": "Gap"},
+    "plan.mix_coverage": {"id": "Cakupan rendah", "en": "Low coverage"},
+    "plan.mix_weights": {"id": "Bobot sektor", "en": "Sector weights"},
+    "plan.submit": {"id": "Hitung rencana", "en": "Compute the plan"},
+    "plan.computing": {"id": "Menghitung rencana…", "en": "Computing the plan…"},
+    "plan.invalid": {"id": "Masukan tidak dapat dipakai: {reason}", "en": "The inputs cannot be used: {reason}"},
+    "plan.no_cells": {
+        "id": "Tidak ada sasaran untuk pilihan ini, jadi tidak ada yang dapat direncanakan.",
+        "en": "There is no target population for this selection, so there is nothing to plan.",
+    },
+    "plan.card_funded": {"id": "Pekerja dilindungi anggaran", "en": "Workers the budget protects"},
+    "plan.card_funded_help": {
+        "id": "{renewal} perpanjangan + {new} pekerja baru, masing-masing {months} bulan.",
+        "en": "{renewal} renewals + {new} new workers, {months} months each.",
+    },
+    "plan.card_new": {"id": "Pekerja baru", "en": "New workers"},
+    "plan.card_new_delta": {"id": "{renewal} perpanjangan", "en": "{renewal} renewals"},
+    "plan.card_cost": {"id": "Biaya", "en": "Cost"},
+    "plan.card_cost_help": {
+        "id": "{workers} pekerja × {months} bulan × {rate}.",
+        "en": "{workers} workers × {months} months × {rate}.",
+    },
+    "plan.card_leftover": {"id": "Sisa anggaran", "en": "Budget left over"},
+    "plan.card_leftover_help": {
+        "id": "Anggaran {budget} dikurangi biaya; kurang dari iuran satu pekerja, atau semua kesenjangan "
+        "sudah tertutup.",
+        "en": "The budget of {budget} less the cost: less than one worker's contributions, or every gap is "
+        "closed.",
+    },
+    "plan.card_coverage": {"id": "Cakupan sesudah rencana", "en": "Coverage after the plan"},
+    "plan.card_coverage_delta": {"id": "{delta} poin dari {before}", "en": "{delta} points from {before}"},
+    "plan.card_full_cost": {"id": "Biaya cakupan penuh", "en": "Cost of full coverage"},
+    "plan.card_full_cost_help": {
+        "id": "Menutup seluruh kesenjangan ({gap} pekerja) selama {months} bulan, termasuk perpanjangan "
+        "bila dipilih.",
+        "en": "Closing every gap ({gap} workers) for {months} months, renewals included when chosen.",
+    },
+    "plan.all_gaps_closed": {
+        "id": "Anggaran cukup untuk menutup seluruh kesenjangan; sisa {leftover}.",
+        "en": "The budget closes every gap; {leftover} is left over.",
+    },
+    "plan.renewals_only": {
+        "id": "Anggaran hanya cukup untuk {renewal} dari {count} perpanjangan; tidak ada pekerja baru.",
+        "en": "The budget pays only {renewal} of the {count} renewals; no new workers.",
+    },
+    "plan.maps": {"id": "Peta cakupan sebelum dan sesudah rencana", "en": "Coverage map before and after the plan"},
+    "plan.map_before": {"id": "Sekarang (per {date})", "en": "Now (as of {date})"},
+    "plan.map_after": {"id": "Sesudah rencana", "en": "After the plan"},
+    "plan.map_note": {
+        "id": "Kelas warna sama pada kedua peta. Cakupan desa = terlindungi ÷ sasaran semua sektor.",
+        "en": "Both maps use the same colour classes. Village coverage = protected ÷ target of all sectors.",
+    },
+    "plan.kecamatan": {"id": "Per kecamatan, sekarang dan sesudah rencana", "en": "By district, now and after the plan"},
+    "plan.kecamatan_note": {
+        "id": "Kesenjangan dijumlahkan per desa dan sektor: kelebihan di satu sektor tidak menutup "
+        "kekurangan di sektor lain.",
+        "en": "The gap is summed over villages and sectors: a surplus in one sector does not fill another's gap.",
+    },
+    "plan.inverse": {"id": "Anggaran untuk mencapai target cakupan", "en": "Budget needed for a coverage target"},
+    "plan.inverse_target": {"id": "Target cakupan (%)", "en": "Coverage target (%)"},
+    "plan.inverse_result": {
+        "id": "Untuk cakupan {target} diperlukan **{budget}**: {new} pekerja baru{renewal}, {months} bulan × {rate}.",
+        "en": "Reaching {target} coverage needs **{budget}**: {new} new workers{renewal}, {months} months × {rate}.",
+    },
+    "plan.inverse_reached": {
+        "id": "Cakupan {target} sudah tercapai (sekarang {now}); anggaran {budget} hanya untuk {count} perpanjangan.",
+        "en": "{target} coverage is reached already (now {now}); {budget} pays only the {count} renewals.",
+    },
+    "plan.inverse_renewal": {"id": " dan {count} perpanjangan", "en": " and {count} renewals"},
+    "plan.lists": {"id": "Daftar tindak lanjut per desa", "en": "Lists to act on, by village"},
+    "plan.lists_note": {
+        "id": "Berapa pekerja dari sektor mana yang didaftarkan di tiap desa. File XLSX berisi satu lembar per "
+        "kecamatan, untuk camat dan kepala desa.",
+        "en": "How many workers of which sector to enrol in each village. The XLSX file has one sheet per "
+        "district, for the camat and the village heads.",
+    },
+    "plan.lists_empty": {"id": "Rencana ini tidak mendaftarkan pekerja baru.", "en": "This plan enrols no new workers."},
+    "plan.download_workbook": {"id": "Unduh XLSX per kecamatan", "en": "Download XLSX by district"},
+    "plan.workbook_title": {"id": "Rencana perluasan: pekerja yang didaftarkan", "en": "Expansion plan: workers to enrol"},
+    "plan.workbook_note": {
+        "id": "Anggaran {budget} · {months} bulan × {rate} · aturan: {rule} · data per {date}",
+        "en": "Budget {budget} · {months} months × {rate} · rule: {rule} · data as of {date}",
+    },
+    "plan.scenarios": {"id": "Skenario tersimpan", "en": "Saved scenarios"},
+    "plan.scenario_name": {"id": "Nama skenario", "en": "Scenario name"},
+    "plan.save": {"id": "Simpan skenario", "en": "Save scenario"},
+    "plan.saved": {"id": "Skenario \"{name}\" disimpan.", "en": "Scenario \"{name}\" saved."},
+    "plan.exists": {
+        "id": "Skenario \"{name}\" sudah ada. Centang \"Timpa\" untuk menggantinya.",
+        "en": "Scenario \"{name}\" exists already. Tick \"Overwrite\" to replace it.",
+    },
+    "plan.overwrite": {"id": "Timpa skenario bernama sama", "en": "Overwrite a scenario of the same name"},
+    "plan.compare": {"id": "Bandingkan skenario", "en": "Compare scenarios"},
+    "plan.none_saved": {"id": "Belum ada skenario tersimpan.", "en": "No scenario saved yet."},
+    "plan.delete": {"id": "Hapus skenario", "en": "Delete scenario"},
+    "plan.deleted": {"id": "Skenario \"{name}\" dihapus.", "en": "Scenario \"{name}\" deleted."},
+    "plan.compare_kecamatan": {"id": "Pekerja baru per kecamatan", "en": "New workers by district"},
+    "plan.row_as_of": {"id": "Data per", "en": "Data as of"},
+    "plan.row_saved_at": {"id": "Disimpan", "en": "Saved"},
+    "plan.row_budget": {"id": "Anggaran", "en": "Budget"},
+    "plan.row_months": {"id": "Bulan", "en": "Months"},
+    "plan.row_contribution": {"id": "Iuran per bulan", "en": "Contribution per month"},
+    "plan.row_rule": {"id": "Aturan prioritas", "en": "Priority rule"},
+    "plan.row_renewals": {"id": "Perpanjangan", "en": "Renewals"},
+    "plan.row_new": {"id": "Pekerja baru", "en": "New workers"},
+    "plan.row_funded": {"id": "Pekerja dilindungi anggaran", "en": "Workers the budget protects"},
+    "plan.row_cost": {"id": "Biaya", "en": "Cost"},
+    "plan.row_leftover": {"id": "Sisa anggaran", "en": "Left over"},
+    "plan.row_coverage_before": {"id": "Cakupan sebelum", "en": "Coverage before"},
+    "plan.row_coverage_after": {"id": "Cakupan sesudah", "en": "Coverage after"},
+    "plan.row_full_cost": {"id": "Biaya cakupan penuh", "en": "Cost of full coverage"},
+    "plan.yes": {"id": "ya", "en": "yes"},
+    "plan.no": {"id": "tidak", "en": "no"},
     # --- language names (shown in their own language in the switch)
     "lang.id": {"id": "Bahasa Indonesia", "en": "Bahasa Indonesia"},
     "lang.en": {"id": "English", "en": "English"},

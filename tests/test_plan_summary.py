@@ -1,0 +1,106 @@
+"""What the Rencana page shows: cards, before/after tables and maps, the inverse question, comparisons."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+
+from jamsostek import allocation as al
+from jamsostek import i18n, plan_summary, scenarios, settings
+from tests.test_plan_lists import gianyar_cells
+
+C = settings.CONTRIBUTION_RP_PER_MONTH
+
+
+@pytest.fixture(scope="module")
+def cells() -> pd.DataFrame:
+    return gianyar_cells()
+
+
+@pytest.fixture(scope="module")
+def plan(cells) -> al.Plan:
+    return al.plan(cells, al.PlanInput(budget_rp=2_000_000_000, months=12, renew_workers=1_136))
+
+
+def test_kecamatan_table_headers_and_totals(plan):
+    table = plan_summary.kecamatan_table(plan, "en")
+    assert list(table.columns) == ["District (kecamatan)", "Target population", "Protected now", "Coverage now %",
+                                   "To enrol", "Protected after", "Coverage after %", "Gap across sectors",
+                                   "Gap after"]
+    assert table["To enrol"].sum() == plan.new_workers
+    assert (table["Protected after"] == table["Protected now"] + table["To enrol"]).all()
+    assert (table["Gap after"] == table["Gap across sectors"] - table["To enrol"]).all()
+    assert (table["Coverage after %"] >= table["Coverage now %"]).all()
+
+
+def test_map_frames_cover_every_desa_and_carry_the_after_figures(plan, cells):
+    desa = cells.drop_duplicates("kode_desa")[["kode_desa", "desa", "kode_kecamatan", "kecamatan"]]
+    extra = pd.DataFrame([{"kode_desa": "51.04.99.2001", "desa": "Tanpa sasaran", "kode_kecamatan": "51.04.99",
+                           "kecamatan": "X"}])
+    now, after = plan_summary.map_frames(plan, pd.concat([desa, extra]))
+    assert len(now) == len(after) == len(desa) + 1
+    by_desa = plan.by_desa().set_index("kode_desa")
+    joined = after.set_index("kode_desa").loc[by_desa.index]
+    assert (joined["protected_workers"] == by_desa["protected_after"]).all()
+    assert (joined["gap_workers"] == by_desa["gap_after"]).all()
+    assert joined["coverage_pct"].tolist() == pytest.approx(by_desa["coverage_pct_after"].tolist(), nan_ok=True)
+    assert (now.set_index("kode_desa").loc[by_desa.index, "protected_workers"] == by_desa["protected_workers"]).all()
+    missing = after.set_index("kode_desa").loc["51.04.99.2001"]
+    assert missing["sasaran_workers"] == 0 and pd.isna(missing["coverage_pct"])
+
+
+def test_cards_in_indonesian(plan):
+    cards = {card.key: card for card in plan_summary.cards(plan, "id")}
+    assert cards["funded"].value == i18n.fmt_int(plan.funded_workers, "id")
+    assert cards["funded"].value == f"{plan.funded_workers:,}".replace(",", ".")
+    assert cards["new"].value == i18n.fmt_int(plan.new_workers) and "1.136 perpanjangan" == cards["new"].delta
+    assert cards["leftover"].value == i18n.fmt_rp(plan.leftover_rp)
+    assert cards["coverage"].value == i18n.fmt_pct(plan.coverage_pct_after)
+    assert cards["coverage"].delta.startswith("+") and i18n.fmt_pct(plan.coverage_pct_before) in cards["coverage"].delta
+    assert i18n.fmt_rp(plan_summary.full_cost_rp(plan)) in cards["full_cost"].help
+
+
+def test_full_cost_counts_gaps_and_renewals(plan, cells):
+    gap = int(al.prepare_cells(cells)["gap_workers"].sum())
+    assert plan_summary.full_cost_rp(plan) == (gap + 1_136) * 12 * C
+
+
+@pytest.mark.parametrize("target", [30.0, 45.5, 100])
+def test_inverse_budget_reaches_the_target_and_a_worker_less_does_not(plan, cells, target):
+    answer = plan_summary.inverse(plan, target)
+    p = plan.input
+    assert answer.budget_rp == al.budget_for_coverage(cells, target, 12, C, renew_workers=1_136)
+    assert answer.budget_rp == (answer.new_workers + answer.renewal_workers) * 12 * C
+    enough = al.plan(cells, al.PlanInput(budget_rp=answer.budget_rp, months=12, renew_workers=p.renew_workers))
+    short = al.plan(cells, al.PlanInput(budget_rp=answer.budget_rp - 1, months=12, renew_workers=p.renew_workers))
+    assert enough.coverage_pct_after >= target > short.coverage_pct_after
+    text = plan_summary.inverse_text(answer, plan, "id")
+    assert i18n.fmt_rp(answer.budget_rp) in text and "1.136 perpanjangan" in text
+
+
+def saved(name: str, plan: al.Plan) -> scenarios.Scenario:
+    return scenarios.Scenario(1, name, datetime(2026, 1, 1), date(2026, 11, 20), {"APBD": plan.input.budget_rp},
+                              {"kecamatan": None, "sektor": None}, plan, plan_summary.full_cost_rp(plan))
+
+
+def test_comparison_side_by_side(plan, cells):
+    other = al.plan(cells, al.PlanInput(budget_rp=1_000_000_000, months=6, rule="coverage"))
+    table = plan_summary.comparison([saved("A", plan), saved("B", other)], "id")
+    assert list(table.columns) == ["Ukuran", "A", "B"]
+    rows = table.set_index("Ukuran")
+    assert rows.loc["Anggaran", "A"] == "Rp2.000.000.000" and rows.loc["Bulan", "B"] == "6"
+    assert rows.loc["Aturan prioritas", "B"] == "Cakupan terendah"
+    assert rows.loc["Pekerja baru", "B"] == i18n.fmt_int(other.new_workers)
+    by_kecamatan = plan_summary.comparison_by_kecamatan([saved("A", plan), saved("B", other)], "id")
+    total = by_kecamatan.set_index("Kecamatan").loc["Jumlah didaftarkan"]
+    assert (total["A"], total["B"]) == (plan.new_workers, other.new_workers)
+    assert len(by_kecamatan) == 7 + 1
+
+
+def test_inverse_of_a_target_reached_already_pays_renewals_only(plan):
+    assert plan.coverage_pct_before > 10
+    answer = plan_summary.inverse(plan, 10)
+    assert (answer.new_workers, answer.renewal_workers, answer.budget_rp) == (0, 1_136, 1_136 * 12 * C)
+    assert "sudah tercapai" in plan_summary.inverse_text(answer, plan, "id")
