@@ -190,6 +190,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Peta tidak dapat ditampilkan: batas wilayah tidak tersedia. Tabel di bawah tetap lengkap.",
         "en": "The map cannot be shown: boundaries are unavailable. The table below is complete.",
     },
+    "map.unavailable_detail": {"id": "Rincian masalah", "en": "Details of the problem"},
     "map.table": {"id": "Tabel per {level}", "en": "Table by {level}"},
     "map.panel.sectors_covered": {"id": "Sektor yang sudah terjangkau", "en": "Sectors reached"},
     "map.panel.sectors_uncovered": {"id": "Sektor yang belum terjangkau", "en": "Sectors not yet reached"},

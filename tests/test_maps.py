@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+import shapely.geometry
 
 from jamsostek import boundaries, maps, settings
 
@@ -69,15 +70,16 @@ def luminance(colour: str) -> float:
 
 @pytest.mark.parametrize("metric, level, lang, labels", [
     ("coverage_pct", "desa", "id",
-     ["0 %", "0,1–4,9 %", "5–9,9 %", "10–19,9 %", "20–39,9 %", "≥ 40 %", "Tidak ada data sasaran"]),
+     ["0 %", "0,1–2,4 %", "2,5–4,9 %", "5–9,9 %", "10–14,9 %", "≥ 15 %", "Tidak ada data sasaran"]),
     ("coverage_pct", "kecamatan", "en",
-     ["0 %", "0.1–4.9 %", "5–9.9 %", "10–19.9 %", "20–39.9 %", "≥ 40 %", "No target data"]),
-    ("gap_workers", "desa", "id", ["0", "1–99", "100–249", "250–499", "500–999", "≥ 1.000", "Tidak ada data sasaran"]),
+     ["0 %", "0.1–2.4 %", "2.5–4.9 %", "5–9.9 %", "10–14.9 %", "≥ 15 %", "No target data"]),
+    ("gap_workers", "desa", "id",
+     ["0", "1–499", "500–999", "1.000–1.499", "1.500–1.999", "≥ 2.000", "Tidak ada data sasaran"]),
     ("gap_workers", "kecamatan", "en",
-     ["0", "1–999", "1,000–2,499", "2,500–4,999", "5,000–9,999", "≥ 10,000", "No target data"]),
-    ("protected_workers", "desa", "id", ["0", "1–24", "25–49", "50–99", "100–249", "≥ 250", "Tidak ada data sasaran"]),
+     ["0", "1–4,999", "5,000–9,999", "10,000–14,999", "15,000–19,999", "≥ 20,000", "No target data"]),
+    ("protected_workers", "desa", "id", ["0", "1–49", "50–99", "100–149", "150–199", "≥ 200", "Tidak ada data sasaran"]),
     ("protected_workers", "kecamatan", "en",
-     ["0", "1–249", "250–499", "500–999", "1,000–2,499", "≥ 2,500", "No target data"]),
+     ["0", "1–499", "500–999", "1,000–1,499", "1,500–1,999", "≥ 2,000", "No target data"]),
 ])
 def test_classes_are_fixed_and_labelled(metric, level, lang, labels):
     assert [b.label(lang) for b in maps.class_breaks(metric, level)] == labels
@@ -86,19 +88,19 @@ def test_classes_are_fixed_and_labelled(metric, level, lang, labels):
 @pytest.mark.parametrize("metric, value, label", [
     ("coverage_pct", 0, "0 %"),
     ("coverage_pct", 0.04, "0 %"),  # shown as "0,0 %", so classed with zero
-    ("coverage_pct", 0.1, "0,1–4,9 %"),
-    ("coverage_pct", 4.94, "0,1–4,9 %"),
+    ("coverage_pct", 0.1, "0,1–2,4 %"),
+    ("coverage_pct", 2.44, "0,1–2,4 %"),
     ("coverage_pct", 4.96, "5–9,9 %"),  # shown as "5,0 %"
-    ("coverage_pct", 39.9, "20–39,9 %"),
-    ("coverage_pct", 40, "≥ 40 %"),
-    ("coverage_pct", 100, "≥ 40 %"),
+    ("coverage_pct", 14.9, "10–14,9 %"),
+    ("coverage_pct", 15, "≥ 15 %"),
+    ("coverage_pct", 100, "≥ 15 %"),
     ("coverage_pct", math.nan, "Tidak ada data sasaran"),
     ("gap_workers", 0, "0"),
-    ("gap_workers", 99, "1–99"),
-    ("gap_workers", 100, "100–249"),
-    ("gap_workers", 1_000, "≥ 1.000"),
-    ("protected_workers", 24, "1–24"),
-    ("protected_workers", 25, "25–49"),
+    ("gap_workers", 499, "1–499"),
+    ("gap_workers", 500, "500–999"),
+    ("gap_workers", 2_000, "≥ 2.000"),
+    ("protected_workers", 49, "1–49"),
+    ("protected_workers", 50, "50–99"),
 ])
 def test_classify_known_values(metric, value, label):
     bins = maps.class_breaks(metric)
@@ -185,7 +187,7 @@ def test_hover_thousands_and_no_target(geo):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_legend_lists_every_class_even_empty_ones(geo, lang):
-    frame = desa_frame().assign(protected_workers=30)  # everyone in the 25–49 class
+    frame = desa_frame().assign(protected_workers=60)  # everyone in the 50–99 class
     fig = maps.make_choropleth(frame, geo["desa"], "protected_workers", lang)
     labels = [b.label(lang) for b in maps.class_breaks("protected_workers")]
     texts = annotation_texts(fig)
@@ -228,8 +230,41 @@ def test_offline_white_background_and_persistent_zoom(geo):
     assert fig.layout.map.style == "white-bg"  # no tile server
     assert not fig.layout.map.layers
     assert fig.layout.uirevision == maps.UIREVISION
-    assert 115.25 < fig.layout.map.center.lon < 115.35 and -8.55 < fig.layout.map.center.lat < -8.4
-    assert 9.5 < fig.layout.map.zoom < 11
+
+
+def to_pixels(lon: float, lat: float, fig, width: int) -> tuple[float, float]:
+    """Where a point lands on a `width` px wide map of the figure (Web Mercator, 512 px world at zoom 0)."""
+    center, world = fig.layout.map.center, 512 * 2 ** fig.layout.map.zoom
+    mercator = lambda y: math.log(math.tan(math.pi / 4 + math.radians(y) / 2))  # noqa: E731
+    x = width / 2 + (lon - center.lon) / 360 * world
+    y = (fig.layout.height - maps.MARGIN_B_PX) / 2 - (mercator(lat) - mercator(center.lat)) / (2 * math.pi) * world
+    return x, y
+
+
+def bounds_on_screen(fig, width: int) -> tuple[float, float, float, float]:
+    """Left, top, right, bottom pixel of everything the choropleth draws."""
+    coords = [xy for t in choropleths(fig) for f in t.geojson["features"]
+              for xy in np.asarray(shapely.geometry.shape(f["geometry"]).envelope.exterior.coords)]
+    pixels = np.array([to_pixels(lon, lat, fig, width) for lon, lat in coords])
+    return (*pixels.min(axis=0), *pixels.max(axis=0))
+
+
+def legend_right_edge(fig) -> float:
+    return max(shape.x1 for shape in fig.layout.shapes)
+
+
+@pytest.mark.parametrize("width", [maps.MIN_WIDTH_PX, 700, 1100])
+@pytest.mark.parametrize("kecamatan", [None, SUKAWATI, "51.04.07"])
+def test_view_fits_every_area_beside_the_legend(geo, width, kecamatan):
+    frame = desa_frame()
+    if kecamatan:
+        frame = frame[frame["kode_kecamatan"] == kecamatan]
+    fig = maps.make_choropleth(frame, geo["desa"], "gap_workers", "id")
+    left, top, right, bottom = bounds_on_screen(fig, width)
+    assert legend_right_edge(fig) < left and right < width
+    assert 0 < top and bottom < fig.layout.height - maps.MARGIN_B_PX
+    assert bottom - top > 0.8 * (fig.layout.height - maps.MARGIN_B_PX) or right - left > 0.8 * (
+        maps.MIN_WIDTH_PX - legend_right_edge(fig))  # fills the room it has, not a postage stamp
 
 
 def test_filtered_frame_draws_and_fits_its_own_desa(geo):
@@ -237,6 +272,9 @@ def test_filtered_frame_draws_and_fits_its_own_desa(geo):
     sukawati = frame[frame["kode_kecamatan"] == SUKAWATI]
     fig = maps.make_choropleth(sukawati, geo["desa"], "coverage_pct", "id", borders_geojson=geo["kecamatan"])
     assert sorted(loc for t in choropleths(fig) for loc in t.locations) == sorted(sukawati["kode_desa"])
+    (own,), (around,) = lines(fig, "borders"), lines(fig, "borders-around")
+    assert own.line.color == maps.BORDER_COLOUR and around.line.color == maps.CONTEXT_COLOUR
+    assert max(y for y in own.lat if y is not None) < -8.5 < max(y for y in around.lat if y is not None)
     whole = maps.make_choropleth(frame, geo["desa"], "coverage_pct", "id")
     assert fig.layout.map.zoom > whole.layout.map.zoom
     assert fig.layout.map.center.lat < whole.layout.map.center.lat  # Sukawati is in the south

@@ -1,0 +1,97 @@
+"""Peta: every desa (or kecamatan) coloured by a chosen measure; click a desa to open its panel."""
+
+import streamlit as st
+
+from jamsostek import boundaries, desa_panel, i18n, maps, metrics, settings
+from jamsostek.i18n import t
+from jamsostek.ui import components as ui
+from jamsostek.ui import context as ctx
+
+MAP_KEYS = {"desa": "peta_map", "kecamatan": "peta_map_kecamatan"}
+URL_KEY = "desa"  # the open desa panel, kept in the address bar so a link reopens it
+PICKED = "_peta_picked"  # last click already acted on, so closing the panel is not undone by a rerun
+CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+          "toImageButtonOptions": {"filename": "peta_gianyar", "scale": 2}}
+TABLE_COLUMNS = ["sasaran_workers", "protected_workers", "coverage_pct", "gap_workers"]
+SECTOR_COLUMNS = ["sektor", *TABLE_COLUMNS, "lapsing_workers"]
+
+ui.page_header("page.map")
+lang, view = ctx.lang(), ctx.filters()
+days = settings.LAPSING_WINDOW_DAYS
+
+left, right = st.columns(2)
+metric = left.radio(t("map.metric", lang), maps.METRICS, key="peta_metric", horizontal=True,
+                    format_func=lambda m: t(maps.METRIC_LABELS[m], lang))
+level = right.radio(t("map.level", lang), list(maps.LEVELS), key="peta_level", horizontal=True,
+                    format_func=lambda v: t(f"map.level.{v}", lang))
+
+with st.spinner(t("map.loading", lang)):
+    desa = ctx.run("coverage_by_desa", **view.params())
+    frame = desa if level == "desa" else ctx.run("coverage_by_kecamatan", **view.params())
+
+codes = desa["kode_desa"]
+picked = desa_panel.selected_location(st.session_state.get(MAP_KEYS["desa"]), codes)
+if picked and picked != st.session_state.get(PICKED):
+    st.query_params[URL_KEY] = picked
+st.session_state[PICKED] = picked
+selected = desa_panel.valid_code(st.query_params.get(URL_KEY), codes)
+if selected is None and URL_KEY in st.query_params:
+    del st.query_params[URL_KEY]  # unknown code, or a desa outside the chosen kecamatan
+
+
+def close_panel() -> None:
+    """Forget the open desa (the click that opened it stays 'picked', so it does not reopen)."""
+    st.query_params.pop(URL_KEY, None)
+
+
+map_column, panel_column = st.columns([3, 2], gap="large")
+with map_column:
+    try:
+        with st.spinner(t("map.loading", lang)):
+            fig = maps.make_choropleth(
+                frame, boundaries.plotly_geojson(level), metric, lang, level=level,
+                borders_geojson=boundaries.plotly_geojson("kecamatan"),
+                selected=selected if level == "desa" else None)
+        st.plotly_chart(fig, key=MAP_KEYS[level], theme=None, config=CONFIG, selection_mode="points",
+                        on_select="rerun" if level == "desa" else "ignore")
+        st.caption(maps.attribution(lang))
+    except boundaries.BoundariesUnavailable as error:
+        st.warning(t("map.unavailable", lang), icon=":material/map:")
+        with st.expander(t("map.unavailable_detail", lang)):
+            st.text(str(error))
+
+with panel_column:
+    if selected is None:
+        st.info(t("map.click_hint", lang), icon=":material/touch_app:")
+    else:
+        row = desa.set_index("kode_desa").loc[selected]
+        sectors = ctx.run("desa_sectors", kode_desa=selected, days=days, **view.params())
+        trend = ctx.run("desa_trend", kode_desa=selected, **view.params())
+        lapsing = ctx.run("lapsing_by_desa", days=days, **view.params())
+        lapsing_count = lapsing.set_index("kode_desa")["lapsing_workers"].get(selected, 0)
+        st.subheader(f"{row['desa']}", anchor="desa-panel")
+        st.caption(f"{t('col.kecamatan', lang)}: {row['kecamatan']} · {selected}")
+        a, b = st.columns(2)
+        with a:
+            ui.kpi_metric(t("metric.coverage", lang), i18n.fmt_pct(row["coverage_pct"], lang))
+            ui.kpi_metric(t("metric.gap", lang), i18n.fmt_int(row["gap_workers"], lang))
+        with b:
+            ui.kpi_metric(t("metric.protected", lang), i18n.fmt_int(row["protected_workers"], lang))
+            ui.kpi_metric(t("map.panel.lapsing", lang, days=days), i18n.fmt_int(lapsing_count, lang))
+        reached, missing = desa_panel.sector_names(sectors, lang)
+        none = t("map.panel.none", lang)
+        st.markdown(f"**{t('map.panel.sectors_covered', lang)}:** {', '.join(reached) or none}  \n"
+                    f"**{t('map.panel.sectors_uncovered', lang)}:** {', '.join(missing) or none}")
+        st.markdown(f"**{t('map.panel.trend', lang)}**")
+        ui.chart(desa_panel.trend_figure(trend, lang))
+        st.button(t("map.panel.clear", lang), on_click=close_panel, icon=":material/close:")
+
+if selected is not None:
+    st.subheader(t("map.panel.sectors", lang) + f" — {desa.set_index('kode_desa').loc[selected, 'desa']}")
+    ui.table(metrics.localize(sectors, SECTOR_COLUMNS, lang), base_name=f"desa_{selected}_sektor",
+             key="peta_sectors", highlight=~sectors["is_reached"])
+
+name_columns = ["desa", "kecamatan"] if level == "desa" else ["kecamatan"]
+st.subheader(t("map.table", lang, level=t(f"map.level.{level}", lang)))
+ui.table(metrics.localize(frame, [*name_columns, *TABLE_COLUMNS], lang), base_name=f"peta_{level}",
+         key="peta_table")

@@ -1,0 +1,211 @@
+"""Browser journeys: the real app (`streamlit run`) on a free localhost port, driven by Debian's chromium.
+
+Fixtures for every journey (map, planner, upload, meeting, ...):
+- `app_server` (session): a sample store in tmp, `streamlit run dashboard.py` on 127.0.0.1, its log file.
+- `browser` (session): Playwright's chromium from /usr/bin/chromium (skips when it is not installed).
+- `app` (per test): a fresh browser context wrapped in `App`, which records every request the page makes
+  and fails the test if one left localhost; helpers to open the app, switch language, use the sidebar,
+  go to a page by its sidebar link, wait for Streamlit to settle and write numbered screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from jamsostek import i18n, ingest, settings
+
+ROOT = settings.ROOT
+CHROMIUM = Path("/usr/bin/chromium")
+# No sandbox: containers and CI run as root. The rest stops chromium's own calls home (updates, field
+# trials), so that any request we see came from the app.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-default-apps", "--disable-sync"]
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+VIEWPORT = {"width": 1400, "height": 1000}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+LOCAL_SCHEMES = {"data", "blob", "about"}  # never touch the network
+STARTUP_TIMEOUT_S = 60
+STEP_TIMEOUT_MS = 30_000
+
+
+@dataclass
+class Server:
+    """A running `streamlit run` of the app."""
+
+    url: str
+    log: Path
+    process: subprocess.Popen
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The end of the server's output, for failure messages."""
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_healthy(server: Server) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.process.returncode}:\n{server.log_tail()}")
+        try:
+            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit not healthy after {STARTUP_TIMEOUT_S} s:\n{server.log_tail()}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright (no `playwright install`: nothing is downloaded)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (make setup-dev installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def app_server(browser, tmp_path_factory) -> Server:
+    """The app on a free 127.0.0.1 port over a fresh sample store; stopped by its PID at the end."""
+    work = tmp_path_factory.mktemp("app")
+    store = ingest.ensure_store(work / "store.duckdb")  # built here, so a broken sample fails loudly
+    env = os.environ | {
+        settings.ENV_DB: str(store),
+        settings.ENV_CACHE_DIR: str(work / "cache"),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+    port = _free_port()
+    log = work / "server.log"
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    # Output to a file, not a pipe: a full pipe would block the server mid-test.
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", log, process)
+    try:
+        _wait_healthy(server)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@dataclass
+class App:
+    """One browser tab on the app, with the steps journeys share."""
+
+    page: object  # playwright.sync_api.Page
+    server: Server
+    journey: str
+    lang: str = "id"
+    requests: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    shots: list[Path] = field(default_factory=list)
+    offline_checked: bool = False
+
+    def open(self, path: str = "") -> App:
+        """Load the app (the root first: see test_map_journey for why deep links come second)."""
+        self.page.goto(f"{self.server.url}/{path.lstrip('/')}")
+        self.page.get_by_test_id("stSidebarNav").wait_for()
+        return self.settle()
+
+    def settle(self) -> App:
+        """Wait until Streamlit has finished the current script run."""
+        self.page.wait_for_timeout(300)  # let a click reach the server and start a rerun
+        self.page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+        return self
+
+    @property
+    def sidebar(self):
+        """The sidebar (filters, language, navigation)."""
+        return self.page.get_by_test_id("stSidebar")
+
+    def label(self, key: str, **fmt) -> str:
+        """A UI label in the language the app currently shows."""
+        return i18n.t(key, self.lang, **fmt)
+
+    def set_language(self, lang: str) -> App:
+        """Switch the language with the sidebar's radio; the navigation must follow."""
+        self.sidebar.get_by_text(i18n.t(f"lang.{lang}", lang), exact=True).click()
+        self.lang = lang
+        self.settle()
+        self.sidebar.get_by_role("link", name=self.label("page.summary")).wait_for()
+        return self
+
+    def goto_page(self, title_key: str) -> App:
+        """Follow a page's link in the sidebar navigation (title from i18n, e.g. 'page.map')."""
+        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=self.label(title_key)).click()
+        self.page.get_by_role("heading", name=self.label(title_key), level=1).wait_for()
+        return self.settle()
+
+    def choose(self, label_key: str, option: str, where=None) -> App:
+        """Pick `option` in the selectbox labelled by `label_key` (in the sidebar unless `where` is given)."""
+        scope = self.sidebar if where is None else where
+        scope.get_by_test_id("stSelectbox").filter(has_text=self.label(label_key)).click()
+        self.page.get_by_role("option", name=option, exact=True).click()
+        return self.settle()
+
+    def shot(self, name: str) -> Path:
+        """Screenshot of the viewport to test-artifacts/browser/<journey>_<nn>_<name>.png."""
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{self.journey}_{len(self.shots) + 1:02d}_{name}.png"
+        self.page.screenshot(path=str(path))
+        self.shots.append(path)
+        return path
+
+    def external_requests(self) -> list[str]:
+        """Requests (and websockets) the page made to anywhere but this machine."""
+        return [url for url in self.requests if not _is_local(url)]
+
+    def assert_offline(self) -> None:
+        """Fail if any request so far left localhost (the app must work with no network at all)."""
+        self.offline_checked = True
+        assert self.requests, "no requests recorded: the recorder is not attached"
+        outside = sorted(set(self.external_requests()))
+        assert not outside, f"requests left localhost: {outside}"
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+@pytest.fixture
+def app(browser, app_server, request) -> App:
+    """A fresh tab (own cookies and session) on the app; fails the test if any request left localhost."""
+    context = browser.new_context(viewport=VIEWPORT, locale="id-ID", timezone_id="Asia/Makassar")
+    page = context.new_page()
+    page.set_default_timeout(STEP_TIMEOUT_MS)
+    helper = App(page, app_server, request.node.name.removeprefix("test_"))
+    page.on("request", lambda r: helper.requests.append(r.url))
+    page.on("websocket", lambda ws: helper.requests.append(ws.url))
+    page.on("pageerror", lambda error: helper.page_errors.append(str(error)))
+    yield helper
+    context.close()
+    if not helper.offline_checked:  # a safety net for journeys that forgot app.assert_offline()
+        helper.assert_offline()

@@ -1,0 +1,110 @@
+"""Desa panel: its two questions (desa_sectors, desa_trend) with hand-computed answers, click parsing, trend figure."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from jamsostek import db, desa_panel
+from tests.conftest import AS_OF, BATUBULAN, KETEWEL, MAS
+
+ALL = {"kecamatan": None, "sektor": None, "program": None, "sumber": None}
+NO_ONE = "51.04.07.2001"  # a desa with neither sasaran nor participants in the fixture
+CODES = [BATUBULAN, KETEWEL, MAS]
+
+
+def sectors(store, code, **filters):
+    frame = db.run_query(store, "desa_sectors", kode_desa=code, as_of=AS_OF, days=30, **(ALL | filters))
+    return {r.sektor: (r.sasaran_workers, r.protected_workers, r.gap_workers, r.lapsing_workers, r.is_reached)
+            for r in frame.itertuples()}
+
+
+@pytest.mark.parametrize("code, filters, expected", [
+    # sasaran, protected on AS_OF, gap, lapsing within 30 days, reached
+    (BATUBULAN, {}, {"petani": (10, 1, 9, 0, True), "pedagang_kecil": (5, 1, 4, 1, True)}),
+    (MAS, {}, {"pengrajin": (8, 1, 7, 1, True), "petani": (2, 0, 2, 0, False), "lainnya": (0, 1, 0, 0, True)}),
+    (KETEWEL, {}, {"nelayan": (4, 1, 3, 0, True)}),  # participant 05 starts after AS_OF
+    (MAS, {"sektor": "petani"}, {"petani": (2, 0, 2, 0, False)}),
+    (BATUBULAN, {"sumber": "MANDIRI"}, {"petani": (10, 0, 10, 0, False), "pedagang_kecil": (5, 1, 4, 1, True)}),
+    (NO_ONE, {}, {}),
+])
+def test_desa_sectors(store, code, filters, expected):
+    assert sectors(store, code, **filters) == expected
+
+
+def test_desa_sectors_coverage_and_order(store):
+    frame = db.run_query(store, "desa_sectors", kode_desa=MAS, as_of=AS_OF, days=30, **ALL)
+    assert frame["sektor"].tolist() == ["pengrajin", "petani", "lainnya"]  # largest gap first
+    assert frame["coverage_pct"].tolist()[:2] == [12.5, 0.0] and pd.isna(frame["coverage_pct"].iloc[2])
+
+
+def test_desa_sectors_add_up_to_the_desa_row(store):
+    desa = db.run_query(store, "coverage_by_desa", as_of=AS_OF, **ALL).set_index("kode_desa")
+    for code in CODES:
+        frame = db.run_query(store, "desa_sectors", kode_desa=code, as_of=AS_OF, days=30, **ALL)
+        assert frame["protected_workers"].sum() == desa.loc[code, "protected_workers"]
+        assert frame["sasaran_workers"].sum() == desa.loc[code, "sasaran_workers"]
+
+
+def test_desa_trend_batubulan(store):
+    frame = db.run_query(store, "desa_trend", kode_desa=BATUBULAN, as_of=AS_OF, **ALL)
+    assert len(frame) == 10  # weeks from 3 Nov 2025 (first enrolment anywhere) to 10 Jan 2026
+    first, lapsed, last = frame.iloc[0], frame.iloc[8], frame.iloc[-1]
+    assert (first["new_workers"], first["protected_workers"]) == (2, 2)
+    assert lapsed["week_end"] == pd.Timestamp("2026-01-04") and lapsed["protected_workers"] == 1  # 02 ended
+    assert last["week_end"] == pd.Timestamp(AS_OF) and (last["new_workers"], last["protected_workers"]) == (2, 2)
+    assert frame["new_workers"].sum() == 4  # participants 01-04, once each
+
+
+def test_desa_trend_shares_the_time_axis_and_sums_to_the_region(store):
+    region = db.run_query(store, "enrolments_by_week", as_of=AS_OF, **ALL).set_index("week_start")
+    weeks = [db.run_query(store, "desa_trend", kode_desa=code, as_of=AS_OF, **ALL).set_index("week_start")
+             for code in CODES]
+    empty = db.run_query(store, "desa_trend", kode_desa=NO_ONE, as_of=AS_OF, **ALL)
+    assert all(w.index.equals(region.index) for w in weeks) and len(empty) == len(region)
+    assert (empty["protected_workers"] == 0).all()
+    for column in ("new_workers", "protected_workers"):
+        assert (sum(w[column] for w in weeks) == region[column]).all()
+
+
+@pytest.mark.parametrize("event, expected", [
+    ({"selection": {"points": [{"location": MAS, "z": 3}]}}, MAS),
+    ({"selection": {"points": [{"lat": -8.5, "lon": 115.3}, {"location": KETEWEL}]}}, KETEWEL),  # a border line
+    ({"selection": {"points": [{"location": "51.99.99.9999"}]}}, None),  # not a known desa
+    ({"selection": {"points": [{"location": ["x"]}]}}, None),
+    ({"selection": {"points": []}}, None),
+    ({"selection": None}, None),
+    ({}, None),
+    (None, None),
+    ("51.04.05.2002", None),
+])
+def test_selected_location(event, expected):
+    assert desa_panel.selected_location(event, CODES) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    (MAS, MAS), ("51.04.05.2002 ", None), ("", None), (None, None), (["51.04.05.2002"], None),
+    ("' or 1=1 --", None),
+])
+def test_valid_code_from_the_url(value, expected):
+    assert desa_panel.valid_code(value, CODES) == expected
+
+
+def test_sector_names(store):
+    frame = db.run_query(store, "desa_sectors", kode_desa=MAS, as_of=AS_OF, days=30, **ALL)
+    assert desa_panel.sector_names(frame, "id") == (["Pengrajin", "Lainnya"], ["Petani"])
+    assert desa_panel.sector_names(frame, "en") == (["Artisans", "Other informal"], ["Farmers"])
+
+
+@pytest.mark.parametrize("lang, hover, ticks", [
+    ("id", "10 Januari 2026<br>Pekerja terlindungi: 2", ["Nov 2025", "Des 2025", "Jan 2026"]),
+    ("en", "10 January 2026<br>Protected workers: 2", ["Nov 2025", "Dec 2025", "Jan 2026"]),
+])
+def test_trend_figure(store, lang, hover, ticks):
+    weeks = db.run_query(store, "desa_trend", kode_desa=BATUBULAN, as_of=AS_OF, **ALL)
+    fig = desa_panel.trend_figure(weeks, lang)
+    (line,) = fig.data
+    assert list(line.y) == weeks["protected_workers"].tolist()
+    assert line.customdata[-1] == hover
+    assert list(fig.layout.xaxis.ticktext) == ticks
+    assert fig.layout.yaxis.title.text == ("Pekerja" if lang == "id" else "Workers")
