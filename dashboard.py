@@ -3,7 +3,7 @@
 import streamlit as st
 
 from jamsostek import privacy, settings
-from jamsostek.i18n_admin import t  # i18n labels plus the admin screens' own
+from jamsostek.i18n import t
 from jamsostek.ui import context, session
 from jamsostek.ui.sidebar import render_sidebar
 
@@ -13,9 +13,8 @@ PAGES = [
     ("pages/peta.py", "page.map", ":material/map:"),
     ("pages/sektor.py", "page.sectors", ":material/grid_on:"),
     ("pages/tren.py", "page.trend", ":material/trending_up:"),
-]
-# Listed only for a signed-in data admin (each page also guards itself).
-ADMIN_PAGES = [
+    ("pages/rencana.py", "page.plan", ":material/savings:"),
+    # Data admin only: viewers see a sign-in form there.
     ("pages/unggah.py", "page.upload", ":material/upload_file:"),
     ("pages/riwayat.py", "page.history", ":material/history:"),
 ]
@@ -27,7 +26,7 @@ lang = context.lang()
 session.gate()
 page = st.navigation([
     st.Page(path, title=t(key, lang), icon=icon, default=i == 0)
-    for i, (path, key, icon) in enumerate(PAGES + (ADMIN_PAGES if session.is_admin() else []))
+    for i, (path, key, icon) in enumerate(PAGES)
     if (settings.ROOT / path).exists()
 ])
 render_sidebar()

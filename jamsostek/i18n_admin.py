@@ -9,8 +9,6 @@ from __future__ import annotations
 from jamsostek import i18n
 
 LABELS: dict[str, dict[str, str]] = {
-    # --- pages
-    "page.history": {"id": "Riwayat & Rincian", "en": "History & details"},
     # --- sign-in
     "auth.title": {"id": "Masuk", "en": "Sign in"},
     "auth.admin_title": {"id": "Masuk sebagai admin data", "en": "Sign in as data admin"},
@@ -36,7 +34,6 @@ LABELS: dict[str, dict[str, str]] = {
         "`python -m jamsostek add-admin NAME` (the password is stored as an argon2 hash).",
     },
     "auth.empty": {"id": "Isi nama pengguna dan kata sandi.", "en": "Enter a username and a password."},
-    "auth.admin_expander": {"id": "Admin data", "en": "Data admin"},
     # --- upload page
     "upload.choose": {"id": "Pilih berkas ekstrak (CSV atau XLSX)", "en": "Choose an extract file (CSV or XLSX)"},
     "upload.help": {

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from jamsostek.i18n_admin import t
-from jamsostek.ui import admin_views, context as ctx, session
+from jamsostek.ui import admin_views, components, context as ctx, session
 
+components.page_header("page.history")
 admin = session.require_admin()
 lang = ctx.lang()
-st.title(t("page.history", lang))
 admin_views.batches_section(admin, lang)
 admin_views.rejections_section(lang)
 st.divider()

@@ -2,6 +2,6 @@
 
 from jamsostek.ui import components, context as ctx, session, upload_view
 
-admin = session.require_admin()
 components.page_header("page.upload")
+admin = session.require_admin()
 upload_view.render(admin, ctx.lang())

@@ -98,11 +98,14 @@ def sign_in_form(form_key: str, admin: bool = True) -> None:
 
 
 def require_admin() -> str:
-    """The admin's username; for anyone else a sign-in form is shown and the page stops here."""
+    """The admin's username; for anyone else a sign-in form is shown and the page stops here.
+
+    Call it after components.page_header, which first puts a deep-linked page back inside dashboard.py.
+    """
     if is_admin() and user():
         return user()
     lang = ctx.lang()
-    st.title(t("auth.admin_title", lang))
+    st.subheader(t("auth.admin_title", lang))
     st.info(t("auth.admin_only", lang), icon=":material/lock:")
     left, _ = st.columns([2, 3])
     with left:
@@ -133,16 +136,14 @@ def gate() -> None:
 
 
 def account_box() -> None:
-    """Sidebar: who is signed in with a sign-out button, or a folded admin sign-in form."""
+    """Sidebar: who is signed in, credential warnings for admins, and a sign-out button."""
+    if not user():
+        return  # admins sign in on the admin pages; viewers need no account unless the gate asks
     lang = ctx.lang()
     with st.sidebar:
         st.divider()
-        if user():
-            st.markdown(t("auth.signed_in_as", lang, user=user(), role=t(f"auth.role.{role()}", lang)))
-            if is_admin():
-                for warning in auth.credential_warnings():
-                    st.warning(warning.message_id if lang == "id" else warning.message_en)
-            st.button(t("auth.sign_out", lang), on_click=sign_out, icon=":material/logout:", key="auth_sign_out")
-        else:
-            with st.expander(t("auth.admin_expander", lang), icon=":material/admin_panel_settings:"):
-                sign_in_form("sidebar_signin", admin=True)
+        st.markdown(t("auth.signed_in_as", lang, user=user(), role=t(f"auth.role.{role()}", lang)))
+        if is_admin():
+            for warning in auth.credential_warnings():
+                st.warning(warning.message_id if lang == "id" else warning.message_en)
+        st.button(t("auth.sign_out", lang), on_click=sign_out, icon=":material/logout:", key="auth_sign_out")
