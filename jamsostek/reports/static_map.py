@@ -66,16 +66,27 @@ def classed(desa: pd.DataFrame) -> pd.Series:
     return maps.classify(maps.metric_values(desa, METRIC), METRIC, "desa")
 
 
-def coverage_map(desa: pd.DataFrame, lang: str, width_in: float = 7.0, height_in: float = 9.0, *,
-                 legend: bool = True, labels: bool = True, attribution: bool = True, scale: bool = True,
-                 font_pt: float = figures.BASE_FONT_PT) -> Figure:
+def coverage_map(desa: pd.DataFrame, lang: str, width_in: float = 7.0, height_in: float = 9.0,
+                 **options) -> Figure:
     """Choropleth of coverage per desa in fixed, labelled classes with kecamatan borders and attribution."""
+    fig = Figure(figsize=(width_in, height_in), facecolor="white")
+    draw_coverage(fig.add_axes((0, 0, 1, 1)), desa, lang, **options)
+    return fig
+
+
+def draw_coverage(ax, desa: pd.DataFrame, lang: str, *, legend: bool = True, labels: bool = True,
+                  attribution: bool = True, scale: bool = True, font_pt: float = figures.BASE_FONT_PT,
+                  legend_pad: float = 0.55) -> None:
+    """Draw the coverage choropleth into existing axes (which it fills, north up, undistorted)."""
     desa_shapes, kecamatan_shapes = layers()
-    shapes = desa_shapes.merge(desa[["kode_desa", "sasaran_workers", METRIC]], on="kode_desa", how="left")
+    inside = desa_shapes["kode_desa"].isin(desa["kode_desa"])
+    # Desa outside the filtered area are drawn grey for context; the view centres on the area shown.
+    outside = desa_shapes[~inside]
+    if len(outside):
+        outside.plot(ax=ax, color=LOCATOR_FILL, edgecolor="#bdbdbd", linewidth=0.4)
+    shapes = desa_shapes[inside].merge(desa[["kode_desa", "sasaran_workers", METRIC]], on="kode_desa", how="left")
     classes = classed(shapes)
     bins = maps.class_breaks(METRIC, "desa")
-    fig = Figure(figsize=(width_in, height_in), facecolor="white")
-    ax = fig.add_axes((0, 0, 1, 1))
     for index, bin_ in enumerate(bins):
         part = shapes[classes == index]
         if len(part):
@@ -86,11 +97,11 @@ def coverage_map(desa: pd.DataFrame, lang: str, width_in: float = 7.0, height_in
         for row in kecamatan_shapes.itertuples():
             point = row.geometry.representative_point()
             ax.text(point.x, point.y, row.kecamatan, ha="center", va="center", fontsize=font_pt,
-                    fontweight="bold", color=figures.INK, path_effects=HALO)
-    _frame(ax, kecamatan_shapes.total_bounds, pad_left=0.55 if legend else 0.04)
+                    fontweight="bold", color=figures.INK, path_effects=HALO, clip_on=True)
+    focus = shapes.total_bounds if len(outside) and len(shapes) else kecamatan_shapes.total_bounds
+    _frame(ax, focus, pad_left=legend_pad if legend else 0.04)
     if legend:
-        handles = [Patch(facecolor=b.colour, edgecolor="#404040", linewidth=0.6, hatchcolor=HATCH_COLOUR,
-                         hatch=ZERO_HATCH if _is_zero(b) else None, label=_class_label(b, lang)) for b in bins]
+        handles = legend_handles(lang, outside=len(outside) > 0)
         ax.legend(handles=handles, title=tr("map.metric.coverage", lang), loc="upper left",
                   fontsize=font_pt, title_fontsize=font_pt, frameon=True, framealpha=0.95,
                   edgecolor="#9e9e9e", alignment="left", handlelength=1.8, handleheight=1.2)
@@ -99,7 +110,16 @@ def coverage_map(desa: pd.DataFrame, lang: str, width_in: float = 7.0, height_in
     if attribution:
         ax.text(0.99, 0.005, maps.attribution(lang), transform=ax.transAxes, ha="right", va="bottom",
                 fontsize=font_pt - 2, color=figures.MUTED)
-    return fig
+
+
+def legend_handles(lang: str, outside: bool = False) -> list[Patch]:
+    """Legend patches of the fixed classes (hatched 'nobody yet'), plus 'outside the selection' if drawn."""
+    handles = [Patch(facecolor=b.colour, edgecolor="#404040", linewidth=0.6, hatchcolor=HATCH_COLOUR,
+                     hatch=ZERO_HATCH if _is_zero(b) else None, label=_class_label(b, lang))
+               for b in maps.class_breaks(METRIC, "desa")]
+    if outside:
+        handles.append(Patch(facecolor=LOCATOR_FILL, edgecolor="#bdbdbd", label=tr("ev.map_outside", lang)))
+    return handles
 
 
 def coverage_map_png(desa: pd.DataFrame, lang: str, width_in: float = 7.0, height_in: float = 9.0,
@@ -160,7 +180,9 @@ def _class_label(bin_: maps.Bin, lang: str) -> str:
 def _frame(ax, bounds: np.ndarray, pad_left: float) -> tuple[float, float, float, float]:
     """Fit the axes to the figure's aspect around `bounds` (room on the left for a legend); return the extent."""
     x0, y0, x1, y1 = (float(v) for v in bounds)
-    width_in, height_in = ax.figure.get_size_inches()
+    box = ax.get_position()
+    fig_w, fig_h = ax.figure.get_size_inches()
+    width_in, height_in = box.width * fig_w, box.height * fig_h
     pad = 0.03 * (y1 - y0)
     x0 -= pad_left * (x1 - x0)
     x1, y0, y1 = x1 + pad, y0 - pad, y1 + pad

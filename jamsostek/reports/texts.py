@@ -49,6 +49,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Angka untuk filter di sampul; sama dengan angka dasbor untuk filter dan tanggal yang sama.",
         "en": "Figures for the filters on the cover; equal to the dashboard's for the same filters and date.",
     },
+    "ev.map_outside": {"id": "Di luar pilihan", "en": "Outside the selection"},
     "ev.scale_km": {"id": "{km} km", "en": "{km} km"},
     "ev.north": {"id": "U", "en": "N"},
     "ev.map_note": {
@@ -256,8 +257,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "card.of_sasaran": {"id": "dari sasaran {sasaran} (estimasi)", "en": "of {sasaran} target (estimate)"},
     "card.map": {"id": "Cakupan per desa", "en": "Coverage by village"},
     "card.since_launch": {
-        "id": "{count} pekerja pertama pada {date} → {now} sekarang",
-        "en": "First {count} workers on {date} → {now} now",
+        "id": "Seluruh kabupaten: {count} pekerja pertama pada {date} → {now} sekarang",
+        "en": "Whole regency: first {count} workers on {date} → {now} now",
     },
     # --- workbook
     "wb.summary": {"id": "Ringkasan", "en": "Summary"},

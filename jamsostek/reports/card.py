@@ -1,0 +1,111 @@
+"""The weekly meeting card: one 1080×1350 PNG (4:5, full width in messaging apps) with the week's
+headline numbers, their change since last week, a small coverage map, the date and the sample label."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+from jamsostek import boundaries, i18n, settings
+from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
+from jamsostek.reports import evidence, figures, static_map
+from jamsostek.reports.collect import ReportData
+from jamsostek.reports.texts import tr
+
+WIDTH_PX, HEIGHT_PX, DPI = 1080, 1350, 100
+BAND = "#2171b5"
+SAMPLE = "#bf360c"
+UP, DOWN = "#1b7837", "#b2182b"  # change colours; the sign is always written too
+
+
+def build_card_png(data: ReportData, lang: str = "id") -> bytes:
+    """The meeting card as PNG bytes (same data and language, same bytes)."""
+    return figures.png(card_figure(data, lang), dpi=DPI)
+
+
+def card_figure(data: ReportData, lang: str = "id") -> Figure:
+    """The card as a matplotlib Figure of WIDTH_PX × HEIGHT_PX at DPI."""
+    fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), facecolor="white")
+    _band(fig, data, lang)
+    _numbers(fig, data, lang)
+    _map(fig, data, lang)
+    _footer(fig, data, lang)
+    return fig
+
+
+def week_text(data: ReportData, lang: str) -> str:
+    """'Minggu 14 November 2026 – 20 November 2026': the seven days the weekly figures count."""
+    start = data.as_of - timedelta(days=6)
+    return tr("card.week", lang, start=fmt_date(start, lang), end=fmt_date(data.as_of, lang))
+
+
+def _band(fig: Figure, data: ReportData, lang: str) -> None:
+    top = 0.865
+    fig.patches.append(Rectangle((0, top), 1, 1 - top, transform=fig.transFigure, color=BAND, zorder=0))
+    fig.text(0.05, 0.955, tr("card.title", lang), fontsize=30, fontweight="bold", color="white", va="center")
+    fig.text(0.05, 0.905, week_text(data, lang), fontsize=19, color="white", va="center")
+    if data.is_sample:
+        fig.patches.append(Rectangle((0, top - 0.04), 1, 0.04, transform=fig.transFigure, color=SAMPLE))
+        fig.text(0.5, top - 0.02, tr("doc.sample_banner", lang), fontsize=17, fontweight="bold", color="white",
+                 ha="center", va="center")
+
+
+def _numbers(fig: Figure, data: ReportData, lang: str) -> None:
+    k = data.kpi
+    points = i18n.fmt_num(data.coverage_delta_pts, lang, 1)
+    rows = [
+        (tr("metric.protected", lang), fmt_int(k["protected_workers"], lang),
+         [tr("card.delta_week", lang, delta=i18n.fmt_delta_int(data.protected_delta, lang))], data.protected_delta),
+        (tr("metric.coverage", lang), fmt_pct(k["coverage_pct"], lang),
+         [tr("card.delta_points", lang, delta=evidence._signed(points)),
+          tr("card.of_sasaran", lang, sasaran=fmt_int(k["sasaran_workers"], lang))], data.protected_delta),
+        (tr("metric.new_week", lang), fmt_int(k["new_workers_week"], lang),
+         [tr("ev.sub_new", lang, date=i18n.fmt_date_short(data.as_of, lang))], None),
+        (tr("metric.lapsing", lang, days=data.lapsing_days), fmt_int(k["lapsing_workers"], lang),
+         [tr("ev.sub_lapsing", lang)], None),
+    ]
+    y = 0.77
+    for label, value, subs, change in rows:
+        fig.text(0.05, y, label, fontsize=19, color=figures.MUTED, va="center")
+        fig.text(0.05, y - 0.05, value, fontsize=48, fontweight="bold", color=figures.INK, va="center")
+        for n, sub in enumerate(subs):
+            colour = figures.MUTED if n or change is None or change == 0 else UP if change > 0 else DOWN
+            fig.text(0.05, y - 0.097 - 0.03 * n, sub, fontsize=16, color=colour, va="center")
+        y -= 0.15 + 0.03 * max(len(subs) - 1, 0)
+
+
+def _map(fig: Figure, data: ReportData, lang: str) -> None:
+    ax = fig.add_axes((0.50, 0.245, 0.48, 0.545))
+    try:
+        static_map.draw_coverage(ax, data.desa, lang, labels=False, attribution=False, scale=False,
+                                 font_pt=12.5, legend_pad=0.05, legend=False)
+    except boundaries.BoundariesUnavailable:
+        ax.set_axis_off()
+        return
+    fig.text(0.74, 0.80, tr("card.map", lang), fontsize=17, fontweight="bold", color=figures.INK, ha="center")
+    _legend(fig, data, lang)
+
+
+def _legend(fig: Figure, data: ReportData, lang: str) -> None:
+    # A compact legend in two columns under the map: fixed classes, same as the dashboard's map.
+    outside = len(data.desa) < len(static_map.layers()[0])
+    fig.legend(handles=static_map.legend_handles(lang, outside), loc="upper center", bbox_to_anchor=(0.74, 0.245),
+               ncols=2, fontsize=12, frameon=False, handlelength=1.4, columnspacing=1.0)
+
+
+def _footer(fig: Figure, data: ReportData, lang: str) -> None:
+    p = data.programme
+    fig.lines.append(Line2D([0.05, 0.95], [0.145, 0.145], transform=fig.transFigure, color="#cccccc",
+                            linewidth=1))
+    fig.text(0.05, 0.115, tr("card.since_launch", lang, count=fmt_int(p.launch_workers, lang),
+                              date=fmt_date(settings.LAUNCH_DATE, lang), now=fmt_int(p.protected_workers, lang)),
+             fontsize=15, color=figures.INK, va="center")
+    fig.text(0.05, 0.075, tr("doc.filters", lang, text=evidence.filters_text(data, lang)), fontsize=13,
+             color=figures.MUTED, va="center", wrap=True)
+    line = tr("doc.as_of", lang, date=fmt_date(data.as_of, lang)) + " · " + static_map.maps.attribution(lang)
+    if data.is_sample:
+        line = tr("doc.sample_banner", lang) + " · " + line
+    fig.text(0.05, 0.035, line, fontsize=11.5, color=figures.MUTED, va="center")
