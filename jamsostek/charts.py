@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from jamsostek import i18n, metrics
+from jamsostek import i18n, metrics, settings
 from jamsostek.i18n import t
 
 # One hue (Bali green of the theme) from light to dark: reads in colour and in greyscale.
@@ -23,6 +23,7 @@ ACCENT = "#c2410c"  # zero-coverage outlines; the × in the text carries the mea
 SEQUENTIAL = [[0.0, "#f2f8f5"], [0.25, "#bfe0d2"], [0.5, "#6fb59a"], [0.75, "#2f8a66"], [1.0, "#08402d"]]
 FONT = dict(family="Source Sans Pro, DejaVu Sans, Arial, sans-serif", size=14, color=INK)
 ROW_PX = 28  # height of one bar or heatmap row: labels at 14 px never touch
+MAX_MONTH_TICKS = 8  # "Sep 2026" labels stay apart on a half-width chart
 
 
 def _layout(fig: go.Figure, lang: str, height: int, **extra) -> go.Figure:
@@ -30,6 +31,8 @@ def _layout(fig: go.Figure, lang: str, height: int, **extra) -> go.Figure:
                   paper_bgcolor="white", plot_bgcolor="white", margin=dict(l=10, r=30, t=40, b=40),
                   hoverlabel=dict(font_size=14), legend=dict(orientation="h", y=-0.15, x=0))
     fig.update_layout(**(layout | extra))
+    fig.update_xaxes(automargin=True)  # template "none" leaves long tick labels clipped otherwise
+    fig.update_yaxes(automargin=True)
     return fig
 
 
@@ -44,7 +47,8 @@ def kecamatan_bar(by_kecamatan: pd.DataFrame, lang: str = "id") -> go.Figure:
         text=[i18n.fmt_pct(v, lang) for v in df["coverage_pct"]], textposition="outside",
         cliponaxis=False, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         name=t("chart.coverage_pct", lang)))
-    fig.update_yaxes(type="category", tickmode="array", tickvals=df["kode_kecamatan"], ticktext=df["kecamatan"])
+    fig.update_yaxes(type="category", tickmode="array", tickvals=df["kode_kecamatan"], ticktext=df["kecamatan"],
+                     ticklabelstandoff=8)
     top = max(float(df["coverage_pct"].max(skipna=True) or 0), 1.0)
     fig.update_xaxes(title=t("chart.coverage_pct", lang), range=[0, top * 1.2], ticksuffix=" %",
                      gridcolor="#e5e7eb", zeroline=False)
@@ -55,6 +59,7 @@ def gap_heatmap(matrix: metrics.GapMatrix, lang: str = "id") -> go.Figure:
     """Desa x sector heatmap of gap workers, sorted by need; zero-coverage cells carry × and an outline."""
     gap, zero = matrix.gap, matrix.zero
     sectors = [i18n.sector_label(code, lang) for code in gap.columns]
+    wrapped = [label.replace(" ", "<br>", 1) if len(label) > 10 else label for label in sectors]
     text = [[_cell_text(g, z, lang) for g, z in zip(gap_row, zero_row)]
             for gap_row, zero_row in zip(gap.to_numpy(), zero.to_numpy())]
     fig = go.Figure(go.Heatmap(
@@ -65,12 +70,15 @@ def gap_heatmap(matrix: metrics.GapMatrix, lang: str = "id") -> go.Figure:
         customdata=[[f"{matrix.desa_names[k]} · {s}" for s in sectors] for k in gap.index],
         hovertemplate="%{customdata}<br>" + t("col.gap", lang) + ": %{text}<extra></extra>"))
     rows, cols = zero.to_numpy().nonzero()
-    fig.add_trace(go.Scatter(
-        x=[gap.columns[c] for c in cols], y=[gap.index[r] for r in rows], mode="markers",
-        marker=dict(symbol="square-open", size=ROW_PX - 4, color=ACCENT, line=dict(width=2)),
-        name=t("chart.zero_coverage", lang), hoverinfo="skip", showlegend=bool(len(rows))))
-    fig.update_xaxes(type="category", tickmode="array", tickvals=list(gap.columns), ticktext=sectors,
-                     side="top", showgrid=False)
+    for r, c in zip(rows, cols):  # outline the whole cell (category axes place shapes by index)
+        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5, xref="x", yref="y",
+                      line=dict(color=ACCENT, width=2.5), layer="above")
+    fig.add_trace(go.Scatter(  # legend entry only
+        x=[None], y=[None], mode="markers", name=t("chart.zero_coverage", lang), hoverinfo="skip",
+        marker=dict(symbol="square-open", size=14, color=ACCENT, line=dict(width=2.5)),
+        showlegend=bool(len(rows))))
+    fig.update_xaxes(type="category", tickmode="array", tickvals=list(gap.columns), ticktext=wrapped,
+                     side="top", showgrid=False, tickangle=0)
     fig.update_yaxes(type="category", tickmode="array", tickvals=list(gap.index),
                      ticktext=list(matrix.desa_names), autorange="reversed", showgrid=False)
     return _layout(fig, lang, 150 + ROW_PX * max(len(gap), 1), margin=dict(l=10, r=10, t=90, b=30),
@@ -89,8 +97,8 @@ def _month_ticks(days: pd.Series, lang: str) -> tuple[list[date], list[str]]:
         return [], []
     start, end = pd.Timestamp(days.min()), pd.Timestamp(days.max())
     months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS")
-    if len(months) > 12:  # keep labels apart on long ranges
-        months = months[:: -(-len(months) // 12)]
+    if len(months) > MAX_MONTH_TICKS:  # keep labels apart on long ranges
+        months = months[:: -(-len(months) // MAX_MONTH_TICKS)]
     return [m.date() for m in months], [i18n.MONTHS_SHORT[lang][m.month - 1] + f" {m.year}" for m in months]
 
 
@@ -110,6 +118,11 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int, v
     for value, label, dash, colour in lines:
         fig.add_hline(y=value, line=dict(color=colour, dash=dash, width=2), annotation_text=label,
                       annotation_position="top left", annotation_font=dict(color=colour, size=14))
+    if len(weeks) and pd.Timestamp(weeks["week_start"].min()) <= pd.Timestamp(settings.LAUNCH_DATE):
+        fig.add_vline(x=pd.Timestamp(settings.LAUNCH_DATE).timestamp() * 1000, line=dict(color=GREY, width=1),
+                      annotation_text=t("chart.launch", lang, count=i18n.fmt_int(settings.LAUNCH_WORKERS, lang),
+                                        date=i18n.fmt_date_short(settings.LAUNCH_DATE, lang)),
+                      annotation_position="top right", annotation_font=dict(color=GREY, size=13))
     ticks, labels = _month_ticks(weeks["week_end"], lang)
     fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, showgrid=False)
     top = max([target, verified or 0, int(weeks["protected_workers"].max() if len(weeks) else 0)])
@@ -144,7 +157,8 @@ def kecamatan_change_bar(change: pd.DataFrame, lang: str = "id") -> go.Figure:
         text=[i18n.fmt_delta_int(v, lang) for v in df["change_workers"]], textposition="outside",
         cliponaxis=False, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         name=t("chart.change", lang)))
-    fig.update_yaxes(type="category", tickmode="array", tickvals=df["kode_kecamatan"], ticktext=df["kecamatan"])
+    fig.update_yaxes(type="category", tickmode="array", tickvals=df["kode_kecamatan"], ticktext=df["kecamatan"],
+                     ticklabelstandoff=8)
     span = max(int(df["change_workers"].abs().max()) if len(df) else 0, 1)
     low = -span * 1.25 if (df["change_workers"] < 0).any() else 0
     fig.update_xaxes(title=t("chart.change", lang), tickformat=",d", range=[low, span * 1.25],

@@ -74,6 +74,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Whole regency: protected workers now minus the {count} enrolled at the launch on {date}.",
     },
     "metric.to_go": {"id": "{count} lagi", "en": "{count} to go"},
+    "metric.regency_label": {"id": "{label} (seluruh kabupaten)", "en": "{label} (whole regency)"},
     "metric.progress_target_help": {
         "id": "Seluruh kabupaten: {protected} dari target {target} pekerja (Perbup Gianyar 35/2025); "
         "{verified} pekerja setelah verifikasi pertama.",
@@ -102,6 +103,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Data per {date} · batch terakhir {file} · tampilan per {view}",
         "en": "Data as of {date} · last batch {file} · view as of {view}",
     },
+    "notice.view_as_of": {"id": "Tampilan per {date}", "en": "View as of {date}"},
     "notice.url_invalid": {
         "id": "Nilai yang tidak dikenal di tautan diabaikan ({keys}); nilai bawaan dipakai.",
         "en": "Unknown values in the link were ignored ({keys}); defaults are used instead.",
@@ -169,6 +171,7 @@ LABELS: dict[str, dict[str, str]] = {
     "chart.week": {"id": "Minggu mulai", "en": "Week starting"},
     "chart.change": {"id": "Perubahan pekerja terlindungi", "en": "Change in protected workers"},
     "chart.workers": {"id": "Pekerja", "en": "Workers"},
+    "chart.launch": {"id": "Peluncuran {date}: {count} pekerja", "en": "Launch {date}: {count} workers"},
     # --- downloads
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.xlsx": {"id": "Unduh XLSX", "en": "Download XLSX"},

@@ -54,12 +54,12 @@ def lowest_coverage_desa(by_desa: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 
 def kecamatan_change(now: pd.DataFrame, week_ago: pd.DataFrame) -> pd.DataFrame:
-    """coverage_by_kecamatan on two dates -> protected now, a week ago and the change, per kecamatan."""
+    """coverage_by_kecamatan on two dates -> protected now, a week ago and the change; largest rise first."""
     before = week_ago.set_index("kode_kecamatan")["protected_workers"].rename("protected_week_ago")
     out = now[["kode_kecamatan", "kecamatan", "protected_workers"]].join(before, on="kode_kecamatan")
     out["protected_week_ago"] = out["protected_week_ago"].fillna(0).astype("int64")
     out["change_workers"] = out["protected_workers"] - out["protected_week_ago"]
-    return out.reset_index(drop=True)
+    return out.sort_values(["change_workers", "kode_kecamatan"], ascending=[False, True], ignore_index=True)
 
 
 def largest_gaps(cells: pd.DataFrame, n: int = 20) -> pd.DataFrame:
@@ -144,12 +144,18 @@ class Card:
     delta: str | None = None
     help: str | None = None
     delta_color: str = "normal"  # st.metric: normal, inverse, off
+    delta_arrow: bool = True  # False for context that is not a change (e.g. "4.541 lagi")
 
 
 def summary_cards(kpi: pd.Series, regency: pd.Series, by_desa: pd.DataFrame, lang: str = "id", *,
                   target: int = settings.TARGET_WORKERS_2026, verified: int = settings.VERIFIED_WORKERS_2026,
-                  lapsing_days: int = settings.LAPSING_WINDOW_DAYS, as_of=None) -> list[Card]:
-    """The Ringkasan cards from a kpi row (filtered), the regency-wide kpi row and coverage_by_desa."""
+                  lapsing_days: int = settings.LAPSING_WINDOW_DAYS, as_of=None, filtered: bool = False
+                  ) -> list[Card]:
+    """The Ringkasan cards from a kpi row (filtered), the regency-wide kpi row and coverage_by_desa.
+
+    Launch and target cards always count the whole regency; when the view is `filtered` their labels
+    say so, because they would otherwise read as figures of the selected kecamatan.
+    """
     fi, fp, fd, fdate = i18n.fmt_int, i18n.fmt_pct, i18n.fmt_delta_int, i18n.fmt_date
     t = i18n.t
     protected, week_ago, sasaran = int(kpi["protected_workers"]), int(kpi["protected_workers_week_ago"]), \
@@ -161,6 +167,9 @@ def summary_cards(kpi: pd.Series, regency: pd.Series, by_desa: pd.DataFrame, lan
     with_sasaran, zero = desa_with_sasaran(by_desa), zero_coverage_desa(by_desa)
     lowest = ", ".join(lowest_coverage_desa(by_desa, 3)["desa"]) or i18n.MISSING
     lapse_until = (pd.Timestamp(as_of) + pd.Timedelta(days=lapsing_days)).date() if as_of else None
+
+    def regency_label(text: str) -> str:
+        return t("metric.regency_label", lang, label=text) if filtered else text
     return [
         Card("protected", t("metric.protected", lang), fi(protected, lang),
              t("metric.vs_last_week", lang, delta=fd(week_delta(protected, week_ago), lang)),
@@ -173,19 +182,19 @@ def summary_cards(kpi: pd.Series, regency: pd.Series, by_desa: pd.DataFrame, lan
              t("metric.new_week_help", lang, date=fdate(as_of, lang))),
         Card("lapsing", t("metric.lapsing", lang, days=lapsing_days), fi(kpi["lapsing_workers"], lang), None,
              t("metric.lapsing_help", lang, date=fdate(lapse_until, lang))),
-        Card("since_launch", t("metric.since_launch", lang, count=fi(settings.LAUNCH_WORKERS, lang)),
+        Card("since_launch", regency_label(t("metric.since_launch", lang, count=fi(settings.LAUNCH_WORKERS, lang))),
              fd(launch.difference, lang),
              t("metric.times_launch", lang, ratio=i18n.fmt_num(launch.ratio, lang),
                date=fdate(settings.LAUNCH_DATE, lang)),
              t("metric.since_launch_help", lang, count=fi(settings.LAUNCH_WORKERS, lang),
-               date=fdate(settings.LAUNCH_DATE, lang)), "off"),
-        Card("progress_target", t("metric.progress_target", lang), fp(goal.ratio, lang),
+               date=fdate(settings.LAUNCH_DATE, lang)), "off", False),
+        Card("progress_target", regency_label(t("metric.progress_target", lang)), fp(goal.ratio, lang),
              t("metric.to_go", lang, count=fi(goal.difference, lang)),
              t("metric.progress_target_help", lang, protected=fi(regency["protected_workers"], lang),
-               target=fi(target, lang), verified=fi(verified, lang)), "off"),
+               target=fi(target, lang), verified=fi(verified, lang)), "off", False),
         Card("zero_desa", t("metric.zero_desa", lang), fi(len(zero), lang),
              t("metric.of_desa", lang, count=fi(len(with_sasaran), lang)),
-             t("metric.zero_desa_help", lang, names=lowest), "off"),
+             t("metric.zero_desa_help", lang, names=lowest), "off", False),
     ]
 
 

@@ -19,9 +19,10 @@ with st.spinner(t("notice.loading", lang)):
     by_desa = ctx.run("coverage_by_desa", **view.params())
     by_kecamatan = ctx.run("coverage_by_kecamatan", **view.params())
 
-ui.cards(metrics.summary_cards(kpi, regency, by_desa, lang, as_of=view.as_of))
+ui.cards(metrics.summary_cards(kpi, regency, by_desa, lang, as_of=view.as_of,
+                               filtered=view != Filters(as_of=view.as_of)))
 
-left, right = st.columns([3, 2], gap="large")
+left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader(t("section.kecamatan", lang))
     ui.chart(charts.kecamatan_bar(by_kecamatan, lang))

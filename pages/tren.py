@@ -37,7 +37,7 @@ else:
                  base_name="pendaftaran_per_minggu", key="weeks")
 
 st.subheader(t("section.week_change", lang))
-left, right = st.columns([3, 2], gap="large")
+left, right = st.columns(2, gap="large")
 with left:
     ui.chart(charts.kecamatan_change_bar(change, lang))
 with right:

@@ -58,14 +58,25 @@ def test_gap_heatmap(lang, sector):
     assert heat.z[0][0] == 15 and heat.text[0][0] == "15"
     assert heat.text[1][1] == "4 ×" and heat.text[2][0] == "5 ×"  # zero-coverage cells carry ×
     assert heat.text[0][2] == "0" and heat.text[1][2] == ""  # closed gap vs no sasaran
-    assert sorted(zip(marks.x, marks.y)) == [("nelayan", "A"), ("petani", "C")]
-    assert marks.marker.symbol == "square-open" and marks.showlegend
+    outlined = sorted((heat.x[round(s.x0 + 0.5)], heat.y[round(s.y0 + 0.5)]) for s in fig.layout.shapes)
+    assert outlined == [("nelayan", "A"), ("petani", "C")]
+    assert {s.line.color for s in fig.layout.shapes} == {charts.ACCENT}
+    assert marks.marker.symbol == "square-open" and marks.showlegend  # the legend explains the outline
     assert fig.layout.yaxis.autorange == "reversed"  # largest need at the top
+
+
+def test_gap_heatmap_without_zero_cells_has_no_outline_or_legend():
+    fig = charts.gap_heatmap(metrics.gap_matrix(CELLS[CELLS["protected_workers"] > 0]), "id")
+    assert not fig.layout.shapes and not fig.data[1].showlegend
 
 
 def test_gap_heatmap_height_grows_with_rows():
     small = charts.gap_heatmap(metrics.gap_matrix(CELLS, top_desa=1), "id").layout.height
     assert charts.gap_heatmap(metrics.gap_matrix(CELLS), "id").layout.height == small + 2 * charts.ROW_PX
+
+
+def _hlines(fig) -> list:
+    return [shape.y0 for shape in fig.layout.shapes if shape.y0 == shape.y1]
 
 
 WEEKS = pd.DataFrame({
@@ -83,17 +94,23 @@ WEEKS = pd.DataFrame({
 def test_protected_vs_target(lang, target_text, months):
     fig = charts.protected_vs_target(WEEKS, lang, target=13200, verified=8733)
     assert list(fig.data[0].y) == [1136, 1176, 1176, 1188]
-    lines = [shape.y0 for shape in fig.layout.shapes]
-    assert lines == [13200, 8733]
+    assert _hlines(fig) == [13200, 8733]
     texts = [a.text for a in fig.layout.annotations]
     assert texts[0] == target_text and texts[1].endswith("8.733" if lang == "id" else "8,733")
+    launch = "Peluncuran 3 Nov 2025: 1.136 pekerja" if lang == "id" else "Launch 3 Nov 2025: 1,136 workers"
+    assert texts[2] == launch
     assert list(fig.layout.xaxis.ticktext) == months
     assert fig.layout.yaxis.range[1] >= 13200
 
 
 def test_protected_vs_target_without_verified_line():
     fig = charts.protected_vs_target(WEEKS, "id", target=2000)
-    assert [shape.y0 for shape in fig.layout.shapes] == [2000]
+    assert _hlines(fig) == [2000]
+
+
+def test_launch_marker_only_when_the_range_reaches_it():
+    later = WEEKS[WEEKS["week_start"] > "2025-11-03"]
+    assert len(charts.protected_vs_target(later, "id", target=2000).layout.shapes) == 1
 
 
 def test_enrolments_per_week():

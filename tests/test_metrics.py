@@ -150,6 +150,13 @@ def test_summary_cards_english_and_empty_sasaran():
     assert cards["since_launch"].delta == "7.6× since 3 November 2025"
 
 
+def test_regency_cards_say_so_when_the_view_is_filtered():
+    cards = {c.key: c for c in metrics.summary_cards(KPI, KPI, DESA, "id", filtered=True)}
+    assert cards["since_launch"].label == "Sejak 1.136 pekerja pertama (seluruh kabupaten)"
+    assert cards["progress_target"].label == "Capaian menuju target (seluruh kabupaten)"
+    assert cards["protected"].label == "Pekerja terlindungi"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("13.200", 13200), ("13,200", 13200), ("13 200", 13200), ("8733", 8733), ("", None), ("abc", None),
     ("-5", None), ("1e4", None), ("١٢", None), ("9" * 12, None),

@@ -148,7 +148,7 @@ def test_earlier_date_from_url_is_used(query):
     day = settings.LAUNCH_DATE
     at = open_app(tanggal=day.isoformat())
     assert metric(at, "Pekerja terlindungi").value == i18n.fmt_int(kpi(query, day)["protected_workers"], "id")
-    assert "tampilan per 3 November 2025" in " ".join(c.value for c in at.caption)
+    assert "Tampilan per 3 November 2025" in " ".join(c.value for c in at.caption)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -21,18 +21,22 @@ def page_header(title_key: str) -> None:
     if bool(status["is_sample"]):
         st.caption(f":material/science: {t('notice.sample', lang)}")
     last = status["last_batch_file"]
-    st.caption(t("notice.data_as_of", lang, date=i18n.fmt_date(status["data_as_of"], lang),
-                 file=last if isinstance(last, str) and last else i18n.MISSING,
-                 view=i18n.fmt_date(ctx.filters().as_of, lang)))
+    line = t("notice.data_as_of", lang, date=i18n.fmt_date(status["data_as_of"], lang),
+             file=last if isinstance(last, str) and last else i18n.MISSING)
+    view = ctx.filters().as_of
+    if pd.isna(status["data_as_of"]) or view != pd.Timestamp(status["data_as_of"]).date():
+        line += " · " + t("notice.view_as_of", lang, date=i18n.fmt_date(view, lang))  # a past/future view
+    st.caption(line)
     rejected = ctx.url_notices()
     if rejected:
         st.warning(t("notice.url_invalid", lang, keys=", ".join(rejected)), icon=":material/link_off:")
 
 
 def kpi_metric(label: str, value: str, delta: str | None = None, *, help: str | None = None,
-               delta_color: str = "normal") -> None:
+               delta_color: str = "normal", delta_arrow: bool = True) -> None:
     """One KPI card; value and delta come already formatted for the session's language."""
-    st.metric(label, value, delta=delta, delta_color=delta_color, help=help, border=True)
+    st.metric(label, value, delta=delta, delta_color=delta_color, help=help, border=True,
+              delta_arrow="auto" if delta_arrow else "off")
 
 
 def download_buttons(df: pd.DataFrame, base_name: str, key: str) -> None:
@@ -41,13 +45,13 @@ def download_buttons(df: pd.DataFrame, base_name: str, key: str) -> None:
     as_of = ctx.filters().as_of.isoformat()
     stem = f"{base_name}_{as_of}"
     note = t("notice.sample_short", lang) if bool(ctx.data_status()["is_sample"]) else None
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("download.csv", lang), export.to_csv_bytes(df), file_name=f"{stem}.csv",
-                         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
-    right.download_button(
-        t("download.xlsx", lang), _xlsx(df, base_name, note), file_name=f"{stem}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx", on_click="ignore", icon=":material/download:")
+    with st.container(horizontal=True):
+        st.download_button(t("download.csv", lang), export.to_csv_bytes(df), file_name=f"{stem}.csv",
+                           mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
+        st.download_button(
+            t("download.xlsx", lang), _xlsx(df, base_name, note), file_name=f"{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx", on_click="ignore", icon=":material/download:")
 
 
 def _xlsx(df: pd.DataFrame, sheet: str, note: str | None) -> Callable[[], bytes]:
@@ -80,7 +84,8 @@ def cards(items: list[metrics.Card], per_row: int = 4) -> None:
         columns = st.columns(per_row)
         for column, card in zip(columns, items[start:start + per_row]):
             with column:
-                kpi_metric(card.label, card.value, card.delta, help=card.help, delta_color=card.delta_color)
+                kpi_metric(card.label, card.value, card.delta, help=card.help, delta_color=card.delta_color,
+                           delta_arrow=card.delta_arrow)
 
 
 def chart(figure) -> None:

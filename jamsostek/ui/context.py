@@ -21,6 +21,7 @@ _SHADOW = "_flt_shadow"  # copy of the widget values: Streamlit may drop widget 
 _SHELL = "_shell_ran"  # set by the sidebar each run, taken by the page header
 _SHELL_RETRIED = "_shell_retried"
 WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG)
+ALL = ""  # the selectboxes' "Semua" option (None would show as an empty choice)
 CACHE_ENTRIES = 512
 
 
@@ -83,8 +84,9 @@ def prepare() -> None:
             st.query_params.to_dict(), default_as_of=default,
             kecamatan_codes=kecamatan_options()["kode_kecamatan"])
         state[KEY_AS_OF], state[KEY_KECAMATAN], state[KEY_SECTOR] = (
-            parsed.as_of, parsed.kecamatan, parsed.sektor)
-        state[KEY_PROGRAM], state[KEY_FUNDING], state[KEY_LANG] = parsed.program, parsed.sumber, lang_code
+            parsed.as_of, parsed.kecamatan or ALL, parsed.sektor or ALL)
+        state[KEY_PROGRAM], state[KEY_FUNDING] = parsed.program or ALL, parsed.sumber or ALL
+        state[KEY_LANG] = lang_code
         state[_FOLLOW_LATEST] = parsed.as_of == default
         state[_NOTICES] = rejected
         state[_READY] = True
@@ -105,9 +107,9 @@ def filters() -> flt.Filters:
     if not st.session_state.get(_READY):
         prepare()
     state = st.session_state
-    return flt.Filters(as_of=state[KEY_AS_OF], kecamatan=state.get(KEY_KECAMATAN),
-                       sektor=state.get(KEY_SECTOR), program=state.get(KEY_PROGRAM),
-                       sumber=state.get(KEY_FUNDING))
+    return flt.Filters(as_of=state[KEY_AS_OF], kecamatan=state.get(KEY_KECAMATAN) or None,
+                       sektor=state.get(KEY_SECTOR) or None, program=state.get(KEY_PROGRAM) or None,
+                       sumber=state.get(KEY_FUNDING) or None)
 
 
 def lang() -> str:

@@ -12,8 +12,8 @@ from jamsostek.ui import context as ctx
 
 
 def _labelled(options: dict[str, str], all_label: str):
-    """format_func for a selectbox of codes with None meaning all."""
-    return lambda code: all_label if code is None else options.get(code, code)
+    """format_func for a selectbox of codes with ctx.ALL meaning all."""
+    return lambda code: all_label if code == ctx.ALL else options.get(code, code)
 
 
 def render_sidebar() -> None:
@@ -30,19 +30,19 @@ def render_sidebar() -> None:
                       min_value=flt.EARLIEST_DATE, max_value=default + timedelta(days=flt.FUTURE_DAYS),
                       on_change=ctx.on_filter_change, kwargs={"date_changed": True}, persist_state="session",
                       help=t("filter.as_of_help", lang, date=i18n.fmt_date(default, lang)))
-        st.selectbox(t("filter.kecamatan", lang), [None, *kecamatan_names], key=ctx.KEY_KECAMATAN,
+        st.selectbox(t("filter.kecamatan", lang), [ctx.ALL, *kecamatan_names], key=ctx.KEY_KECAMATAN,
                      format_func=_labelled(kecamatan_names, everything), on_change=ctx.on_filter_change,
                      persist_state="session")
         sectors = {code: i18n.sector_label(code, lang) for code in domain.SECTORS}
-        st.selectbox(t("filter.sector", lang), [None, *sectors], key=ctx.KEY_SECTOR,
+        st.selectbox(t("filter.sector", lang), [ctx.ALL, *sectors], key=ctx.KEY_SECTOR,
                      format_func=_labelled(sectors, everything), on_change=ctx.on_filter_change,
                      persist_state="session")
         programs = {code: code for code in domain.PROGRAMS}
-        st.selectbox(t("filter.program", lang), [None, *programs], key=ctx.KEY_PROGRAM,
+        st.selectbox(t("filter.program", lang), [ctx.ALL, *programs], key=ctx.KEY_PROGRAM,
                      format_func=_labelled(programs, everything), on_change=ctx.on_filter_change,
                      persist_state="session")
         funding = {code: i18n.funding_label(code, lang) for code in domain.FUNDING_SOURCES}
-        st.selectbox(t("filter.funding", lang), [None, *funding], key=ctx.KEY_FUNDING,
+        st.selectbox(t("filter.funding", lang), [ctx.ALL, *funding], key=ctx.KEY_FUNDING,
                      format_func=_labelled(funding, everything), on_change=ctx.on_filter_change,
                      persist_state="session")
         st.radio(t("filter.language", lang), list(i18n.LANGS), key=ctx.KEY_LANG, horizontal=True,
