@@ -100,8 +100,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "notice.sample_short": {"id": "Data contoh (sintetis)", "en": "Sample data (synthetic)"},
     "notice.data_as_of": {
-        "id": "Data per {date} · batch terakhir {file} · tampilan per {view}",
-        "en": "Data as of {date} · last batch {file} · view as of {view}",
+        "id": "Data per {date} · batch terakhir {file}",
+        "en": "Data as of {date} · last batch {file}",
     },
     "notice.view_as_of": {"id": "Tampilan per {date}", "en": "View as of {date}"},
     "notice.url_invalid": {
