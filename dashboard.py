@@ -1,5 +1,7 @@
 """Entry point: page config, navigation over pages/, the shared sidebar, then the chosen page."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from jamsostek import privacy, settings
@@ -14,13 +16,15 @@ PAGES = [
     ("pages/sektor.py", "page.sectors", ":material/grid_on:"),
     ("pages/tren.py", "page.trend", ":material/trending_up:"),
     ("pages/rencana.py", "page.plan", ":material/savings:"),
+    ("pages/rapat.py", "page.meeting", ":material/groups:"),
     # Data admin only: viewers see a sign-in form there.
     ("pages/unggah.py", "page.upload", ":material/upload_file:"),
     ("pages/riwayat.py", "page.history", ":material/history:"),
 ]
 
 privacy.install_log_redaction()
-st.set_page_config(page_title=t("app.title"), page_icon=":material/shield_person:", layout="wide")
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"  # local file: a Material icon would be fetched from a CDN
+st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
 context.prepare()
 lang = context.lang()
 session.gate()
