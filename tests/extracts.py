@@ -26,7 +26,7 @@ def nik(i: int, kecamatan: str = "01") -> str:
 
 
 def row(i: int, places=GIANYAR, start: str = "05-01-2026", end: str = "31-12-2026", **cells: str) -> list[str]:
-    """One valid extract row (person i); keyword arguments replace cells by header (spaces as _)."""
+    """One valid extract row (person i); keyword arguments replace cells by header (spaces and / as _)."""
     desa, kecamatan = places[i % len(places)]
     values = {
         "NIK": nik(i), "NAMA": f"Peserta Uji {i}", "NO KPJ": f"9{i:010d}", "TGL LAHIR": "15-05-1990",
@@ -34,8 +34,9 @@ def row(i: int, places=GIANYAR, start: str = "05-01-2026", end: str = "31-12-202
         "PROGRAM": "JKK, JKM", "TGL KEPESERTAAN": start, "TGL AKHIR": end, "STATUS": "AKTIF",
         "SUMBER IURAN": "APBD", "PENGHASILAN": "1.500.000",
     }
+    by_key = {h.replace("/", "_").replace(" ", "_"): h for h in HEADER}
     for key, value in cells.items():
-        values[key.replace("_", " ")] = value
+        values[by_key[key]] = value
     return [values[h] for h in HEADER]
 
 
