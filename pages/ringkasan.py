@@ -19,8 +19,10 @@ with st.spinner(t("notice.loading", lang)):
     by_desa = ctx.run("coverage_by_desa", **view.params())
     by_kecamatan = ctx.run("coverage_by_kecamatan", **view.params())
 
-ui.cards(metrics.summary_cards(kpi, regency, by_desa, lang, as_of=view.as_of,
-                               filtered=view != Filters(as_of=view.as_of)))
+cards = metrics.summary_cards(kpi, regency, by_desa, lang, as_of=view.as_of,
+                              filtered=view != Filters(as_of=view.as_of))
+ui.cards(cards[:4])  # this view: now, coverage, this week, lapsing
+ui.cards(cards[4:], per_row=3)  # progress: since launch, to target, desa left out
 
 left, right = st.columns([2, 3], gap="large")
 with left:
