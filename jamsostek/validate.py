@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from jamsostek import domain
@@ -91,16 +92,29 @@ def parse_dates(text: pd.Series) -> pd.Series:
     return out.where((out >= _FIRST_DATE) & (out <= _LAST_DATE))
 
 
-def _nik_valid(nik: pd.Series) -> pd.Series:
-    shaped = nik.str.fullmatch(r"\d{16}")
-    digits = nik.where(shaped, "0000000000000000")
-    province = digits.str[:2].astype(int)
-    day = digits.str[6:8].astype(int) % 40
-    month = digits.str[8:10].astype(int)
-    return shaped & province.between(11, 99) & day.between(1, 31) & month.between(1, 12)
+def nik_numbers(nik: pd.Series) -> pd.Series:
+    """Each NIK as an integer (0 where it is not exactly 16 digits): cheaper to check and to remember."""
+    shaped = nik.str.fullmatch(r"\d{16}").fillna(False).astype(bool)
+    numbers = nik.where(shaped, "0").astype("int64[pyarrow]").to_numpy(dtype=np.int64)
+    return pd.Series(numbers, index=nik.index)
+
+
+def _nik_valid(number: pd.Series) -> pd.Series:
+    # Digits: province (2), regency (2), kecamatan (2), day (+40 for women), month, year (2), serial (4).
+    province = number // 10**14
+    day = number // 10**8 % 100 % 40
+    month = number // 10**6 % 100
+    return number.gt(0) & province.between(11, 99) & day.between(1, 31) & month.between(1, 12)
 
 
 def _programs(text: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
+    codes, uniques = pd.factorize(text, use_na_sentinel=False)
+    flags, unknown = _program_flags(pd.Series(uniques, dtype=text.dtype))
+    flags = pd.DataFrame({k: v.to_numpy(dtype=bool)[codes] for k, v in flags.items()}, index=text.index)
+    return flags, pd.Series(unknown.to_numpy(dtype=bool)[codes], index=text.index)
+
+
+def _program_flags(text: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
     tokens = text.str.upper().str.split(r"[\s,;/+&]+", regex=True)
     flags = pd.DataFrame({p.lower(): tokens.map(lambda ts, p=p: p in ts) for p in domain.PROGRAMS})
     known = set(domain.PROGRAMS) | {""}
@@ -118,8 +132,8 @@ class Validator:
 
     def __init__(self, region: str | None = None):
         self.matcher = DesaMatcher(region)
-        self.first_row_of_nik: dict[str, int] = {}
-        self.first_row_of_line: dict[int, int] = {}
+        self.first_row_of_nik = FirstSeen()
+        self.first_row_of_line = FirstSeen()
 
     def validate(self, rows: pd.DataFrame) -> Validated:
         """Check every row; NIK and line duplicates are remembered across chunks of the same file."""
@@ -133,64 +147,115 @@ class Validator:
 
         fields = [f for f in domain.EXTRACT_COLUMNS.values()]
         text = {f: _col(rows, f) for f in fields}
+        row_numbers = rows["_row"].astype("int64")
         blank = pd.concat(text.values(), axis=1).eq("").all(axis=1)
         flag(blank, "", "blank_row")
         live = ~blank
         line_key = pd.util.hash_pandas_object(pd.DataFrame(text), index=False)
-        first_line = self._first_seen(self.first_row_of_line, line_key, rows["_row"], live)
+        first_line = self.first_row_of_line.first_rows(line_key, row_numbers, live)
         duplicate = live & first_line.notna()
-        flag(duplicate, "", "duplicate_row", first_line.astype("Int64"))
+        flag(duplicate, "", "duplicate_row", first_line)
         live &= ~duplicate
 
         nik = text["nik"].str.replace(r"[\s']", "", regex=True)
         scientific = nik.str.match(_SCIENTIFIC.pattern)
         flag(live & nik.eq(""), "NIK", "nik_missing")
         flag(live & scientific, "NIK", "nik_scientific")
-        flag(live & nik.ne("") & ~scientific & ~_nik_valid(nik), "NIK", "nik_invalid")
+        nik_number = nik_numbers(nik)
+        flag(live & nik.ne("") & ~scientific & ~_nik_valid(nik_number), "NIK", "nik_invalid")
 
-        matches = [self.matcher.match(d, k) for d, k in zip(text["desa"], text["kecamatan"])]
-        kode_desa = pd.Series([m.kode_desa for m in matches], index=rows.index, dtype=object)
-        desa_reason = pd.Series([m.reason for m in matches], index=rows.index, dtype=object)
+        kode_desa, desa_reason = self._match_desa(text["desa"], text["kecamatan"])
         for code in ("desa_missing", "desa_unknown", "kecamatan_mismatch", "desa_ambiguous"):
             flag(live & desa_reason.eq(code), "DESA/KELURAHAN", code, text["desa"])
 
-        sektor = text["pekerjaan"].map(sector_for)
+        sektor = per_unique(text["pekerjaan"], lambda v: v.map(sector_for))
         flag(live & sektor.isna(), "JENIS PEKERJAAN", "occupation_unknown", text["pekerjaan"])
         programs, program_unknown = _programs(text["program"])
         flag(live & program_unknown, "PROGRAM", "program_unknown", text["program"])
-        sumber = text["sumber_iuran"].str.upper().str.replace(r"[^A-Z]", "", regex=True).map(_FUNDING)
+        sumber = per_unique(text["sumber_iuran"],
+                            lambda v: v.str.upper().str.replace(r"[^A-Z]", "", regex=True).map(_FUNDING))
         flag(live & sumber.isna(), "SUMBER IURAN", "funding_unknown", text["sumber_iuran"])
-        start, end = parse_dates(text["tgl_kepesertaan"]), parse_dates(text["tgl_akhir"])
+        start, end = (per_unique(text[f], parse_dates) for f in ("tgl_kepesertaan", "tgl_akhir"))
         flag(live & start.isna(), "TGL KEPESERTAAN", "date_invalid", text["tgl_kepesertaan"])
         flag(live & end.isna(), "TGL AKHIR", "date_invalid", text["tgl_akhir"])
         flag(live & (end < start), "TGL AKHIR", "dates_reversed")
 
-        bad_rows = set(pd.concat(problems)["row_number"]) if problems else set()
-        ok = live & ~rows["_row"].astype(int).isin(bad_rows)
-        first_nik = self._first_seen(self.first_row_of_nik, nik, rows["_row"], ok)
+        bad_rows = pd.concat(problems)["row_number"].unique() if problems else []
+        ok = live & ~row_numbers.isin(bad_rows)
+        first_nik = self.first_row_of_nik.first_rows(nik_number, row_numbers, ok)
         repeated = ok & first_nik.notna()
-        flag(repeated, "NIK", "nik_repeated", first_nik.astype("Int64"))
+        flag(repeated, "NIK", "nik_repeated", first_nik)
         ok &= ~repeated
 
         accepted = pd.DataFrame({
-            "row_number": rows["_row"].astype(int), "nik": nik, "nama": text["nama"], "no_kpj": text["no_kpj"],
-            "tgl_lahir": parse_dates(text["tgl_lahir"]).dt.date, "jenis_kelamin": text["jenis_kelamin"].str.upper(),
+            "row_number": row_numbers.astype(int), "nik": nik, "nama": text["nama"], "no_kpj": text["no_kpj"],
+            "tgl_lahir": per_unique(text["tgl_lahir"], _dates), "jenis_kelamin": text["jenis_kelamin"].str.upper(),
             "sektor": sektor, "kode_desa": kode_desa, **programs,
-            "tgl_kepesertaan": start.dt.date, "tgl_akhir": end.dt.date, "status": text["status"].str.upper(),
-            "sumber_iuran": sumber, "penghasilan_rp": _money(text["penghasilan"]),
+            "tgl_kepesertaan": _as_date(start), "tgl_akhir": _as_date(end), "status": text["status"].str.upper(),
+            "sumber_iuran": sumber, "penghasilan_rp": per_unique(text["penghasilan"], _money),
         })[ok][STORE_COLUMNS].reset_index(drop=True)
         return Validated(accepted, _rejection_frame(problems), len(rows))
 
-    @staticmethod
-    def _first_seen(seen: dict, keys: pd.Series, row_numbers: pd.Series, mask: pd.Series) -> pd.Series:
-        """Row number where each key was first seen (this file, any chunk), or NA for first sightings."""
-        out = pd.Series(pd.NA, index=keys.index, dtype="Int64")
-        for idx, key, row in zip(keys.index[mask], keys[mask], row_numbers[mask]):
-            if key in seen:
-                out[idx] = seen[key]
-            else:
-                seen[key] = int(row)
-        return out
+    def _match_desa(self, desa: pd.Series, kecamatan: pd.Series) -> tuple[pd.Series, pd.Series]:
+        # An extract repeats a few hundred (desa, kecamatan) pairs: match each pair once.
+        desa_code, desa_names = pd.factorize(desa, use_na_sentinel=False)
+        kec_code, kec_names = pd.factorize(kecamatan, use_na_sentinel=False)
+        width = max(len(kec_names), 1)
+        codes, pairs = pd.factorize(desa_code * width + kec_code)
+        matches = [self.matcher.match(desa_names[p // width], kec_names[p % width]) for p in pairs]
+        kode = np.array([m.kode_desa for m in matches] + [None], dtype=object)[codes]
+        reason = np.array([m.reason for m in matches] + [None], dtype=object)[codes]
+        return pd.Series(kode, index=desa.index, dtype=object), pd.Series(reason, index=desa.index, dtype=object)
+
+
+class FirstSeen:
+    """Keys met so far in one file, with the row where each first appeared (sorted arrays, not a dict).
+
+    A 10-million-row file keeps 10 million keys: as two numpy arrays that is 160 MB, as a dict of
+    strings it would be several GB.
+    """
+
+    def __init__(self):
+        self.keys = np.empty(0, dtype=np.uint64)
+        self.rows = np.empty(0, dtype=np.int64)
+
+    def first_rows(self, keys: pd.Series, row_numbers: pd.Series, mask: pd.Series) -> pd.Series:
+        """Row where each masked key (an integer) was first seen in this file, NA for first sightings."""
+        out = np.full(len(keys), -1, dtype=np.int64)
+        where = np.flatnonzero(mask.to_numpy(dtype=bool))
+        key = keys.to_numpy().astype(np.uint64)[where]
+        row = row_numbers.to_numpy(dtype=np.int64)[where]
+        earlier = np.full(len(key), -1, dtype=np.int64)
+        if len(self.keys) and len(key):
+            pos = np.searchsorted(self.keys, key).clip(max=len(self.keys) - 1)
+            hit = self.keys[pos] == key
+            earlier[hit] = self.rows[pos[hit]]
+        new = np.flatnonzero(earlier < 0)
+        # Rows arrive in file order, so a key's first occurrence in the chunk is its first row.
+        unique, first, inverse = np.unique(key[new], return_index=True, return_inverse=True)
+        again = first[inverse] != np.arange(len(new))
+        earlier[new[again]] = row[new][first[inverse]][again]
+        at = np.searchsorted(self.keys, unique)
+        self.keys = np.insert(self.keys, at, unique)
+        self.rows = np.insert(self.rows, at, row[new][first])
+        out[where] = earlier
+        return pd.Series(out, index=keys.index, dtype="Int64").where(out >= 0)
+
+
+def per_unique(values: pd.Series, func) -> pd.Series:
+    """func applied to each distinct value once and spread back over the rows (extracts repeat values)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    result = func(pd.Series(uniques, dtype=values.dtype)).iloc[codes]
+    result.index = values.index
+    return result
+
+
+def _dates(text: pd.Series) -> pd.Series:
+    return _as_date(parse_dates(text))
+
+
+def _as_date(stamps: pd.Series) -> pd.Series:
+    return per_unique(stamps, lambda v: v.dt.date)
 
 
 def _rejection_frame(problems: list[pd.DataFrame]) -> pd.DataFrame:
