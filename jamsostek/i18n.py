@@ -194,7 +194,18 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The map cannot be shown: boundaries are unavailable. The table below is complete.",
     },
     "map.unavailable_detail": {"id": "Rincian masalah", "en": "Details of the problem"},
-    "map.table": {"id": "Tabel per {level}", "en": "Table by {level}"},
+    "map.table.desa": {"id": "Tabel per desa", "en": "Table by village"},
+    "map.table.kecamatan": {"id": "Tabel per kecamatan", "en": "Table by district"},
+    "map.click_hint_kecamatan": {
+        "id": "Pilih tampilan Desa untuk mengklik desa dan melihat rinciannya.",
+        "en": "Switch to the village view to click a village and see its details.",
+    },
+    "map.boundary_note": {
+        "id": "Batas desa BPS 2020 (via OCHA HDX, lisensi CC BY-IGO), disederhanakan untuk layar; "
+        "kode dan nama desa menurut Kepmendagri. Peta tanpa layanan ubin: berfungsi tanpa internet.",
+        "en": "BPS 2020 village boundaries (via OCHA HDX, CC BY-IGO licence), simplified for the screen; "
+        "village codes and names per the Kemendagri decree. No map tiles: works without internet.",
+    },
     "map.panel.sectors_covered": {"id": "Sektor yang sudah terjangkau", "en": "Sectors reached"},
     "map.panel.sectors_uncovered": {"id": "Sektor yang belum terjangkau", "en": "Sectors not yet reached"},
     "map.panel.sectors": {"id": "Cakupan per sektor", "en": "Coverage by sector"},

@@ -184,7 +184,8 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
 
 def legend_width(title: str, labels: list[str]) -> int:
     """Width in pixels of the legend box for these texts (estimated from their length)."""
-    return 24 + LEGEND_CHAR_PX * max(len(title), *(len(label) + 3 for label in labels))
+    # The title is bold, so a little wider per character; swatch and gap take the room of 3 characters.
+    return 20 + max(round(len(title) * LEGEND_CHAR_PX * 1.15), *(LEGEND_CHAR_PX * (len(lb) + 3) for lb in labels))
 
 
 def _add_legend(fig: go.Figure, title: str, bins: list[Bin], width: int, lang: str) -> None:

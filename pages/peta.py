@@ -54,7 +54,7 @@ with map_column:
                 selected=selected if level == "desa" else None)
         st.plotly_chart(fig, key=MAP_KEYS[level], theme=None, config=CONFIG, selection_mode="points",
                         on_select="rerun" if level == "desa" else "ignore")
-        st.caption(maps.attribution(lang))
+        st.caption(t("map.boundary_note", lang))
     except boundaries.BoundariesUnavailable as error:
         st.warning(t("map.unavailable", lang), icon=":material/map:")
         with st.expander(t("map.unavailable_detail", lang)):
@@ -62,7 +62,8 @@ with map_column:
 
 with panel_column:
     if selected is None:
-        st.info(t("map.click_hint", lang), icon=":material/touch_app:")
+        hint = "map.click_hint" if level == "desa" else "map.click_hint_kecamatan"
+        st.info(t(hint, lang), icon=":material/touch_app:")
     else:
         row = desa.set_index("kode_desa").loc[selected]
         sectors = ctx.run("desa_sectors", kode_desa=selected, days=days, **view.params())
@@ -92,6 +93,6 @@ if selected is not None:
              key="peta_sectors", highlight=~sectors["is_reached"])
 
 name_columns = ["desa", "kecamatan"] if level == "desa" else ["kecamatan"]
-st.subheader(t("map.table", lang, level=t(f"map.level.{level}", lang)))
+st.subheader(t(f"map.table.{level}", lang))
 ui.table(metrics.localize(frame, [*name_columns, *TABLE_COLUMNS], lang), base_name=f"peta_{level}",
          key="peta_table")

@@ -129,7 +129,7 @@ class App:
     offline_checked: bool = False
 
     def open(self, path: str = "") -> App:
-        """Load the app (the root first: see test_map_journey for why deep links come second)."""
+        """Load the app at `path` (the root by default) and wait for the sidebar and the first run."""
         self.page.goto(f"{self.server.url}/{path.lstrip('/')}")
         self.page.get_by_test_id("stSidebarNav").wait_for()
         return self.settle()

@@ -2,10 +2,8 @@
 
 Screenshots go to test-artifacts/browser/map_journey_*.png (plus a greyscale copy of the map, to check
 that the classes still read when printed). Every request must stay on localhost (checked by `app`).
-
-The journey opens the root before any deep link on purpose: Streamlit decides per server process whether
-the app uses st.navigation only once dashboard.py has run, so a deep link as the very first visit of a
-fresh server runs the page without the sidebar.
+The click is a real mouse click at the pixel where MapLibre projects a point inside the desa's polygon
+(taken from the figure in the page), so it exercises plotly's selection event end to end.
 """
 
 from __future__ import annotations

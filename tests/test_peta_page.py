@@ -1,0 +1,118 @@
+"""Peta page in AppTest: the map's areas, a click (injected selection) opens the desa panel and the URL keeps it,
+the kecamatan view, and the page without boundaries (message plus the full table)."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+from jamsostek import boundaries, maps, settings
+from tests.conftest import MAS, UBUD
+from tests.test_pages import app_store, open_app, query  # noqa: F401  (shared session store and helpers)
+
+PAGE = "pages/peta.py"
+MAP_KEY = "peta_map"
+
+
+def figure(at) -> dict:
+    """The map's figure (the page also draws the desa trend when a panel is open)."""
+    (spec,) = [s for s in (json.loads(c.proto.spec) for c in at.get("plotly_chart")) if "map" in s["layout"]]
+    return spec
+
+
+def locations(spec: dict) -> list[str]:
+    return sorted(loc for trace in spec["data"] if trace["type"] == "choroplethmap" for loc in trace["locations"])
+
+
+def subheaders(at) -> list[str]:
+    return [s.value for s in at.subheader]
+
+
+def test_map_shows_every_desa_with_attribution(app_store, query):
+    at = open_app(PAGE)
+    spec = figure(at)
+    desa = query("coverage_by_desa", as_of=at.date_input(key="flt_as_of").value,
+                 kecamatan=None, sektor=None, program=None, sumber=None)
+    assert locations(spec) == sorted(desa["kode_desa"])
+    assert spec["layout"]["map"]["style"] == "white-bg"
+    assert boundaries.ATTRIBUTION in [a["text"] for a in spec["layout"]["annotations"]]
+    assert any("OCHA HDX" in c.value for c in at.caption)
+    assert not at.session_state["_peta_picked"] and "desa" not in at.query_params
+
+
+def test_click_opens_the_panel_and_the_url_keeps_it(app_store):
+    at = open_app(PAGE)
+    at.session_state[MAP_KEY] = {"selection": {"points": [{"location": MAS}]}}
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Mas" in subheaders(at)
+    assert at.query_params["desa"] == MAS
+    assert [t["name"] for t in figure(at)["data"]][-1] == "selected"
+    assert any(m.label == "Berakhir dalam 30 hari" for m in at.metric)
+    assert any("Sektor yang sudah terjangkau" in m.value for m in at.markdown)
+
+
+def test_desa_in_the_url_reopens_the_panel_and_a_bad_one_is_dropped(app_store):
+    at = open_app(PAGE, desa=MAS)
+    assert "Mas" in subheaders(at)
+    at = open_app(PAGE, desa="51.04.05.9999")
+    assert "Mas" not in subheaders(at) and "desa" not in at.query_params
+
+
+def test_close_button_forgets_the_desa(app_store):
+    at = open_app(PAGE, desa=MAS)
+    (close,) = [b for b in at.button if b.label == "Tutup rincian desa"]
+    close.click().run()
+    assert "Mas" not in subheaders(at) and "desa" not in at.query_params
+
+
+def test_desa_outside_the_chosen_kecamatan_closes(app_store):
+    at = open_app(PAGE, desa=MAS, kec=UBUD)
+    assert "Mas" in subheaders(at)
+    at.selectbox(key="flt_kecamatan").set_value("51.04.01").run()  # Sukawati
+    assert "Mas" not in subheaders(at) and "desa" not in at.query_params
+
+
+def test_kecamatan_view_and_metric_choice(app_store):
+    at = open_app(PAGE)
+    at.radio(key="peta_level").set_value("kecamatan").run()
+    at.radio(key="peta_metric").set_value("gap_workers").run()
+    spec = figure(at)
+    assert len(locations(spec)) == 7
+    legend = [a["text"] for a in spec["layout"]["annotations"]]
+    assert "<b>Kesenjangan (pekerja)</b>" in legend and "≥ 20.000" in legend
+    assert "Tabel per kecamatan" in subheaders(at)
+
+
+def test_english_labels_on_the_map(app_store):
+    at = open_app(PAGE, lang="en")
+    legend = [a["text"] for a in figure(at)["layout"]["annotations"]]
+    assert "<b>Coverage (%)</b>" in legend and boundaries.ATTRIBUTION_EN in legend
+    hover = [t for trace in figure(at)["data"] if trace["type"] == "choroplethmap" for t in trace["customdata"]]
+    assert hover and all("District (kecamatan):" in text for text in hover)
+
+
+def test_without_boundaries_the_table_still_shows(app_store, tmp_path, monkeypatch):
+    monkeypatch.setenv(settings.ENV_BOUNDARIES_DIR, str(tmp_path / "empty"))
+    monkeypatch.setenv(settings.ENV_CACHE_DIR, str(tmp_path / "cache"))
+
+    def offline(url, timeout=None):
+        raise urllib.error.URLError("no network in tests")
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    at = open_app(PAGE)
+    assert not at.get("plotly_chart")
+    assert any("batas wilayah tidak tersedia" in w.value for w in at.warning)
+    assert "Tabel per desa" in subheaders(at)
+    (table,) = at.dataframe
+    assert len(table.value) == 70  # every desa of Gianyar, map or no map
+
+
+@pytest.mark.parametrize("metric", maps.METRICS)
+def test_page_figure_within_the_payload_budget(app_store, metric):
+    at = open_app(PAGE)
+    at.radio(key="peta_metric").set_value(metric).run()
+    assert len(json.dumps(figure(at)).encode()) < 500_000
