@@ -82,7 +82,7 @@ def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validat
         db.execute(con, "enrolment_insert", batch_id=batch_id)
         db.stage(con, "staged_rejection", checked.rejections)
         db.execute(con, "rejection_insert", batch_id=batch_id)
-        _refresh(con)
+        take_batch(con, batch_id)
     result.batch_id = batch_id
     return result
 
@@ -90,13 +90,25 @@ def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validat
 def withdraw_batch(con: db.Connection, batch_id: int, actor: str) -> None:
     """Remove a batch's rows and recompute every participant's current record, in one transaction."""
     with db.transaction(con):
+        db.execute(con, "participant_forget", batch_id=batch_id)
         db.execute(con, "batch_withdraw", batch_id=batch_id, actor=actor)
-        _refresh(con)
+        db.execute(con, "participant_restore")
+        db.execute(con, "data_version_bump")
 
 
-def _refresh(con: db.Connection) -> None:
-    db.execute(con, "participant_rebuild")
+def take_batch(con: db.Connection, batch_id: int) -> None:
+    """Make a just-loaded (newest) batch's rows the current records of its NIKs; call inside the load's transaction."""
+    # Incremental: the same result as jamsostek/sql/participant_rebuild.sql (kept for repairs and tests),
+    # without re-reading every earlier batch on each load.
+    db.execute(con, "participant_upsert", batch_id=batch_id)
     db.execute(con, "data_version_bump")
+
+
+def rebuild_participants(con: db.Connection) -> None:
+    """Recompute every current record from the loaded batches (a repair; loads and withdrawals are incremental)."""
+    with db.transaction(con):
+        db.execute(con, "participant_rebuild")
+        db.execute(con, "data_version_bump")
 
 
 def load_reference(con: db.Connection, sasaran_csv: Path, region: str | None = None) -> None:

@@ -34,7 +34,7 @@ if mode.startswith("pause"):
     original = db.execute
     def execute(con, name, **params):
         original(con, name, **params)
-        if name == "participant_rebuild":  # inside the transaction: every row written, nothing committed
+        if name == "data_version_bump":  # the last write inside the transaction: nothing committed yet
             Path(ready).write_text("in transaction")
             time.sleep(600)
     db.execute = execute
