@@ -102,9 +102,12 @@ def _month_ticks(days: pd.Series, lang: str) -> tuple[list[date], list[str]]:
     return [m.date() for m in months], [i18n.MONTHS_SHORT[lang][m.month - 1] + f" {m.year}" for m in months]
 
 
-def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int, verified: int | None = None
-                        ) -> go.Figure:
-    """Cumulative protected workers at each week's end (enrolments_by_week) against target lines."""
+def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | None,
+                        verified: int | None = None) -> go.Figure:
+    """Cumulative protected workers at each week's end (enrolments_by_week) against target lines.
+
+    target=None draws no target lines (a filtered view is not measured against the regency's target).
+    """
     x = pd.to_datetime(weeks["week_end"])
     hover = [f"{i18n.fmt_date(d, lang)}<br>{t('chart.protected', lang)}: {i18n.fmt_int(v, lang)}"
              for d, v in zip(weeks["week_end"], weeks["protected_workers"])]
@@ -112,8 +115,8 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int, v
         x=x, y=weeks["protected_workers"], mode="lines+markers", name=t("chart.protected", lang),
         line=dict(color=BAR, width=3), marker=dict(size=6), customdata=hover,
         hovertemplate="%{customdata}<extra></extra>"))
-    lines = [(target, t("chart.target", lang, count=i18n.fmt_int(target, lang)), "dash", INK)]
-    if verified:
+    lines = [(target, t("chart.target", lang, count=i18n.fmt_int(target, lang)), "dash", INK)] if target else []
+    if verified and target:
         lines.append((verified, t("chart.verified", lang, count=i18n.fmt_int(verified, lang)), "dot", GREY))
     for value, label, dash, colour in lines:
         fig.add_hline(y=value, line=dict(color=colour, dash=dash, width=2), annotation_text=label,
@@ -125,7 +128,8 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int, v
                       annotation_position="top right", annotation_font=dict(color=GREY, size=13))
     ticks, labels = _month_ticks(weeks["week_end"], lang)
     fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, showgrid=False)
-    top = max([target, verified or 0, int(weeks["protected_workers"].max() if len(weeks) else 0)])
+    highest = int(weeks["protected_workers"].max()) if len(weeks) else 0
+    top = max(target or 0, (verified or 0) if target else 0, highest, 1)
     fig.update_yaxes(title=t("chart.workers", lang), tickformat=",d", range=[0, top * 1.1],
                      gridcolor="#e5e7eb", rangemode="tozero")
     return _layout(fig, lang, 380, showlegend=False)

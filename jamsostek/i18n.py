@@ -156,6 +156,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The target must be a positive whole number; using {target}.",
     },
     "section.weekly_table": {"id": "Tabel per minggu", "en": "Weekly table"},
+    "section.target_regency_only": {
+        "id": "Target berlaku untuk seluruh kabupaten: garis target muncul bila semua filter berisi Semua.",
+        "en": "The targets are for the whole regency: target lines show when every filter is set to All.",
+    },
     "section.target_help": {
         "id": "Bawaan: target 2026 menurut Perbup Gianyar 35/2025 ({target}); {verified} setelah verifikasi.",
         "en": "Default: the 2026 target of Perbup Gianyar 35/2025 ({target}); {verified} after verification.",

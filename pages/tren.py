@@ -3,6 +3,7 @@
 import streamlit as st
 
 from jamsostek import charts, i18n, metrics, settings
+from jamsostek.filters import Filters
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
@@ -19,9 +20,12 @@ with st.spinner(t("notice.loading", lang)):
     lapsing = ctx.run("lapsing_by_desa", days=days, **view.params())
 
 st.subheader(t("section.protected_target", lang))
+regency_view = view == Filters(as_of=view.as_of)  # the targets are the whole regency's
+if not regency_view:
+    st.caption(t("section.target_regency_only", lang))
 typed = st.text_input(t("section.target_input", lang), i18n.fmt_int(default_target, lang), key="tren_target",
                       help=t("section.target_help", lang, target=i18n.fmt_int(default_target, lang),
-                             verified=i18n.fmt_int(verified, lang)), width=220)
+                             verified=i18n.fmt_int(verified, lang)), width=220, disabled=not regency_view)
 target = metrics.parse_count(typed) or 0
 if target <= 0:
     st.warning(t("section.target_invalid", lang, target=i18n.fmt_int(default_target, lang)))
@@ -29,7 +33,8 @@ if target <= 0:
 if weeks.empty:
     st.info(t("notice.no_data", lang))
 else:
-    ui.chart(charts.protected_vs_target(weeks, lang, target=target, verified=verified))
+    ui.chart(charts.protected_vs_target(weeks, lang, target=target if regency_view else None,
+                                        verified=verified))
     st.subheader(t("section.weekly", lang))
     ui.chart(charts.enrolments_per_week(weeks, lang))
     with st.expander(t("section.weekly_table", lang)):

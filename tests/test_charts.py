@@ -108,6 +108,11 @@ def test_protected_vs_target_without_verified_line():
     assert _hlines(fig) == [2000]
 
 
+def test_filtered_view_has_no_target_lines_and_its_own_scale():
+    fig = charts.protected_vs_target(WEEKS, "id", target=None, verified=8733)
+    assert _hlines(fig) == [] and fig.layout.yaxis.range[1] < 2000
+
+
 def test_launch_marker_only_when_the_range_reaches_it():
     later = WEEKS[WEEKS["week_start"] > "2025-11-03"]
     assert len(charts.protected_vs_target(later, "id", target=2000).layout.shapes) == 1

@@ -194,6 +194,12 @@ def test_sidebar_works_on_every_page_after_a_switch(query):
     assert at.selectbox(key="flt_kecamatan").value == UBUD and at.query_params["kec"] == UBUD
 
 
+def test_trend_targets_only_for_the_whole_regency(app_store):
+    at = open_app("pages/tren.py", kec=UBUD)
+    assert "Target: 13.200" not in at.get("plotly_chart")[0].proto.spec
+    assert at.text_input(key="tren_target").disabled
+
+
 def test_new_ingest_is_reflected_at_once(tmp_path, monkeypatch):
     """Cache keyed by data version: a batch loaded through the app's connection shows on the next run."""
     path = tmp_path / "fresh.duckdb"
