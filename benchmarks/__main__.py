@@ -13,7 +13,7 @@ import time
 from importlib import import_module
 from pathlib import Path
 
-SECTIONS = ["benchmarks.pages"]
+SECTIONS = ["benchmarks.pages", "benchmarks.maps"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -134,52 +134,57 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
     frame = frame[frame[key].isin(features)].reset_index(drop=True)
     classes = classify(metric_values(frame, metric), metric, level)
     hover = hover_texts(frame, lang, level)
-    fig = go.Figure()
-    for index, bin_ in enumerate(class_breaks(metric, level)):
-        rows = frame[classes == index]
-        # Each class is its own trace (so the legend lists labelled classes) holding only its own
-        # features, so the geometry is sent once in total, not once per trace.
-        fig.add_trace(go.Choroplethmap(
-            geojson={"type": "FeatureCollection", "features": [features[c] for c in rows[key]]},
-            featureidkey=f"properties.{key}", locations=list(rows[key]), z=[index] * len(rows),
-            colorscale=[[0, bin_.colour], [1, bin_.colour]], showscale=False,
-            # No-data areas are white like the page: a darker, wider edge keeps them (and their legend
-            # swatch) visible.
-            marker={"line": {"color": OUTLINE_COLOUR, "width": 1.2 if bin_.is_no_data else 0.6}},
-            # Selection (a click) must not fade the other areas: the outline shows what is selected.
-            selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}},
-            name=bin_.label(lang), showlegend=False,
-            customdata=list(hover[classes == index]), hovertemplate="%{customdata}<extra></extra>",
-        ))
+    bins = class_breaks(metric, level)
+    traces = [_class_trace(frame[classes == index], hover[classes == index], features, key, index, bin_, lang)
+              for index, bin_ in enumerate(bins)]
     if borders_geojson is not None:
         # Kecamatan around the ones drawn (a filtered view) are context only: thin and grey.
         shown = set(frame.get("kode_kecamatan", pd.Series(dtype=str)))
         around = [f for f in borders_geojson["features"] if f["properties"]["kode_kecamatan"] not in shown]
         inside = [f for f in borders_geojson["features"] if f["properties"]["kode_kecamatan"] in shown]
         if around:
-            fig.add_trace(_line_trace(_outline(around), CONTEXT_COLOUR, 1, "borders-around"))
+            traces.append(_line_trace(_outline(around), CONTEXT_COLOUR, 1, "borders-around"))
         if inside:
-            fig.add_trace(_line_trace(_outline(inside), BORDER_COLOUR, 1.8, "borders"))
+            traces.append(_line_trace(_outline(inside), BORDER_COLOUR, 1.8, "borders"))
     if selected in features:
         # A white halo under a black line: the outline reads on dark and light classes, also in greyscale.
         lines = _outline([features[selected]])
-        fig.add_trace(_line_trace(lines, "#ffffff", 6, "selected-halo"))
-        fig.add_trace(_line_trace(lines, SELECTED_COLOUR, 3, "selected"))
-    title, bins = i18n.t(METRIC_LABELS[metric], lang), class_breaks(metric, level)
+        traces += [_line_trace(lines, "#ffffff", 6, "selected-halo"), _line_trace(lines, SELECTED_COLOUR, 3, "selected")]
+    title = i18n.t(METRIC_LABELS[metric], lang)
     legend_px = legend_width(title, [b.label(lang) for b in bins])
     # The view leaves the legend's strip free on the left, so the legend never covers a desa.
     center, zoom = fit_view([features[c] for c in frame[key]] or list(features.values()), height - MARGIN_B_PX,
                             left_px=LEGEND_X_PX + legend_px + 10)
-    fig.update_layout(
-        map={"style": "white-bg", "center": center, "zoom": zoom},
-        height=height, margin={"l": 0, "r": 0, "t": 0, "b": MARGIN_B_PX}, uirevision=UIREVISION,
-        separators=i18n.plotly_separators(lang), paper_bgcolor="#ffffff", font={"size": 14, "color": "#222222"},
-        hoverlabel={"bgcolor": "#ffffff", "font": {"size": 14, "color": "#222222"}, "align": "left"},
-    )
-    _add_legend(fig, title, bins, legend_px, lang)
-    fig.add_annotation(text=attribution(lang), showarrow=False, xref="paper", yref="paper", x=1, y=0,
-                       xanchor="right", yanchor="top", yshift=-4, font={"size": 12, "color": "#444444"})
-    return fig
+    shapes, annotations = _legend(title, bins, legend_px, lang)
+    annotations.append({"text": attribution(lang), "showarrow": False, "xref": "paper", "yref": "paper",
+                        "x": 1, "y": 0, "xanchor": "right", "yanchor": "top", "yshift": -4,
+                        "font": {"size": 12, "color": "#444444"}})
+    # One Figure(...) call with plain dicts: plotly validates everything once, not again on every add_*.
+    return go.Figure(data=traces, layout={
+        "map": {"style": "white-bg", "center": center, "zoom": zoom},
+        "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": MARGIN_B_PX}, "uirevision": UIREVISION,
+        "separators": i18n.plotly_separators(lang), "paper_bgcolor": "#ffffff",
+        "font": {"size": 14, "color": "#222222"},
+        "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": 14, "color": "#222222"}, "align": "left"},
+        "shapes": shapes, "annotations": annotations,
+    })
+
+
+def _class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, bin_: Bin,
+                 lang: str) -> dict:
+    # Each class is its own trace (one colour, one legend row) holding only its own features, so the
+    # geometry is sent once in total, not once per trace.
+    return {
+        "type": "choroplethmap", "name": bin_.label(lang), "showlegend": False,
+        "geojson": {"type": "FeatureCollection", "features": [features[c] for c in rows[key]]},
+        "featureidkey": f"properties.{key}", "locations": list(rows[key]), "z": [index] * len(rows),
+        "colorscale": [[0, bin_.colour], [1, bin_.colour]], "showscale": False,
+        # No-data areas are white like the page: a darker, wider edge keeps them visible.
+        "marker": {"line": {"color": OUTLINE_COLOUR, "width": 1.2 if bin_.is_no_data else 0.6}},
+        # Selection (a click) must not fade the other areas: the outline shows what is selected.
+        "selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}},
+        "customdata": list(hover), "hovertemplate": "%{customdata}<extra></extra>",
+    }
 
 
 def legend_width(title: str, labels: list[str]) -> int:
@@ -188,25 +193,25 @@ def legend_width(title: str, labels: list[str]) -> int:
     return 20 + max(round(len(title) * LEGEND_CHAR_PX * 1.15), *(LEGEND_CHAR_PX * (len(lb) + 3) for lb in labels))
 
 
-def _add_legend(fig: go.Figure, title: str, bins: list[Bin], width: int, lang: str) -> None:
+def _legend(title: str, bins: list[Bin], width: int, lang: str) -> tuple[list[dict], list[dict]]:
     # Drawn with shapes and annotations, not plotly's legend: that one drops classes nobody falls in
     # (the classes are fixed, so the legend must be too) and draws the white "no data" swatch invisibly.
-    height = LEGEND_ROW_PX * (len(bins) + 1) + 8
     box = {"type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel",
            "xanchor": 0, "yanchor": 1}
-    left = LEGEND_X_PX
-    fig.add_shape(**box, x0=left, x1=left + width, y0=-6, y1=-6 - height,
-                  fillcolor="#ffffff", line={"color": "#9e9e9e", "width": 1})
-    fig.add_annotation(text=f"<b>{title}</b>", **_legend_text(left + 10, -12))
+    left, height = LEGEND_X_PX, LEGEND_ROW_PX * (len(bins) + 1) + 8
+    shapes = [box | {"x0": left, "x1": left + width, "y0": -6, "y1": -6 - height,
+                     "fillcolor": "#ffffff", "line": {"color": "#9e9e9e", "width": 1}}]
+    annotations = [_legend_text(f"<b>{title}</b>", left + 10, -12)]
     for row, bin_ in enumerate(bins, start=1):
         top = -12 - LEGEND_ROW_PX * row
-        fig.add_shape(**box, x0=left + 10, x1=left + 28, y0=top - 2, y1=top - 20,
-                      fillcolor=bin_.colour, line={"color": "#404040", "width": 1})
-        fig.add_annotation(text=bin_.label(lang), **_legend_text(left + 36, top))
+        shapes.append(box | {"x0": left + 10, "x1": left + 28, "y0": top - 2, "y1": top - 20,
+                             "fillcolor": bin_.colour, "line": {"color": "#404040", "width": 1}})
+        annotations.append(_legend_text(bin_.label(lang), left + 36, top))
+    return shapes, annotations
 
 
-def _legend_text(x_px: int, y_px: int) -> dict:
-    return {"xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "top",
+def _legend_text(text: str, x_px: int, y_px: int) -> dict:
+    return {"text": text, "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "top",
             "xshift": x_px, "yshift": y_px, "showarrow": False, "align": "left",
             "font": {"size": 14, "color": "#222222"}}
 
@@ -269,15 +274,15 @@ def _outline(features: list[dict]) -> list[np.ndarray]:
     return [np.asarray(line.coords) for line in getattr(merged, "geoms", [merged])]
 
 
-def _line_trace(lines: list[np.ndarray], colour: str, width: float, name: str) -> go.Scattermap:
+def _line_trace(lines: list[np.ndarray], colour: str, width: float, name: str) -> dict:
     # Lines joined with None gaps: one trace, no hover and no click (hoverinfo skip), so clicks reach the desa.
     lon: list = []
     lat: list = []
     for coords in lines:
         lon += [round(float(x), 5) for x in coords[:, 0]] + [None]
         lat += [round(float(y), 5) for y in coords[:, 1]] + [None]
-    return go.Scattermap(lon=lon, lat=lat, mode="lines", line={"color": colour, "width": width},
-                         hoverinfo="skip", showlegend=False, name=name)
+    return {"type": "scattermap", "lon": lon, "lat": lat, "mode": "lines", "name": name,
+            "line": {"color": colour, "width": width}, "hoverinfo": "skip", "showlegend": False}
 
 
 def _missing(value) -> bool:
