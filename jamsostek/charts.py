@@ -121,7 +121,8 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | 
     for value, label, dash, colour in lines:
         fig.add_hline(y=value, line=dict(color=colour, dash=dash, width=2), annotation_text=label,
                       annotation_position="top left", annotation_font=dict(color=colour, size=14))
-    if len(weeks) and pd.Timestamp(weeks["week_start"].min()) <= pd.Timestamp(settings.LAUNCH_DATE):
+    # The launch count is the regency's, like the targets: marked only on the whole-regency view.
+    if target and len(weeks) and pd.Timestamp(weeks["week_start"].min()) <= pd.Timestamp(settings.LAUNCH_DATE):
         fig.add_vline(x=pd.Timestamp(settings.LAUNCH_DATE).timestamp() * 1000, line=dict(color=GREY, width=1),
                       annotation_text=t("chart.launch", lang, count=i18n.fmt_int(settings.LAUNCH_WORKERS, lang),
                                         date=i18n.fmt_date_short(settings.LAUNCH_DATE, lang)),

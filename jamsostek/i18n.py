@@ -74,7 +74,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Whole regency: protected workers now minus the {count} enrolled at the launch on {date}.",
     },
     "metric.to_go": {"id": "{count} lagi", "en": "{count} to go"},
-    "metric.regency_label": {"id": "{label} (seluruh kabupaten)", "en": "{label} (whole regency)"},
+    "metric.regency_label": {"id": "{label} (kabupaten)", "en": "{label} (regency)"},
     "metric.progress_target_help": {
         "id": "Seluruh kabupaten: {protected} dari target {target} pekerja (Perbup Gianyar 35/2025); "
         "{verified} pekerja setelah verifikasi pertama.",

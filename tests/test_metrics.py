@@ -152,8 +152,8 @@ def test_summary_cards_english_and_empty_sasaran():
 
 def test_regency_cards_say_so_when_the_view_is_filtered():
     cards = {c.key: c for c in metrics.summary_cards(KPI, KPI, DESA, "id", filtered=True)}
-    assert cards["since_launch"].label == "Sejak 1.136 pekerja pertama (seluruh kabupaten)"
-    assert cards["progress_target"].label == "Capaian menuju target (seluruh kabupaten)"
+    assert cards["since_launch"].label == "Sejak 1.136 pekerja pertama (kabupaten)"
+    assert cards["progress_target"].label == "Capaian menuju target (kabupaten)"
     assert cards["protected"].label == "Pekerja terlindungi"
 
 
