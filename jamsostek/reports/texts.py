@@ -310,6 +310,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "One image to share in a messaging group.",
     },
     "ui.desa_all": {"id": "Lembar desa, semua desa (PDF)", "en": "Village sheets, all villages (PDF)"},
+    "ui.desa_help": {
+        "id": "Satu halaman per desa untuk Perbekel/Lurah: cakupan, sektor yang perlu didaftarkan, tren, "
+        "kontribusi program dan bahan sosialisasi.",
+        "en": "One page per village for its head: coverage, sectors to enrol, trend, the programme's "
+        "contribution and a text to share.",
+    },
     "ui.desa_one": {"id": "Lembar satu desa (PDF)", "en": "Sheet for one village (PDF)"},
     "ui.choose_desa": {"id": "Desa", "en": "Village"},
     "ui.download": {"id": "Unduh", "en": "Download"},

@@ -1,0 +1,65 @@
+"""Laporan: the evidence PDF, workbook, meeting card and desa sheets for the sidebar's filters."""
+
+import streamlit as st
+
+from jamsostek import settings
+from jamsostek.filters import Filters
+from jamsostek.reports import collect, desa_sheet, files
+from jamsostek.reports.texts import tr
+from jamsostek.ui import components, context
+
+CACHE_ENTRIES = 16  # documents are large: keep the last few views only
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def report_data(store: str, version: int, view: tuple) -> collect.ReportData:
+    """The queries of one view, run once (store and version only key the cache)."""
+    cursor = context.connection().cursor()
+    try:
+        return collect.collect(cursor, Filters(*view))
+    finally:
+        cursor.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def document(kind: str, store: str, version: int, view: tuple, lang: str, desa: str | None = None) -> bytes:
+    """Bytes of one document for one view and language (cached until the data changes)."""
+    data = report_data(store, version, view)
+    if desa:
+        return desa_sheet.build_desa_sheets(data, lang, [desa])
+    return files.build(kind, data, lang)
+
+
+components.page_header("page.reports")
+lang, view = context.lang(), context.filters()
+key = (str(settings.db_path()), context.data_version(), (view.as_of, view.kecamatan, view.sektor, view.program,
+                                                          view.sumber))
+st.caption(tr("ui.intro", lang))
+
+with st.spinner(tr("ui.building", lang)):
+    data = report_data(*key)
+    card_png = document("card", *key, lang)
+
+
+def download(kind: str, label: str, help_key: str | None, desa: str | None = None, content=None) -> None:
+    """A download button that builds its document when clicked (Streamlit shows a spinner on it), cached."""
+    name = files.file_name(kind, data, lang, desa=desa and data.desa_row(desa)["desa"])
+    st.download_button(label, content or (lambda: document(kind, *key, lang, desa)), file_name=name,
+                       mime=files.mime(kind), key=f"dl_{kind}_{desa or 'all'}", on_click="ignore",
+                       icon=":material/download:")
+    if help_key:
+        st.caption(tr(help_key, lang))
+
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    download("evidence", tr("ui.evidence", lang), "ui.evidence_help")
+    download("workbook", tr("ui.workbook", lang), "ui.workbook_help")
+    download("card", tr("ui.card", lang), "ui.card_help", content=card_png)
+    download("desa", tr("ui.desa_all", lang), "ui.desa_help")
+    names = dict(zip(data.desa["kode_desa"], data.desa["desa"] + " · " + data.desa["kecamatan"]))
+    chosen = st.selectbox(tr("ui.choose_desa", lang), list(names), format_func=names.get, key="laporan_desa")
+    if chosen:
+        download("desa", tr("ui.desa_one", lang), None, desa=chosen)
+with right:
+    st.image(card_png, caption=tr("ui.preview", lang), width=360)
