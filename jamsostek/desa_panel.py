@@ -11,6 +11,7 @@ from jamsostek import i18n
 
 LINE_COLOUR = "#08519c"  # dark blue, as the protected-workers map: reads in greyscale too
 TREND_HEIGHT_PX = 240
+TICKS_MOST = 4  # the panel is narrow: four "Nov 2025" labels fit side by side without turning
 
 
 def selected_location(event: Mapping | None, known: Iterable[str]) -> str | None:
@@ -49,7 +50,8 @@ def trend_figure(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:
         line={"color": LINE_COLOUR, "width": 3}, fill="tozeroy", fillcolor="rgba(8,81,156,0.12)",
         customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
     ticks, labels = month_ticks(weeks["week_end"], lang)
-    fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, showgrid=False)
+    fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, showgrid=False,
+                     tickangle=0, automargin=True)
     fig.update_yaxes(title=i18n.t("chart.workers", lang), rangemode="tozero", gridcolor="#e5e7eb",
                      tickformat=",d", automargin=True)
     fig.update_layout(height=TREND_HEIGHT_PX, margin={"l": 60, "r": 10, "t": 10, "b": 30}, showlegend=False,
@@ -58,7 +60,7 @@ def trend_figure(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:
     return fig
 
 
-def month_ticks(days: pd.Series, lang: str = "id", most: int = 6) -> tuple[list, list[str]]:
+def month_ticks(days: pd.Series, lang: str = "id", most: int = TICKS_MOST) -> tuple[list, list[str]]:
     """First-of-month ticks across `days` (at most `most`, evenly thinned) with short month names in `lang`."""
     if days.empty:
         return [], []

@@ -6,6 +6,7 @@ with target as (
     select sektor, sasaran_workers
     from sasaran_in($kecamatan, $sektor)
     where kode_desa = $kode_desa
+      and sasaran_workers > 0  -- a sasaran of 0 (no fishers inland) is no sector to reach
 ),
 
 protected as (

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from jamsostek import db, desa_panel
-from tests.conftest import AS_OF, BATUBULAN, KETEWEL, MAS
+from tests.conftest import AS_OF, BATUBULAN, KETEWEL, MAS, PARTICIPANTS, SASARAN, load_rows, load_sasaran
 
 ALL = {"kecamatan": None, "sektor": None, "program": None, "sumber": None}
 NO_ONE = "51.04.07.2001"  # a desa with neither sasaran nor participants in the fixture
@@ -30,6 +30,14 @@ def sectors(store, code, **filters):
 ])
 def test_desa_sectors(store, code, filters, expected):
     assert sectors(store, code, **filters) == expected
+
+
+def test_a_zero_sasaran_is_no_sector_to_reach():
+    con = db.memory()
+    load_sasaran(con, [*SASARAN, (KETEWEL, "petani", 0)])  # inland-style zero row, nobody enrolled
+    load_rows(con, PARTICIPANTS)
+    assert sectors(con, KETEWEL) == {"nelayan": (4, 1, 3, 0, True)}
+    con.close()
 
 
 def test_desa_sectors_coverage_and_order(store):

@@ -202,6 +202,8 @@ def app(browser, app_server, request) -> App:
     page = context.new_page()
     page.set_default_timeout(STEP_TIMEOUT_MS)
     helper = App(page, app_server, request.node.name.removeprefix("test_"))
+    for old in ARTIFACTS.glob(f"{helper.journey}_*.png"):  # a rerun must not leave stale steps behind
+        old.unlink()
     page.on("request", lambda r: helper.requests.append(r.url))
     page.on("websocket", lambda ws: helper.requests.append(ws.url))
     page.on("pageerror", lambda error: helper.page_errors.append(str(error)))

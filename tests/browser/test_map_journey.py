@@ -96,6 +96,11 @@ def test_map_journey(app):
     assert app.page.get_by_text(f"{app.label('col.kecamatan')}: {KECAMATAN} · {DESA_CODE}").is_visible()
     wait_for_map(app)
     app.shot("desa_panel")
+    sectors = app.page.get_by_role("heading", name=f"{app.label('map.panel.sectors')} — {DESA}")
+    sectors.scroll_into_view_if_needed()
+    app.page.get_by_test_id("stDataFrame").first.wait_for()
+    app.shot("desa_sectors_table")
+    app.page.get_by_role("heading", name=app.label("page.map"), level=1).scroll_into_view_if_needed()
 
     app.page.reload()  # the address bar alone reopens the same view
     app.settle()
