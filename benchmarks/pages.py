@@ -42,4 +42,12 @@ def time_page(page: str, warm_runs: int = 3) -> dict:
 def run() -> tuple[str, list[dict]]:
     """(title, rows) for every page."""
     AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()  # import and connect once
-    return "Page runs (AppTest, server side, ms)", [time_page(page) for page in page_files()]
+    try:
+        rows = [time_page(page) for page in page_files()]
+    finally:
+        # The app's read-write connection would block later sections from opening the store read-only.
+        from jamsostek.ui import context
+
+        context.connection().close()
+        st.cache_resource.clear()
+    return "Page runs (AppTest, server side, ms)", rows
