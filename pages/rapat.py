@@ -1,0 +1,40 @@
+"""Rapat: the weekly planning meeting — frozen figures, 'since the last meeting', actions, map, minutes."""
+
+import streamlit as st
+
+from jamsostek.i18n_meeting import t
+from jamsostek.ui import components as ui
+from jamsostek.ui import context as ctx
+from jamsostek.ui import meeting_views as views
+
+ui.page_header("page.meeting")
+lang = ctx.lang()
+actor = views.recorder()
+st.caption(t("meeting.intro", lang))
+views.show_flash("top")
+
+found = views.meetings()
+pick_column, new_column = st.columns([3, 2], gap="large")
+with new_column:
+    views.create_form(lang, actor)
+if found.empty:
+    st.info(t("meeting.none", lang), icon=":material/event:")
+    st.stop()
+
+with pick_column:
+    meeting_id = views.pick_meeting(found, lang)
+    chosen = views.meeting(meeting_id)
+    previous_id = views.pick_comparison(found, chosen, lang)
+since = views.since(meeting_id, previous_id)
+views.record_line(since, lang)
+
+tabs = st.tabs([t("meeting.tab.since", lang), t("meeting.tab.actions", lang), t("meeting.tab.map", lang),
+                t("meeting.tab.minutes", lang)])
+with tabs[0]:
+    views.since_section(since, lang)
+with tabs[1]:
+    agenda = views.actions_section(since.now, lang, actor)
+with tabs[2]:
+    views.map_section(since, lang)
+with tabs[3]:
+    views.minutes_section(since, agenda, lang)
