@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,7 +55,6 @@ MAX_ZOOM = 14
 LEGEND_X_PX = 6
 LEGEND_ROW_PX = 24
 LEGEND_CHAR_PX = 8  # rough width of a 14 px character, to size the legend box
-UIREVISION = "peta"  # constant: zoom and pan survive Streamlit reruns
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
     # One Figure(...) call with plain dicts: plotly validates everything once, not again on every add_*.
     return go.Figure(data=traces, layout={
         "map": {"style": "white-bg", "center": center, "zoom": zoom},
-        "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": MARGIN_B_PX}, "uirevision": UIREVISION,
+        "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": MARGIN_B_PX}, "uirevision": view_revision(level, frame[key]),
         "separators": i18n.plotly_separators(lang), "paper_bgcolor": "#ffffff",
         "font": {"size": 14, "color": "#222222"},
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": 14, "color": "#222222"}, "align": "left"},
@@ -185,6 +185,13 @@ def _class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str,
         "selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}},
         "customdata": list(hover), "hovertemplate": "%{customdata}<extra></extra>",
     }
+
+
+def view_revision(level: str, codes: Iterable[str]) -> str:
+    """plotly uirevision: the same while the same areas are drawn, so a reader's zoom survives reruns
+    (another measure, a click), and new when the areas change (a kecamatan filter), so the view refits."""
+    digest = hashlib.sha1(",".join(sorted(codes)).encode()).hexdigest()[:10]
+    return f"peta-{level}-{digest}"
 
 
 def legend_width(title: str, labels: list[str]) -> int:

@@ -225,11 +225,16 @@ def test_attribution_on_the_figure(geo, lang, text):
     assert annotation_texts(fig)[-1] == text == maps.attribution(lang)
 
 
-def test_offline_white_background_and_persistent_zoom(geo):
+def test_offline_white_background_and_zoom_kept_while_the_areas_stay(geo):
     fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id")
     assert fig.layout.map.style == "white-bg"  # no tile server
     assert not fig.layout.map.layers
-    assert fig.layout.uirevision == maps.UIREVISION
+    other = maps.make_choropleth(desa_frame(), geo["desa"], "gap_workers", "en", selected=MAS)
+    assert fig.layout.uirevision == other.layout.uirevision  # the reader's zoom survives
+    sukawati = desa_frame()[lambda f: f["kode_kecamatan"] == SUKAWATI]
+    refit = maps.make_choropleth(sukawati, geo["desa"], "coverage_pct", "id")
+    kecamatan = maps.make_choropleth(kecamatan_frame(), geo["kecamatan"], "coverage_pct", "id", level="kecamatan")
+    assert len({fig.layout.uirevision, refit.layout.uirevision, kecamatan.layout.uirevision}) == 3
 
 
 def to_pixels(lon: float, lat: float, fig, width: int) -> tuple[float, float]:
