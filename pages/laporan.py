@@ -57,7 +57,7 @@ with left:
     download("workbook", tr("ui.workbook", lang), "ui.workbook_help")
     download("card", tr("ui.card", lang), "ui.card_help", content=card_png)
     download("desa", tr("ui.desa_all", lang), "ui.desa_help")
-    names = dict(zip(data.desa["kode_desa"], data.desa["desa"] + " · " + data.desa["kecamatan"]))
+    names = dict(zip(data.desa["kode_desa"], data.desa["desa"] + " · " + data.desa["kecamatan"], strict=True))
     chosen = st.selectbox(tr("ui.choose_desa", lang), list(names), format_func=names.get, key="laporan_desa")
     if chosen:
         download("desa", tr("ui.desa_one", lang), None, desa=chosen)

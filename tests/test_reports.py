@@ -154,6 +154,14 @@ def test_evidence_pdf_shows_the_query_numbers_as_the_dashboard_formats_them(con,
                f"{fmt_int(row.protected_workers)} {fmt_pct(row.coverage_pct)} {fmt_int(row.gap_workers)}" in text
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_evidence_pdf_carries_the_dashboard_cards(data, evidence_pdf, lang):
+    text = " ".join(pdf_pages(evidence_pdf if lang == "id" else evidence.build_evidence_pdf(data, lang)))
+    for shown in data.cards(lang).values():
+        assert shown.label in text and shown.value in text, shown.key
+        assert shown.delta is None or shown.delta in text, shown.key
+
+
 def test_evidence_pdf_lists_every_desa_and_labels_sample_data_on_every_page(data, evidence_pdf):
     pages = pdf_pages(evidence_pdf)
     text = " ".join(pages)
@@ -188,6 +196,11 @@ def test_desa_bundle_has_one_page_per_desa_naming_it(data, bundle):
     assert len(pages) == 70
     for page, row in zip(pages, data.desa.itertuples(), strict=True):
         assert desa_sheet.sheet_title(pd.Series(row._asdict()), "id") in page
+
+
+def test_english_desa_sheets_fit_one_page_each(data):
+    pages = pdf_pages(desa_sheet.build_desa_sheets(data, "en"))
+    assert len(pages) == 70 and all("Village sheet" in page and "Page " in page for page in pages)
 
 
 def test_desa_sheet_numbers_equal_the_desa_query(data):

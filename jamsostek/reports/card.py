@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from jamsostek import boundaries, i18n, settings
-from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
+from jamsostek.i18n import fmt_date, fmt_int
 from jamsostek.reports import evidence, figures, static_map
 from jamsostek.reports.collect import ReportData
 from jamsostek.reports.texts import tr
@@ -54,23 +54,19 @@ def _band(fig: Figure, data: ReportData, lang: str) -> None:
 
 
 def _numbers(fig: Figure, data: ReportData, lang: str) -> None:
-    k = data.kpi
-    points = i18n.fmt_num(data.coverage_delta_pts, lang, 1)
+    k, cards = data.kpi, data.cards(lang)
     rows = [
-        (tr("metric.protected", lang), fmt_int(k["protected_workers"], lang),
-         [tr("card.delta_week", lang, delta=i18n.fmt_delta_int(data.protected_delta, lang))], data.protected_delta),
-        (tr("metric.coverage", lang), fmt_pct(k["coverage_pct"], lang),
-         [tr("card.delta_points", lang, delta=evidence._signed(points)),
-          tr("card.of_sasaran", lang, sasaran=fmt_int(k["sasaran_workers"], lang))], data.protected_delta),
-        (tr("metric.new_week", lang), fmt_int(k["new_workers_week"], lang),
-         [tr("ev.sub_new", lang, date=i18n.fmt_date_short(data.as_of, lang))], None),
-        (tr("metric.lapsing", lang, days=data.lapsing_days), fmt_int(k["lapsing_workers"], lang),
-         [tr("ev.sub_lapsing", lang)], None),
+        (cards["protected"], [cards["protected"].delta], data.protected_delta),
+        (cards["coverage"], [cards["coverage"].delta or "",
+                             tr("card.of_sasaran", lang, sasaran=fmt_int(k["sasaran_workers"], lang))],
+         data.protected_delta),
+        (cards["new_week"], [tr("ev.sub_new", lang, date=i18n.fmt_date_short(data.as_of, lang))], None),
+        (cards["lapsing"], [tr("ev.sub_lapsing", lang)], None),
     ]
     y = 0.77
-    for label, value, subs, change in rows:
-        fig.text(0.05, y, label, fontsize=19, color=figures.MUTED, va="center")
-        fig.text(0.05, y - 0.05, value, fontsize=48, fontweight="bold", color=figures.INK, va="center")
+    for card, subs, change in rows:
+        fig.text(0.05, y, card.label, fontsize=19, color=figures.MUTED, va="center")
+        fig.text(0.05, y - 0.05, card.value, fontsize=48, fontweight="bold", color=figures.INK, va="center")
         for n, sub in enumerate(subs):
             colour = figures.MUTED if n or change is None or change == 0 else UP if change > 0 else DOWN
             fig.text(0.05, y - 0.097 - 0.03 * n, sub, fontsize=16, color=colour, va="center")

@@ -12,7 +12,7 @@ from numbers import Real
 
 import pandas as pd
 
-from jamsostek import db, settings
+from jamsostek import db, metrics, settings
 from jamsostek.filters import Filters
 
 PROGRAMME_FUNDING = "APBD"  # the regency budget pays the Perisai Aman programme's contributions
@@ -38,13 +38,18 @@ class Programme:
 
     @property
     def times_launch(self) -> float:
-        """How many times the launch's number are protected now."""
-        return self.protected_workers / self.launch_workers
+        """How many times the launch's number are protected now (as the dashboard computes it)."""
+        return metrics.since_launch(self.protected_workers, self.launch_workers).ratio
 
     @property
     def target_pct(self) -> float:
-        """Protected now as a percentage of the 2026 target."""
-        return 100.0 * self.protected_workers / self.target_workers
+        """Protected now as a percentage of the 2026 target (as the dashboard computes it)."""
+        return metrics.toward_target(self.protected_workers, self.target_workers).ratio
+
+    @property
+    def to_target_workers(self) -> int:
+        """Workers still to enrol to reach the target (never below 0)."""
+        return metrics.toward_target(self.protected_workers, self.target_workers).difference
 
     @property
     def cost_rp(self) -> int:
@@ -60,6 +65,7 @@ class ReportData:
     status: dict
     batches: pd.DataFrame
     kpi: dict
+    regency_kpi: dict  # the same figures for the whole regency (launch and target compare with these)
     programme: Programme
     kecamatan: pd.DataFrame
     desa: pd.DataFrame
@@ -84,13 +90,18 @@ class ReportData:
     @property
     def protected_delta(self) -> int:
         """Change in protected workers over the last seven days."""
-        return self.kpi["protected_workers"] - self.kpi["protected_workers_week_ago"]
+        return metrics.week_delta(self.kpi["protected_workers"], self.kpi["protected_workers_week_ago"])
 
     @property
-    def coverage_delta_pts(self) -> float:
-        """Change in coverage over the last seven days, in percentage points (NaN without sasaran)."""
-        sasaran = self.kpi["sasaran_workers"]
-        return 100.0 * self.protected_delta / sasaran if sasaran else float("nan")
+    def is_filtered(self) -> bool:
+        """True when any filter but the date narrows the view."""
+        return self.filters != Filters(as_of=self.filters.as_of)
+
+    def cards(self, lang: str = "id") -> dict[str, metrics.Card]:
+        """The dashboard's Ringkasan cards for this view, by key: same figures, same words."""
+        cards = metrics.summary_cards(pd.Series(self.kpi), pd.Series(self.regency_kpi), self.desa, lang,
+                                      lapsing_days=self.lapsing_days, as_of=self.as_of, filtered=self.is_filtered)
+        return {card.key: card for card in cards}
 
     def zero_cells(self) -> pd.DataFrame:
         """Desa x sector cells with a sasaran but no one protected, largest sasaran first."""
@@ -116,6 +127,7 @@ def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.L
         status=_row(db.run_query(con, "data_status")),
         batches=db.run_query(con, "batches"),
         kpi=_row(db.run_query(con, "kpi", lapsing_days=lapsing_days, **p)),
+        regency_kpi=regency_kpi,
         programme=Programme(regency_kpi["protected_workers"], apbd_kpi["protected_workers"],
                             cost["worker_months"], cost["workers_funded"]),
         kecamatan=db.run_query(con, "coverage_by_kecamatan", **p),

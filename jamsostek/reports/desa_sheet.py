@@ -17,7 +17,7 @@ from jamsostek import boundaries, i18n, settings
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import static_map
 from jamsostek.reports.collect import ReportData
-from jamsostek.reports.pdfbase import ACCENT, BAND, FONT, INK, MUTED, RULE, DocPDF
+from jamsostek.reports.pdfbase import ACCENT, BAND, BOTTOM_MM, FONT, INK, MUTED, RULE, DocPDF
 from jamsostek.reports.texts import join_words, tr
 
 LOCATOR_W_MM, LOCATOR_H_MM = 38, 84
@@ -120,6 +120,9 @@ def _page(pdf: DocPDF, data: ReportData, lang: str, code: str, row: pd.Series, c
     _trend(pdf, weeks, lang)
     _programme(pdf, row, apbd_workers, lapsing, data.lapsing_days, lang)
     _social(pdf, social_text(row, sectors, lang), lang)
+    if pdf.get_y() > pdf.h - BOTTOM_MM:
+        # Page breaks are off (one page per desa), so overflowing text would run into the footer.
+        raise ValueError(f"the sheet of {row['desa']} is longer than one page")
 
 
 def _kpis(pdf: DocPDF, row: pd.Series, lang: str, top: float) -> None:
@@ -139,13 +142,15 @@ def _sector_table(pdf: DocPDF, sectors: pd.DataFrame, lang: str) -> None:
         pdf.para(tr("desa.no_sectors", lang), size=9)
         return
     zero = {i for i, r in enumerate(sectors.itertuples()) if r.protected_workers == 0}
-    rows = [[i18n.sector_label(r.sektor, lang) + (f" ({tr('desa.not_reached', lang)})" if i in zero else ""),
-             fmt_int(r.sasaran_workers, lang), fmt_int(r.protected_workers, lang), fmt_pct(r.coverage_pct, lang),
-             fmt_int(r.gap_workers, lang)] for i, r in enumerate(sectors.itertuples())]
+    rows = [[i18n.sector_label(r.sektor, lang), fmt_int(r.sasaran_workers, lang), fmt_int(r.protected_workers, lang),
+             fmt_pct(r.coverage_pct, lang), fmt_int(r.gap_workers, lang)] for r in sectors.itertuples()]
     headings = [tr("col.sector", lang), tr("col.sasaran", lang), tr("col.protected", lang),
                 tr("col.coverage_pct", lang), tr("desa.to_enrol", lang)]
     pdf.data_table(headings, rows, (44, 20, 22, 22, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
                    size=8.5, line_height=4.4, bold_rows=zero, fill_rows=zero)
+    if zero:
+        pdf.set_x(pdf.l_margin)
+        pdf.para(tr("desa.zero_note", lang), size=7.5, colour=MUTED, height=3.8, width=LEFT_W_MM)
 
 
 def _locator(pdf: DocPDF, locator: static_map.Locator, code: str, x: float, y: float) -> None:

@@ -48,20 +48,23 @@ def filters_text(data: ReportData, lang: str) -> str:
 
 
 def kpi_boxes(data: ReportData, lang: str) -> list[tuple[str, str, str]]:
-    """(label, value, sub-line) of the six headline figures, formatted as the dashboard formats them."""
-    k = data.kpi
-    delta = tr("metric.vs_last_week", lang, delta=i18n.fmt_delta_int(data.protected_delta, lang))
-    points = _signed(i18n.fmt_num(data.coverage_delta_pts, lang, 1))
+    """(label, value, sub-line) of the headline figures: the dashboard's cards plus sasaran and gap."""
+    k, cards = data.kpi, data.cards(lang)
+
+    def card(key: str, sub: str | None = None) -> tuple[str, str, str]:
+        return cards[key].label, cards[key].value, sub if sub is not None else cards[key].delta or ""
+
     return [
-        (tr("metric.protected", lang), fmt_int(k["protected_workers"], lang), delta),
-        (tr("metric.coverage", lang), fmt_pct(k["coverage_pct"], lang), tr("card.delta_points", lang, delta=points)),
+        card("protected"), card("coverage"), card("new_week", tr("ev.sub_new", lang, date=_short(data.as_of, lang))),
         (tr("metric.sasaran", lang), fmt_int(k["sasaran_workers"], lang), tr("ev.sub_sasaran", lang)),
         (tr("metric.gap", lang), fmt_int(k["gap_workers"], lang), tr("ev.sub_gap", lang)),
-        (tr("metric.new_week", lang), fmt_int(k["new_workers_week"], lang),
-         tr("ev.sub_new", lang, date=i18n.fmt_date_short(data.as_of, lang))),
-        (tr("metric.lapsing", lang, days=data.lapsing_days), fmt_int(k["lapsing_workers"], lang),
-         tr("ev.sub_lapsing", lang)),
+        card("lapsing", tr("ev.sub_lapsing", lang)),
+        card("since_launch"), card("progress_target"), card("zero_desa"),
     ]
+
+
+def _short(day, lang: str) -> str:
+    return i18n.fmt_date_short(day, lang)
 
 
 def programme_rows(data: ReportData, lang: str) -> list[tuple[str, str]]:
@@ -73,7 +76,8 @@ def programme_rows(data: ReportData, lang: str) -> list[tuple[str, str]]:
         (tr("prog.growth", lang), i18n.fmt_delta_int(p.growth_workers, lang)
          + f" ({tr('prog.times', lang, ratio=i18n.fmt_num(p.times_launch, lang, 1))})"),
         (tr("prog.apbd_now", lang), fmt_int(p.apbd_protected_workers, lang)),
-        (tr("prog.target", lang, target=fmt_int(p.target_workers, lang)), fmt_pct(p.target_pct, lang)),
+        (tr("prog.target", lang, target=fmt_int(p.target_workers, lang)),
+         f"{fmt_pct(p.target_pct, lang)} ({tr('metric.to_go', lang, count=fmt_int(p.to_target_workers, lang))})"),
         (tr("prog.worker_months", lang), fmt_int(p.worker_months, lang)),
         (tr("prog.cost", lang), i18n.fmt_rp(p.cost_rp, lang)),
     ]
@@ -143,8 +147,8 @@ def _headline(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.new_page()
     pdf.h1(tr("ev.sec_kpi", lang))
     boxes = kpi_boxes(data, lang)
-    pdf.kpi_row(boxes[:3])
-    pdf.kpi_row(boxes[3:])
+    for start in range(0, len(boxes), 3):
+        pdf.kpi_row(boxes[start:start + 3])
     pdf.note(tr("ev.kpi_note", lang) + " " + tr("doc.filters", lang, text=filters_text(data, lang)))
     pdf.ln(4)
     pdf.h1(tr("ev.sec_programme", lang))
@@ -255,7 +259,7 @@ def _trend(pdf: DocPDF, data: ReportData, lang: str) -> None:
     if weeks.empty:
         pdf.para(tr("ev.trend_none", lang))
         return
-    target = settings.TARGET_WORKERS_2026 if not _filtered(data) else None
+    target = settings.TARGET_WORKERS_2026 if not data.is_filtered else None
     fig = figures.trend_figure(weeks, lang, width_in=7.1, height_in=3.9, target=target, launch=settings.LAUNCH_DATE)
     pdf.image_png(figures.png(fig, dpi=200), 180, 3.9 * 25.4)
     pdf.ln(3)
@@ -277,11 +281,6 @@ def _trend(pdf: DocPDF, data: ReportData, lang: str) -> None:
             for r in data.lapsing.head(LARGEST_GAPS).itertuples()]
     pdf.data_table([tr(k, lang) for k in ("col.desa", "col.kecamatan", "col.lapsing", "col.first_paid_until")],
                    rows, (50, 45, 40, 45), ("LEFT", "LEFT", "RIGHT", "LEFT"), size=8.5, line_height=4.8)
-
-
-def _filtered(data: ReportData) -> bool:
-    f = data.filters
-    return any((f.kecamatan, f.sektor, f.program, f.sumber))
 
 
 def method_paragraphs(data: ReportData, lang: str) -> list[tuple[str, list[str]]]:
@@ -312,7 +311,3 @@ def _method(pdf: DocPDF, data: ReportData, lang: str) -> None:
         pdf.ln(2)
     sectors = ", ".join(i18n.sector_label(code, lang) for code in domain.SECTORS)
     pdf.note(f"{tr('col.sector', lang)}: {sectors}.")
-
-
-def _signed(text: str) -> str:
-    return text if text.startswith(("-", "–")) or text.strip("0,.") == "" else "+" + text

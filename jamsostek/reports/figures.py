@@ -116,7 +116,7 @@ def coverage_bars_figure(labels: list[str], coverage_pct: list[float], lang: str
     values = [0.0 if pd.isna(v) else float(v) for v in coverage_pct]
     ypos = list(range(len(labels)))[::-1]
     ax.barh(ypos, values, color=PROTECTED, height=0.62)
-    top = max(values + [reference_pct or 0, 1.0])
+    top = max(values + [reference_pct or 0, 5.0])  # at least 0-5 %: whole-number ticks when all is ~0
     for y, v, raw in zip(ypos, values, coverage_pct, strict=True):
         ax.text(v + top * 0.01, y, i18n.fmt_pct(raw, lang), va="center", fontsize=BASE_FONT_PT - 1, color=INK,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6}, zorder=4)

@@ -7,7 +7,7 @@ fpdf2 with embedded DejaVu Sans, which covers Indonesian text and the signs the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import matplotlib
@@ -55,7 +55,7 @@ class DocPDF(FPDF):
             self.add_font(FONT, style, str(font_path(style)))
         self.set_margins(MARGIN_MM, TOP_MM, MARGIN_MM)
         self.set_auto_page_break(True, margin=BOTTOM_MM)
-        self.set_creation_date(datetime.combine(as_of, time(0), tzinfo=timezone.utc))
+        self.set_creation_date(datetime.combine(as_of, time(0), tzinfo=UTC))
         self.set_title(title)
         self.set_author("Pemerintah Kabupaten Gianyar")
         self.set_creator("jamsostek")

@@ -90,7 +90,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "ev.largest_gaps": {"id": "Kesenjangan terbesar (desa × sektor)", "en": "Largest gaps (village × sector)"},
     "ev.trend_last": {"id": "{weeks} minggu terakhir", "en": "Last {weeks} weeks"},
     "ev.trend_none": {"id": "Belum ada pendaftaran sampai tanggal ini.", "en": "No enrolment up to this date."},
-    "ev.lapsing": {"id": "Segera berakhir (dalam {days} hari) per desa", "en": "Lapsing within {days} days, by village"},
+    "ev.lapsing": {
+        "id": "Segera berakhir (dalam {days} hari) per desa",
+        "en": "Lapsing within {days} days, by village",
+    },
     "ev.lapsing_none": {"id": "Tidak ada peserta yang segera berakhir.", "en": "No participant lapses soon."},
     # --- programme figures (whole regency)
     "prog.intro": {
@@ -211,6 +214,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "desa.to_enrol": {"id": "Perlu didaftarkan", "en": "To enrol"},
     "desa.not_reached": {"id": "belum terjangkau", "en": "not yet reached"},
+    "desa.zero_note": {
+        "id": "Baris berwarna: sektor dengan sasaran yang belum punya pekerja terlindungi.",
+        "en": "Shaded rows: sectors with a target population but no one protected yet.",
+    },
     "desa.no_sectors": {"id": "Tidak ada sasaran untuk desa ini.", "en": "No target population for this village."},
     "desa.trend": {"id": "Pekerja terlindungi per minggu sejak {date}", "en": "Protected workers by week since {date}"},
     "desa.locator": {"id": "Letak desa", "en": "Location"},
@@ -223,7 +230,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "desa.lapsing": {
         "id": "{count} pekerja iurannya berakhir dalam {days} hari (paling awal {date}): pastikan diperpanjang.",
-        "en": "{count} workers' contributions end within {days} days (earliest {date}): make sure they are renewed.",
+        "en": "Paid-until date within {days} days for {count} of them (earliest {date}): make sure these are renewed.",
     },
     "desa.social": {"id": "Bahan sosialisasi", "en": "Text to share"},
     "desa.social_text": {
@@ -252,8 +259,6 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- weekly meeting card
     "card.title": {"id": "Jamsostek Pekerja Rentan Gianyar", "en": "Gianyar Vulnerable Workers' Jamsostek"},
     "card.week": {"id": "Minggu {start} – {end}", "en": "Week {start} – {end}"},
-    "card.delta_week": {"id": "{delta} dari minggu lalu", "en": "{delta} vs last week"},
-    "card.delta_points": {"id": "{delta} poin dari minggu lalu", "en": "{delta} points vs last week"},
     "card.of_sasaran": {"id": "dari sasaran {sasaran} (estimasi)", "en": "of {sasaran} target (estimate)"},
     "card.map": {"id": "Cakupan per desa", "en": "Coverage by village"},
     "card.since_launch": {
