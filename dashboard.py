@@ -4,12 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from jamsostek import privacy, settings
+from jamsostek import privacy
 from jamsostek.i18n import t
 from jamsostek.ui import context, session
 from jamsostek.ui.sidebar import render_sidebar
 
-# One line per page: file, label key, icon. The first is the default. Pages not yet written are skipped.
+# One line per page: file, label key, icon. The first is the default.
 PAGES = [
     ("pages/ringkasan.py", "page.summary", ":material/dashboard:"),
     ("pages/peta.py", "page.map", ":material/map:"),
@@ -17,6 +17,7 @@ PAGES = [
     ("pages/tren.py", "page.trend", ":material/trending_up:"),
     ("pages/rencana.py", "page.plan", ":material/savings:"),
     ("pages/rapat.py", "page.meeting", ":material/groups:"),
+    ("pages/laporan.py", "page.reports", ":material/description:"),
     # Data admin only: viewers see a sign-in form there.
     ("pages/unggah.py", "page.upload", ":material/upload_file:"),
     ("pages/riwayat.py", "page.history", ":material/history:"),
@@ -31,7 +32,6 @@ session.gate()
 page = st.navigation([
     st.Page(path, title=t(key, lang), icon=icon, default=i == 0)
     for i, (path, key, icon) in enumerate(PAGES)
-    if (settings.ROOT / path).exists()
 ])
 render_sidebar()
 session.account_box()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,8 @@ _READY = "_flt_ready"  # the URL has been read into the widgets for this session
 _FOLLOW_LATEST = "_flt_follow_latest"  # no date chosen: the as-of date moves with new data
 _NOTICES = "_flt_url_notices"  # URL keys whose values were rejected, shown until a filter changes
 _SHADOW = "_flt_shadow"  # copy of the widget values: Streamlit may drop widget state on a page switch
+# Address-bar keys that pages own, with the form a value must have to stay (peta.py: the open desa).
+PAGE_KEYS = {"desa": re.compile(r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}")}
 _SHELL = "_shell_ran"  # set by the sidebar each run, taken by the page header
 _SHELL_RETRIED = "_shell_retried"
 WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG)
@@ -132,10 +135,12 @@ def on_filter_change(date_changed: bool = False) -> None:
 
 
 def sync_url(extra: dict[str, str] | None = None) -> None:
-    """Write the current view into the address bar, keeping keys that pages own (e.g. desa)."""
+    """Write the current view into the address bar; a key a page owns (the open desa) stays while well-formed,
+    anything else not in the view (unknown keys, hostile values) is dropped rather than echoed back."""
     wanted = flt.to_query_params(filters(), lang()) | (extra or {})
-    for key in (*flt.FILTER_KEYS, flt.KEY_LANG):
-        if key not in wanted and key in st.query_params:
+    for key in list(st.query_params):
+        page_key = PAGE_KEYS.get(key)
+        if key not in wanted and not (page_key and page_key.fullmatch(st.query_params[key])):
             del st.query_params[key]
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
