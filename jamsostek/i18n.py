@@ -284,6 +284,20 @@ LABELS: dict[str, dict[str, str]] = {
     "plan.submit": {"id": "Hitung rencana", "en": "Compute the plan"},
     "plan.computing": {"id": "Menghitung rencana…", "en": "Computing the plan…"},
     "plan.invalid": {"id": "Masukan tidak dapat dipakai: {reason}", "en": "The inputs cannot be used: {reason}"},
+    "plan.bad_money": {
+        "id": "\"{text}\" tidak terbaca sebagai jumlah rupiah. Contoh: 2.000.000.000 atau 2 miliar.",
+        "en": "\"{text}\" is not a rupiah amount. For example: 2,000,000,000 or 2 billion.",
+    },
+    "plan.bad_mix": {
+        "id": "Aturan campuran memerlukan sedikitnya satu porsi di atas 0.",
+        "en": "The mix rule needs at least one share above 0.",
+    },
+    "plan.name_empty": {"id": "Beri nama skenario dulu.", "en": "Give the scenario a name first."},
+    "plan.name_too_long": {"id": "Nama skenario paling banyak {limit} karakter.",
+                           "en": "A scenario name has at most {limit} characters."},
+    "plan.name_control": {"id": "Nama skenario memuat karakter yang tidak dapat dipakai.",
+                          "en": "The scenario name holds characters that cannot be used."},
+    "plan.name_not_text": {"id": "Nama skenario harus berupa teks.", "en": "A scenario name must be text."},
     "plan.no_cells": {
         "id": "Tidak ada sasaran untuk pilihan ini, jadi tidak ada yang dapat direncanakan.",
         "en": "There is no target population for this selection, so there is nothing to plan.",

@@ -81,6 +81,17 @@ def cards(plan: al.Plan, lang: str = "id") -> list[metrics.Card]:
     ]
 
 
+def notice(plan: al.Plan, lang: str = "id") -> tuple[str, str] | None:
+    """("success" | "warning", text) when the budget closes every gap or cannot pay all renewals; else None."""
+    p = plan.input
+    if plan.new_workers == int(plan.allocation["gap_workers"].sum()) and plan.leftover_rp > 0:
+        return "success", i18n.t("plan.all_gaps_closed", lang, leftover=i18n.fmt_rp(plan.leftover_rp, lang))
+    if p.renew_first and plan.renewal_workers < p.renew_workers:
+        return "warning", i18n.t("plan.renewals_only", lang, renewal=i18n.fmt_int(plan.renewal_workers, lang),
+                                 count=i18n.fmt_int(p.renew_workers, lang))
+    return None
+
+
 @dataclass(frozen=True)
 class Inverse:
     """The answer to 'what budget reaches this coverage?': the budget and the workers it pays."""
@@ -114,12 +125,13 @@ def inverse_text(answer: Inverse, plan: al.Plan, lang: str = "id") -> str:
                   renewal=renewal, months=p.months, rate=i18n.fmt_rp(p.contribution_rp, lang))
 
 
-def workbook_note(plan: al.Plan, as_of, lang: str = "id") -> str:
-    """The line under the workbook's title: budget, months, rate, rule and data date."""
+def workbook_note(plan: al.Plan, as_of, lang: str = "id", *, is_sample: bool = False) -> str:
+    """The line under the workbook's title: budget, months, rate, rule, data date (and 'sample data')."""
     p = plan.input
-    return i18n.t("plan.workbook_note", lang, budget=i18n.fmt_rp(p.budget_rp, lang), months=p.months,
+    note = i18n.t("plan.workbook_note", lang, budget=i18n.fmt_rp(p.budget_rp, lang), months=p.months,
                   rate=i18n.fmt_rp(p.contribution_rp, lang), rule=rule_label(p.rule, lang),
                   date=i18n.fmt_date(as_of, lang))
+    return f"{note} · {i18n.t('notice.sample_short', lang)}" if is_sample else note
 
 
 def comparison(saved: Sequence[scenarios.Scenario], lang: str = "id") -> pd.DataFrame:
@@ -143,6 +155,23 @@ def comparison(saved: Sequence[scenarios.Scenario], lang: str = "id") -> pd.Data
     for s in saved:
         table[s.name] = [value(s) for value in rows.values()]
     return table
+
+
+def saved_list(listed: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """queries/scenarios.sql rows as shown: name, saved, data date, budget, rule, new workers, coverage after."""
+    def saved_at(value) -> str:
+        moment = pd.Timestamp(value)
+        return f"{i18n.fmt_date_short(moment, lang)} {moment:%H:%M}"
+
+    return pd.DataFrame({
+        i18n.t("plan.scenario_name", lang): listed["name"],
+        i18n.t("plan.row_saved_at", lang): listed["saved_at"].map(saved_at),
+        i18n.t("plan.row_as_of", lang): listed["as_of"].map(lambda v: i18n.fmt_date(v, lang)),
+        i18n.t("plan.row_budget", lang): listed["budget_rp"].map(lambda v: i18n.fmt_rp(v, lang)),
+        i18n.t("plan.row_rule", lang): listed["rule"].map(lambda v: rule_label(v, lang)),
+        i18n.t("plan.row_new", lang): listed["new_workers"].map(lambda v: i18n.fmt_int(v, lang)),
+        i18n.t("plan.row_coverage_after", lang): listed["coverage_pct_after"].map(lambda v: i18n.fmt_pct(v, lang)),
+    })
 
 
 def comparison_by_kecamatan(saved: Sequence[scenarios.Scenario], lang: str = "id") -> pd.DataFrame:

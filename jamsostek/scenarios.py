@@ -28,6 +28,14 @@ class ScenarioExists(ValueError):
     """A scenario of that name is saved already: pass overwrite=True to replace it."""
 
 
+class BadName(ValueError):
+    """A name that cannot be stored; `code` says why: not_text, control, empty or too_long."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class ScenarioNotFound(KeyError):
     """No scenario of that name or id."""
 
@@ -54,14 +62,14 @@ def ensure_scenario_tables(con: db.Connection) -> None:
 def clean_name(name: object) -> str:
     """The name as stored: trimmed, inner whitespace single; ValueError if empty, too long or with control characters."""
     if not isinstance(name, str):
-        raise ValueError("a scenario name must be text")
+        raise BadName("not_text", "a scenario name must be text")
     if _CONTROL.search(name.replace("\t", " ").replace("\n", " ")):
-        raise ValueError("a scenario name cannot hold control characters")
+        raise BadName("control", "a scenario name cannot hold control characters")
     cleaned = _SPACES.sub(" ", name).strip()
     if not cleaned:
-        raise ValueError("a scenario needs a name")
+        raise BadName("empty", "a scenario needs a name")
     if len(cleaned) > MAX_NAME_CHARS:
-        raise ValueError(f"a scenario name has at most {MAX_NAME_CHARS} characters")
+        raise BadName("too_long", f"a scenario name has at most {MAX_NAME_CHARS} characters")
     return cleaned
 
 

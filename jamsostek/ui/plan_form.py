@@ -1,0 +1,91 @@
+"""The Rencana page's inputs: budget lines, months, rate, renewals, priority rule and sector weights, in one form."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from jamsostek import allocation as al
+from jamsostek import domain, i18n, settings
+from jamsostek.i18n import t
+from jamsostek.rupiah import parse_rupiah
+
+BUDGET_SOURCES = ("APBD", "APBDES", "DBHCHT", "CSR")  # who can pay for others (MANDIRI is self-paid)
+DEFAULT_BUDGET_RP = 2_000_000_000  # about Rp2 billion planned from the 2026 APBD (DOMAIN.md)
+DEFAULT_MONTHS = 12
+MAX_MONTHS = 60
+KEY_PREFIX = "rencana_"
+
+
+def _key(name: str) -> str:
+    return KEY_PREFIX + name
+
+
+def _money_input(label: str, default: int, lang: str, name: str, help: str | None = None) -> str:
+    return st.text_input(label, value=i18n.fmt_int(default, lang), key=_key(name), help=help)
+
+
+def _weights_editor(lang: str) -> pd.DataFrame:
+    table = pd.DataFrame({"sektor": list(domain.SECTORS),
+                          "label": [i18n.sector_label(s, lang) for s in domain.SECTORS],
+                          "weight": [al.DEFAULT_SECTOR_WEIGHTS[s] for s in domain.SECTORS]})
+    return st.data_editor(
+        table, key=_key(f"weights_{lang}"), hide_index=True, disabled=["label"], column_order=["label", "weight"],
+        column_config={"label": st.column_config.TextColumn(t("col.sector", lang)),
+                       "weight": st.column_config.NumberColumn(t("plan.weight", lang), min_value=0.0,
+                                                               max_value=1.0, step=0.05, format="%.2f")})
+
+
+def plan_inputs(lang: str, renew_count: int) -> tuple[al.PlanInput, dict[str, int]] | None:
+    """Draw the form; the submitted (or default) PlanInput and budget lines, or None after showing an error."""
+    with st.form(_key("form"), border=True):
+        st.markdown(f"**{t('plan.inputs', lang)}**")
+        a, b, c = st.columns([2, 1, 1])
+        with a:
+            texts = {"APBD": _money_input(t("plan.budget_line", lang, source="APBD"), DEFAULT_BUDGET_RP, lang,
+                                          "budget_APBD", help=t("plan.budget_help", lang))}
+        months = b.number_input(t("plan.months", lang), min_value=1, max_value=MAX_MONTHS, value=DEFAULT_MONTHS,
+                                step=1, key=_key("months"))
+        with c:
+            rate_text = _money_input(
+                t("plan.contribution", lang), settings.CONTRIBUTION_RP_PER_MONTH, lang, "contribution",
+                help=t("plan.contribution_help", lang, total=i18n.fmt_rp(settings.CONTRIBUTION_RP_PER_MONTH, lang),
+                       jkk=i18n.fmt_rp(settings.JKK_MIN_RP_PER_MONTH, lang),
+                       jkm=i18n.fmt_rp(settings.JKM_RP_PER_MONTH, lang)))
+        with st.expander(t("plan.other_sources", lang)):
+            for column, source in zip(st.columns(len(BUDGET_SOURCES) - 1), BUDGET_SOURCES[1:]):
+                with column:
+                    texts[source] = _money_input(t("plan.budget_line", lang, source=i18n.funding_label(source, lang)),
+                                                 0, lang, f"budget_{source}")
+        renew = st.toggle(t("plan.renew", lang, count=i18n.fmt_int(renew_count, lang)), value=True,
+                          key=_key("renew"), help=t("plan.renew_help", lang))
+        rule = st.selectbox(t("plan.rule", lang), al.RULES, key=_key("rule"), help=t("plan.rule_help", lang),
+                            format_func=lambda r: t(f"plan.rule_{r}", lang))
+        with st.expander(t("plan.weights", lang)):
+            st.caption(t("plan.weights_help", lang))
+            weights = _weights_editor(lang)
+            st.markdown(f"**{t('plan.mix', lang)}**")
+            mix = {part: column.number_input(t(f"plan.mix_{part}", lang), min_value=0.0, max_value=1.0,
+                                             value=round(share, 2), step=0.05, key=_key(f"mix_{part}"))
+                   for column, (part, share) in zip(st.columns(3), al.DEFAULT_MIX.items())}
+        st.form_submit_button(t("plan.submit", lang), type="primary", icon=":material/calculate:")
+    return _checked(texts, rate_text, int(months), renew, renew_count, rule, weights, mix, lang)
+
+
+def _checked(texts: dict[str, str], rate_text: str, months: int, renew: bool, renew_count: int, rule: str,
+             weights: pd.DataFrame, mix: dict[str, float], lang: str) -> tuple[al.PlanInput, dict[str, int]] | None:
+    amounts = {source: parse_rupiah(text) for source, text in texts.items()}
+    rate = parse_rupiah(rate_text)
+    bad = [text for text, amount in [*zip(texts.values(), amounts.values()), (rate_text, rate)] if amount is None]
+    if bad or not rate:
+        st.error(t("plan.bad_money", lang, text=bad[0] if bad else rate_text), icon=":material/error:")
+        return None
+    if sum(mix.values()) <= 0 and rule == "mix":
+        st.error(t("plan.bad_mix", lang), icon=":material/error:")
+        return None
+    lines = {source: amount for source, amount in amounts.items() if amount}
+    sector_weights = {row.sektor: float(row.weight) for row in weights.itertuples() if pd.notna(row.weight)}
+    p = al.PlanInput(budget_rp=al.total_budget_rp(lines), months=months, contribution_rp=rate,
+                     renew_workers=int(renew_count), renew_first=renew, rule=rule, sector_weights=sector_weights,
+                     mix=mix if sum(mix.values()) > 0 else None)
+    return p, lines

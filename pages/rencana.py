@@ -1,0 +1,86 @@
+"""Rencana: who to protect next for what budget: workers funded, where they go, before/after, lists, scenarios."""
+
+import streamlit as st
+
+from jamsostek import allocation as al
+from jamsostek import boundaries, i18n, maps, plan_lists, plan_summary, settings
+from jamsostek.i18n import t
+from jamsostek.ui import components as ui
+from jamsostek.ui import context as ctx
+from jamsostek.ui.plan_form import plan_inputs
+from jamsostek.ui.scenario_panel import scenario_panel
+
+MAP_HEIGHT_PX = 560
+CONFIG = {"displaylogo": False, "scrollZoom": True}
+DEFAULT_TARGET_PCT = 20.0
+
+ui.page_header("page.plan")
+lang, view = ctx.lang(), ctx.filters()
+st.caption(t("plan.intro", lang))
+# Everyone protected counts, whatever programme or funding filter the sidebar shows: they need no enrolment.
+area = {"kecamatan": view.kecamatan, "sektor": view.sektor}
+params = {"as_of": view.as_of, **area, "program": None}
+with st.spinner(t("notice.loading", lang)):
+    cells = ctx.run("gap_desa_sector", **params, sumber=None)
+    desa = ctx.run("coverage_by_desa", **params, sumber=None)
+    # Renewals: the regency pays for the APBD-funded workers protected now.
+    renew_count = int(ctx.run("kpi", lapsing_days=settings.LAPSING_WINDOW_DAYS, **params,
+                              sumber="APBD").iloc[0]["protected_workers"])
+
+if cells["sasaran_workers"].sum() == 0:
+    st.info(t("plan.no_cells", lang), icon=":material/info:")
+    st.stop()
+
+asked = plan_inputs(lang, renew_count)
+if asked is None:
+    st.stop()
+inputs, budget_lines = asked
+with st.spinner(t("plan.computing", lang)):
+    plan = al.plan(cells, inputs)
+
+ui.cards(plan_summary.cards(plan, lang), per_row=3)
+notice = plan_summary.notice(plan, lang)
+if notice:
+    getattr(st, notice[0])(notice[1])
+
+st.subheader(t("plan.maps", lang))
+now_frame, after_frame = plan_summary.map_frames(plan, desa)
+try:
+    with st.spinner(t("map.loading", lang)):
+        shapes, borders = boundaries.plotly_geojson("desa"), boundaries.plotly_geojson("kecamatan")
+        figures = [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders,
+                                        height=MAP_HEIGHT_PX) for frame in (now_frame, after_frame)]
+    titles = [t("plan.map_before", lang, date=i18n.fmt_date(view.as_of, lang)), t("plan.map_after", lang)]
+    for column, title, figure, key in zip(st.columns(2), titles, figures, ("rencana_map_now", "rencana_map_after")):
+        with column:
+            st.markdown(f"**{title}**")
+            st.plotly_chart(figure, key=key, theme=None, config=CONFIG)
+    st.caption(f"{t('plan.map_note', lang)} {maps.attribution(lang)}")
+except boundaries.BoundariesUnavailable:
+    st.warning(t("map.unavailable", lang), icon=":material/map:")
+
+st.subheader(t("plan.kecamatan", lang))
+st.caption(t("plan.kecamatan_note", lang))
+ui.table(plan_summary.kecamatan_table(plan, lang), base_name="rencana_kecamatan", key="rencana_kecamatan")
+
+st.subheader(t("plan.inverse", lang))
+target = st.number_input(t("plan.inverse_target", lang), min_value=0.0, max_value=100.0, value=DEFAULT_TARGET_PCT,
+                         step=1.0, format="%.1f", key="rencana_target")
+st.markdown(plan_summary.inverse_text(plan_summary.inverse(plan, target), plan, lang))
+
+st.subheader(t("plan.lists", lang))
+st.caption(t("plan.lists_note", lang))
+if plan.new_workers == 0:
+    st.info(t("plan.lists_empty", lang), icon=":material/info:")
+else:
+    ui.table(plan_lists.desa_list(plan, lang), base_name="rencana_desa", key="rencana_desa", height=420)
+    st.download_button(
+        t("plan.download_workbook", lang), key="rencana_workbook", on_click="ignore", icon=":material/download:",
+        data=lambda: plan_lists.workbook(plan, lang, title=t("plan.workbook_title", lang),
+                                         note=plan_summary.workbook_note(plan, view.as_of, lang,
+                                                                      is_sample=bool(ctx.data_status()["is_sample"]))),
+        file_name=f"rencana_per_kecamatan_{view.as_of.isoformat()}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+st.subheader(t("plan.scenarios", lang))
+scenario_panel(plan, as_of=view.as_of, budget_lines=budget_lines, area=area, lang=lang)
