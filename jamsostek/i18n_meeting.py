@@ -107,13 +107,16 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Kelas warna cakupan yang tetap dari peta (sama untuk kedua rapat).",
         "en": "The map's fixed coverage colour classes (the same for both meetings).",
     },
-    "meeting.card.zero": {"id": "Kelompok desa × sektor masih nol", "en": "Village × sector groups still at zero"},
-    "meeting.card.zero_sectors": {"id": "di {count} sektor", "en": "in {count} sectors"},
+    "meeting.card.zero": {"id": "Kelompok masih nol", "en": "Groups still at zero"},
     "meeting.card.zero_help": {
-        "id": "Ada sasaran, tetapi belum ada yang terlindungi, pada rapat ini dan rapat pembanding.",
-        "en": "A target population but no one protected, at this meeting and at the one compared with.",
+        "id": "Kelompok desa × sektor (di {sectors} sektor) dengan sasaran tetapi belum ada yang terlindungi, "
+        "pada rapat ini dan rapat pembanding.",
+        "en": "Village × sector groups (in {sectors} sectors) with a target population but no one protected, "
+        "at this meeting and at the one compared with.",
     },
     "meeting.sec.kecamatan": {"id": "Perubahan per kecamatan", "en": "Change by district"},
+    "meeting.sec.kecamatan_first": {"id": "Posisi per kecamatan", "en": "Standing by district"},
+    "meeting.sec.all_desa_first": {"id": "Semua desa", "en": "All villages"},
     "meeting.sec.moves": {"id": "Desa yang berpindah kelas warna", "en": "Villages that changed colour class"},
     "meeting.moves_note": {
         "id": "Baris berlatar jingga: desa turun kelas. Kelas warna = kelas tetap peta cakupan.",

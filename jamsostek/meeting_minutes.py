@@ -18,7 +18,7 @@ from jamsostek.meetings import CLASS_LEVEL, CLASS_METRIC, Meeting, Since
 # Column -> label key for every table of the page and the minutes.
 COLUMN_LABELS: dict[str, str] = {
     "kecamatan": "col.kecamatan", "desa": "col.desa", "sektor": "col.sector", "wilayah": "mcol.wilayah",
-    "sasaran_workers": "col.sasaran", "gap_now": "col.gap",
+    "sasaran_workers": "col.sasaran", "sasaran_now": "col.sasaran", "gap_now": "col.gap",
     "protected_before": "mcol.protected_before", "protected_now": "mcol.protected_now",
     "protected_change": "mcol.protected_change", "coverage_pct_before": "mcol.coverage_pct_before",
     "coverage_pct_now": "mcol.coverage_pct_now", "coverage_change_pts": "mcol.coverage_change_pts",
@@ -34,6 +34,8 @@ COLUMN_LABELS: dict[str, str] = {
 }
 KECAMATAN_COLUMNS = ["kecamatan", "protected_before", "protected_now", "protected_change", "coverage_pct_before",
                      "coverage_pct_now", "coverage_change_pts", "new_enrolments", "newly_lapsed"]
+# The first meeting has nothing before it: its areas are shown as they stand.
+FIRST_KECAMATAN_COLUMNS = ["kecamatan", "sasaran_now", "protected_now", "coverage_pct_now", "gap_now"]
 DESA_COLUMNS = ["desa", "kecamatan", *KECAMATAN_COLUMNS[1:], "class_before", "class_now", "class_move"]
 MOVE_COLUMNS = ["desa", "kecamatan", "coverage_pct_before", "coverage_pct_now", "class_before", "class_now",
                 "class_move"]
@@ -77,6 +79,16 @@ def localize_quality(per_batch: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     return localize(per_batch, QUALITY_COLUMNS, lang)
 
 
+def kecamatan_columns(since: Since) -> list[str]:
+    """Columns of the kecamatan table: changes, or the standing figures for a first meeting."""
+    return KECAMATAN_COLUMNS if since.before is not None else FIRST_KECAMATAN_COLUMNS
+
+
+def desa_columns(since: Since) -> list[str]:
+    """Columns of the all-desa table: changes and classes, or the standing figures for a first meeting."""
+    return DESA_COLUMNS if since.before is not None else ["desa", *FIRST_KECAMATAN_COLUMNS]
+
+
 def meeting_title(meeting: Meeting, lang: str = "id") -> str:
     """'Rapat 3 Februari 2026' plus the title when one was given."""
     base = t("meeting.name", lang, date=fmt_date(meeting.meeting_date, lang))
@@ -106,10 +118,10 @@ def minutes_tables(since: Since, actions: pd.DataFrame, lang: str = "id") -> dic
         t("minutes.sheet.meeting", lang): facts(since, lang),
         t("minutes.sheet.headline", lang): localize(since.headline, ["measure", "before", "now", "change"], lang),
         t("minutes.sheet.actions", lang): localize(actions, ACTION_COLUMNS, lang),
-        t("minutes.sheet.kecamatan", lang): localize(since.kecamatan, KECAMATAN_COLUMNS, lang),
+        t("minutes.sheet.kecamatan", lang): localize(since.kecamatan, kecamatan_columns(since), lang),
         t("minutes.sheet.moves", lang): localize(moved, MOVE_COLUMNS, lang),
         t("minutes.sheet.zero", lang): localize(since.still_zero, ZERO_COLUMNS, lang),
-        t("minutes.sheet.desa", lang): localize(since.desa, DESA_COLUMNS, lang),
+        t("minutes.sheet.desa", lang): localize(since.desa, desa_columns(since), lang),
     }
 
 
@@ -143,8 +155,9 @@ def to_pdf(since: Since, actions: pd.DataFrame, lang: str = "id", *, is_sample: 
     pdf.h2(t("minutes.sheet.headline", lang))
     pdf.kpi_row(headline_boxes(since, lang))
     _actions(pdf, actions, lang, printed_on or date.today())
-    _table(pdf, t("minutes.sheet.kecamatan", lang), localize(since.kecamatan, KECAMATAN_COLUMNS, lang),
-           (26, 18, 18, 18, 20, 20, 20, 20, 20))
+    first = since.before is None
+    _table(pdf, t("minutes.sheet.kecamatan", lang), localize(since.kecamatan, kecamatan_columns(since), lang),
+           (40, 35, 35, 35, 35) if first else (26, 18, 18, 18, 20, 20, 20, 20, 20))
     moved = since.desa[since.desa["class_move"].isin(["up", "down"])]
     _table(pdf, t("minutes.sheet.moves", lang), localize(moved, MOVE_COLUMNS, lang), (30, 26, 22, 22, 28, 28, 24),
            empty=t("minutes.no_moves", lang), fill=set(moved.reset_index(drop=True).index[

@@ -175,8 +175,7 @@ def headline_cards(s: mt.Since, lang: str) -> list[metrics.Card]:
                          help=t("meeting.card.class_help", lang)),
         ]
     cards.append(metrics.Card("zero", t("meeting.card.zero", lang), fi(len(s.still_zero), lang),
-                              t("meeting.card.zero_sectors", lang, count=fi(len(s.zero_by_sector), lang)),
-                              t("meeting.card.zero_help", lang), "off"))
+                              help=t("meeting.card.zero_help", lang, sectors=fi(len(s.zero_by_sector), lang))))
     return cards
 
 
@@ -188,8 +187,8 @@ def since_section(s: mt.Since, lang: str) -> None:
         st.caption(t("meeting.since_caption", lang, before=minutes.meeting_title(s.before, lang),
                      before_as_of=i18n.fmt_date(s.before.as_of, lang), as_of=i18n.fmt_date(s.now.as_of, lang)))
     ui.cards(headline_cards(s, lang), per_row=4)
-    st.subheader(t("meeting.sec.kecamatan", lang))
-    _table(minutes.localize(s.kecamatan, minutes.KECAMATAN_COLUMNS, lang), "rapat_kecamatan", "rapat_kec")
+    st.subheader(t("meeting.sec.kecamatan" if s.before is not None else "meeting.sec.kecamatan_first", lang))
+    _table(minutes.localize(s.kecamatan, minutes.kecamatan_columns(s), lang), "rapat_kecamatan", "rapat_kec")
     if s.before is not None:
         st.subheader(t("meeting.sec.moves", lang))
         moved = s.desa[s.desa["class_move"].isin(["up", "down"])].reset_index(drop=True)
@@ -208,8 +207,9 @@ def since_section(s: mt.Since, lang: str) -> None:
     with right:
         _table(minutes.localize(s.still_zero, minutes.ZERO_COLUMNS, lang), "rapat_kelompok_nol", "rapat_zero",
                height=300)
-    with st.expander(t("meeting.sec.all_desa", lang), icon=":material/table:"):
-        _table(minutes.localize(s.desa, minutes.DESA_COLUMNS, lang), "rapat_desa", "rapat_desa", height=400)
+    with st.expander(t("meeting.sec.all_desa" if s.before is not None else "meeting.sec.all_desa_first", lang),
+                     icon=":material/table:"):
+        _table(minutes.localize(s.desa, minutes.desa_columns(s), lang), "rapat_desa", "rapat_desa", height=400)
 
 
 def _table(shown: pd.DataFrame, base_name: str, key: str, *, highlight: pd.Series | None = None,
@@ -218,12 +218,19 @@ def _table(shown: pd.DataFrame, base_name: str, key: str, *, highlight: pd.Serie
     formats = metrics.formats(shown, lang)
     points = t("mcol.coverage_change_pts", lang)
     if points in shown:
-        formats[points] = lambda v: i18n.MISSING if pd.isna(v) else minutes.signed(v, lang, True)
-    display = shown.style.format(formats, na_rep=i18n.MISSING)
+        formats[points] = lambda v: minutes.signed(v, lang, True)
+    # The grid draws an empty cell as "None" whatever the formatter says: show the dash as text instead.
+    formats = {column: _or_missing(f) for column, f in formats.items()}
+    on_screen = shown.astype(object).where(shown.notna(), i18n.MISSING)
+    display = on_screen.style.format(formats)
     if highlight is not None:
         marks = highlight.reset_index(drop=True).tolist()
         display = display.apply(lambda row: [ui.HIGHLIGHT if marks[row.name] else ""] * len(row), axis=1)
     ui.table(shown, display, base_name=base_name, key=key, height=height)
+
+
+def _or_missing(formatter):
+    return lambda v: v if isinstance(v, str) else formatter(v)
 
 
 # --- actions (tindak lanjut)
