@@ -57,6 +57,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return status
 
 
+DELEGATED = {
+    "add-admin": "add or update a data-admin sign-in (argon2 hash in secrets.toml)",
+    "report": "write the evidence PDF, workbook, meeting card and desa sheets for one date",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run one command."""
     parser = argparse.ArgumentParser(prog="python -m jamsostek", description=__doc__)
@@ -75,15 +81,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--user", default="cli", help="who loads the files (kept in the batch history)")
     p.set_defaults(run=cmd_ingest)
 
-    p = commands.add_parser("add-admin", help="add or update a data-admin sign-in (argon2 hash in secrets.toml)",
-                            add_help=False)
-    p.set_defaults(run=None)
+    # Commands with their own argument parsers: the rest of the line is theirs (python -m jamsostek report -h).
+    for name, text in DELEGATED.items():
+        commands.add_parser(name, help=text, add_help=False)
 
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["add-admin"]:
         from jamsostek import auth
 
         return auth.add_admin_cli(argv[1:])
+    if argv[:1] == ["report"]:
+        from jamsostek.reports.cli import report_cli
+
+        return report_cli(argv[1:])
     args = parser.parse_args(argv)
     return args.run(args)
 
