@@ -16,40 +16,74 @@ from jamsostek.ui import session
 COMPARE_DEFAULT = 3  # the newest few are compared until the user picks others
 
 
-def _save_form(cursor, plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
-    with st.form("rencana_save", border=False):
-        name_column, overwrite_column, button_column = st.columns([3, 2, 1], vertical_alignment="bottom")
-        name = name_column.text_input(t("plan.scenario_name", lang), max_chars=scenarios.MAX_NAME_CHARS,
-                                      key="rencana_scenario_name")
-        overwrite = overwrite_column.checkbox(t("plan.overwrite", lang), key="rencana_overwrite")
-        submitted = button_column.form_submit_button(t("plan.save", lang), icon=":material/save:")
-    if not submitted:
-        return
+_FLASH = "_rencana_flash"  # (kind, text) of the last save or delete, shown once on the next run
+
+
+def _flash(kind: str, text: str) -> None:
+    st.session_state[_FLASH] = (kind, text)
+
+
+def _on_save(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
+    # A callback, not `if submitted:`: it runs before the script, so a rerun (e.g. ctx.require_shell)
+    # cannot drop the click, and it saves the plan that was on screen when the button was pressed.
+    name, overwrite = st.session_state.get("rencana_scenario_name", ""), st.session_state.get("rencana_overwrite")
+    cursor = ctx.connection().cursor()
     try:
         scenarios.save(cursor, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
-                       saved_by=session.user(), overwrite=overwrite)
+                       saved_by=session.user(), overwrite=bool(overwrite))
     except scenarios.ScenarioExists:
-        st.warning(t("plan.exists", lang, name=scenarios.clean_name(name)), icon=":material/warning:")
+        _flash("warning", t("plan.exists", lang, name=scenarios.clean_name(name)))
     except scenarios.BadName as error:
-        st.error(t(f"plan.name_{error.code}", lang, limit=scenarios.MAX_NAME_CHARS), icon=":material/error:")
+        _flash("error", t(f"plan.name_{error.code}", lang, limit=scenarios.MAX_NAME_CHARS))
     else:
-        st.success(t("plan.saved", lang, name=scenarios.clean_name(name)), icon=":material/check_circle:")
+        _flash("success", t("plan.saved", lang, name=scenarios.clean_name(name)))
+    finally:
+        cursor.close()
 
 
-def _delete(cursor, names: list[str], lang: str) -> None:
+def _on_delete(lang: str) -> None:
+    name = st.session_state.get("rencana_delete_name")
+    if not name:
+        return
+    cursor = ctx.connection().cursor()
+    try:
+        scenarios.delete(cursor, name)
+    finally:
+        cursor.close()
+    _flash("toast", t("plan.deleted", lang, name=name))
+
+
+def _show_flash() -> None:
+    kind, text = st.session_state.pop(_FLASH, (None, None))
+    if kind == "toast":
+        st.toast(text, icon=":material/delete:")
+    elif kind:
+        icon = {"success": ":material/check_circle:", "warning": ":material/warning:", "error": ":material/error:"}
+        getattr(st, kind)(text, icon=icon[kind])
+
+
+def _save_form(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
+    with st.form("rencana_save", border=False):
+        name_column, overwrite_column, button_column = st.columns([3, 2, 1], vertical_alignment="bottom")
+        name_column.text_input(t("plan.scenario_name", lang), max_chars=scenarios.MAX_NAME_CHARS,
+                               key="rencana_scenario_name")
+        overwrite_column.checkbox(t("plan.overwrite", lang), key="rencana_overwrite")
+        button_column.form_submit_button(t("plan.save", lang), icon=":material/save:", on_click=_on_save,
+                                         args=(plan, as_of, budget_lines, area, lang))
+    _show_flash()
+
+
+def _delete(names: list[str], lang: str) -> None:
     with st.popover(t("plan.delete", lang), icon=":material/delete:"):
-        name = st.selectbox(t("plan.scenario_name", lang), names, key="rencana_delete_name")
-        if st.button(t("plan.delete", lang), key="rencana_delete", type="primary") and name:
-            scenarios.delete(cursor, name)
-            st.toast(t("plan.deleted", lang, name=name), icon=":material/delete:")
-            st.rerun()
+        st.selectbox(t("plan.scenario_name", lang), names, key="rencana_delete_name")
+        st.button(t("plan.delete", lang), key="rencana_delete", type="primary", on_click=_on_delete, args=(lang,))
 
 
 def scenario_panel(plan: al.Plan, *, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
     """Save form, the saved list, the comparison of the chosen ones, and a delete button."""
     cursor = ctx.connection().cursor()  # not ctx.run: its cache follows the data version, not saves
     try:
-        _save_form(cursor, plan, as_of, budget_lines, area, lang)
+        _save_form(plan, as_of, budget_lines, area, lang)
         listed = scenarios.list_scenarios(cursor)
         if listed.empty:
             st.info(t("plan.none_saved", lang), icon=":material/bookmark:")
@@ -63,6 +97,6 @@ def scenario_panel(plan: al.Plan, *, as_of: date, budget_lines: dict, area: dict
             st.markdown(f"**{t('plan.compare_kecamatan', lang)}**")
             ui.table(plan_summary.comparison_by_kecamatan(loaded, lang), base_name="skenario_per_kecamatan",
                      key="rencana_compare")
-        _delete(cursor, names, lang)
+        _delete(names, lang)
     finally:
         cursor.close()
