@@ -1,4 +1,4 @@
-"""Desa and kecamatan boundary layers: upstream BPS file (local or downloaded, verified) -> simplified cache."""
+"""Desa, kecamatan and kabupaten boundary layers: upstream BPS files (local or downloaded, verified) -> simplified cache."""
 
 from __future__ import annotations
 
@@ -14,18 +14,27 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from jamsostek import settings
+from jamsostek import settings, wilayah
 
 ATTRIBUTION = "Batas wilayah: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO"
 ATTRIBUTION_EN = "Boundaries: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO"
 
 SOURCES_CSV = settings.REFERENCE_DIR / "boundaries.csv"  # file, sha256 and url of each Bali regency file
-CODES_CSV = settings.REFERENCE_DIR / "wilayah_gianyar.csv"  # Kemendagri codes with their BPS kode_bps
+# Kemendagri kode_desa with the BPS kode_bps of the boundary files (built by scripts/bps_crosswalk.py).
+CODES_CSV = settings.REFERENCE_DIR / "desa_bps_bali.csv"
 DOWNLOAD_TIMEOUT_S = 20
 # ~55 m: about 4.5k vertices for Gianyar's 70 desa (~110 KB of GeoJSON), every desa within 1 % of its area.
 SIMPLIFY_TOLERANCE_DEG = 0.0005
+# ~90 m for a province: Bali's 716 desa fill a 520 px map at ~300 m per pixel, so this is still under a pixel,
+# and it keeps the desa map under 1.5 MB of figure JSON (35k vertices; 66 tiny urban desa move > 1 % in area).
+PROVINCE_SIMPLIFY_TOLERANCE_DEG = 0.0008
 COORD_DECIMALS = 5  # ~1 m; more digits only make the plotly payload bigger
-LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}
+LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}  # the layers build_layers() returns
+# Every layer written to the cache: the kabupaten one is what a province map starts from.
+LAYERS = LEVELS | {"kabupaten": "kode_kabupaten"}
+NAMES = {"desa": ["kode_desa", "desa", "kode_kecamatan", "kecamatan", "kode_kabupaten", "kabupaten"],
+         "kecamatan": ["kode_kecamatan", "kecamatan", "kode_kabupaten", "kabupaten"],
+         "kabupaten": ["kode_kabupaten", "kabupaten"]}
 
 
 class BoundariesUnavailable(RuntimeError):
@@ -61,19 +70,20 @@ def obtain_upstream(region: str | None = None) -> Path:
 
 
 def build_layers(region: str | None = None, force: bool = False) -> tuple[Path, Path]:
-    """Write the simplified desa and kecamatan layers to the cache unless they are fresh; return their paths."""
+    """Write the simplified desa, kecamatan and kabupaten layers unless fresh; return the desa and kecamatan paths."""
     region = region or settings.region()
-    desa_path, kecamatan_path = (_layer_path(level, region) for level in LEVELS)
-    if not force and _fresh(desa_path, kecamatan_path):
-        return desa_path, kecamatan_path
-    upstream = pd.concat([gpd.read_file(obtain_upstream(code)) for code in sources(region)["kode_kabupaten"]])
-    desa = _join_codes(upstream, region)
-    desa["geometry"] = _simplify(desa.geometry.values)
-    # The simplified desa form a clean coverage, so the kecamatan share their borders exactly.
-    kecamatan = desa.dissolve(by=["kode_kecamatan", "kecamatan"], as_index=False, method="coverage")
-    _write(kecamatan[["kode_kecamatan", "kecamatan", "geometry"]], "kode_kecamatan", kecamatan_path)
-    _write(desa, "kode_desa", desa_path)
-    return desa_path, kecamatan_path
+    paths = {level: _layer_path(level, region) for level in LAYERS}
+    if force or not _fresh(*paths.values()):
+        upstream = pd.concat([gpd.read_file(obtain_upstream(code)) for code in sources(region)["kode_kabupaten"]])
+        desa = _join_codes(upstream, region)
+        tolerance = PROVINCE_SIMPLIFY_TOLERANCE_DEG if wilayah.is_province(region) else SIMPLIFY_TOLERANCE_DEG
+        desa["geometry"] = _simplify(desa.geometry.values, tolerance)
+        # The simplified desa form a clean coverage, so kecamatan and kabupaten share their borders exactly.
+        for level in ("kabupaten", "kecamatan"):
+            layer = desa.dissolve(by=NAMES[level], as_index=False, method="coverage")
+            _write(layer[[*NAMES[level], "geometry"]], LAYERS[level], paths[level])
+        _write(desa, "kode_desa", paths["desa"])
+    return paths["desa"], paths["kecamatan"]
 
 
 def load_desa(region: str | None = None) -> gpd.GeoDataFrame:
@@ -82,12 +92,17 @@ def load_desa(region: str | None = None) -> gpd.GeoDataFrame:
 
 
 def load_kecamatan(region: str | None = None) -> gpd.GeoDataFrame:
-    """Kecamatan polygons with kode_kecamatan, kecamatan (builds the cache if needed)."""
+    """Kecamatan polygons with kode_kecamatan, kecamatan, kode_kabupaten, kabupaten (builds the cache if needed)."""
     return _load("kecamatan", region or settings.region(), settings.cache_dir()).copy()
 
 
+def load_kabupaten(region: str | None = None) -> gpd.GeoDataFrame:
+    """Kabupaten/kota polygons with kode_kabupaten, kabupaten (builds the cache if needed)."""
+    return _load("kabupaten", region or settings.region(), settings.cache_dir()).copy()
+
+
 def plotly_geojson(level: str = "desa", region: str | None = None) -> dict:
-    """GeoJSON FeatureCollection for plotly; each feature's id is its kode_desa or kode_kecamatan."""
+    """GeoJSON FeatureCollection for plotly; each feature's id is its kode_desa, kode_kecamatan or kode_kabupaten."""
     return json.loads(_layer(level, region).read_text(encoding="utf-8"))
 
 
@@ -98,9 +113,10 @@ def _load(level: str, region: str, cache_dir: Path) -> gpd.GeoDataFrame:
 
 
 def _layer(level: str, region: str | None) -> Path:
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {list(LEVELS)}, got {level!r}")
-    return build_layers(region)[list(LEVELS).index(level)]
+    if level not in LAYERS:
+        raise ValueError(f"level must be one of {list(LAYERS)}, got {level!r}")
+    build_layers(region)
+    return _layer_path(level, region or settings.region())
 
 
 def _layer_path(level: str, region: str) -> Path:
@@ -113,7 +129,7 @@ def _download_dir() -> Path:
 
 def _fresh(*paths: Path) -> bool:
     # Inputs are pinned by checksum, so only our code and reference tables can make a cached layer stale.
-    inputs = (Path(__file__), SOURCES_CSV, CODES_CSV)
+    inputs = (Path(__file__), SOURCES_CSV, CODES_CSV, wilayah.WILAYAH_CSV)
     newest_input = max(p.stat().st_mtime for p in inputs)
     return all(p.is_file() and p.stat().st_mtime >= newest_input for p in paths)
 
@@ -151,8 +167,9 @@ def _download(file: str, sha256: str, url: str, local: Path | None) -> Path:
 def _join_codes(upstream: gpd.GeoDataFrame, region: str) -> gpd.GeoDataFrame:
     # BPS village codes ('id5104010001') differ from Kemendagri codes: join through kode_bps, and insist
     # that every polygon and every reference desa matches, since a silent gap would hide a desa on the map.
-    codes = pd.read_csv(CODES_CSV, dtype=str)
-    codes = codes[codes["kode_desa"].str.startswith(region + ".")]
+    names = wilayah.load_wilayah(region)
+    codes = pd.read_csv(CODES_CSV, dtype=str)[["kode_desa", "kode_bps"]]
+    codes = names.merge(codes, on="kode_desa", how="left")
     shapes = upstream.assign(kode_bps=upstream["village_code"].str.removeprefix("id"))[["kode_bps", "geometry"]]
     joined = shapes.merge(codes, on="kode_bps", how="outer", indicator=True)
     unmatched = joined.loc[joined["_merge"] != "both", "kode_bps"].tolist()
@@ -161,17 +178,17 @@ def _join_codes(upstream: gpd.GeoDataFrame, region: str) -> gpd.GeoDataFrame:
             f"Boundary desa and {CODES_CSV.name} do not match one to one for region {region}: "
             f"unmatched kode_bps {unmatched}, duplicated {joined['kode_bps'][joined['kode_bps'].duplicated()].tolist()}"
         )
-    columns = ["kode_desa", "desa", "kode_kecamatan", "kecamatan", "geometry"]
-    return joined[columns].sort_values("kode_desa").reset_index(drop=True)
+    return gpd.GeoDataFrame(joined[[*NAMES["desa"], "geometry"]], crs=upstream.crs).sort_values(
+        "kode_desa").reset_index(drop=True)
 
 
-def _simplify(geometries: np.ndarray) -> np.ndarray:
+def _simplify(geometries: np.ndarray, tolerance: float = SIMPLIFY_TOLERANCE_DEG) -> np.ndarray:
     # Simplifying the coverage as a whole moves each shared border once, so neighbours stay aligned;
     # rounding is the same for the same vertex on both sides, so it keeps them aligned too.
-    simplified = shapely.coverage_simplify(geometries, SIMPLIFY_TOLERANCE_DEG)
+    simplified = shapely.coverage_simplify(geometries, tolerance)
     rounded = shapely.transform(simplified, lambda xy: np.round(xy, COORD_DECIMALS))
     if not (shapely.is_valid(rounded).all() and shapely.coverage_is_valid(rounded)):
-        raise ValueError("Simplified boundaries are not a valid coverage: lower SIMPLIFY_TOLERANCE_DEG")
+        raise ValueError("Simplified boundaries are not a valid coverage: lower the simplify tolerance")
     return rounded
 
 

@@ -1,4 +1,4 @@
-"""Choropleth maps of desa and kecamatan: fixed colour classes, offline MapLibre figure, hover in the UI language."""
+"""Choropleth maps of desa, kecamatan and kabupaten: fixed colour classes, offline MapLibre figure, hover in the UI language."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ import plotly.graph_objects as go
 import shapely
 from shapely.geometry import shape
 
-from jamsostek import boundaries, i18n
+from jamsostek import boundaries, i18n, i18n_province
 
 METRICS = ("coverage_pct", "gap_workers", "protected_workers")
-LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}
+LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}  # the levels of a regency's maps
+# A province adds its kabupaten/kota; the other map screens (meetings, plans) stay at desa and kecamatan.
+KEYS = LEVELS | {"kabupaten": "kode_kabupaten"}
+NAME_COLUMNS = {"desa": "desa", "kecamatan": "kecamatan", "kabupaten": "kabupaten"}
 METRIC_LABELS = {"coverage_pct": "map.metric.coverage", "gap_workers": "map.metric.gap",
                  "protected_workers": "map.metric.protected"}
 
@@ -31,6 +34,10 @@ BREAKS: dict[tuple[str, str], tuple[float, ...]] = {
     ("gap_workers", "kecamatan"): (1, 5_000, 10_000, 15_000, 20_000),
     ("protected_workers", "desa"): (1, 50, 100, 150, 200),
     ("protected_workers", "kecamatan"): (1, 500, 1_000, 1_500, 2_000),
+    # A kabupaten is about ten kecamatan: Gianyar's sasaran is ~100k, its 2026 target 13,200.
+    ("coverage_pct", "kabupaten"): (0.1, 2.5, 5, 10, 15),
+    ("gap_workers", "kabupaten"): (1, 25_000, 50_000, 75_000, 100_000),
+    ("protected_workers", "kabupaten"): (1, 2_500, 5_000, 10_000, 15_000),
 }
 # Coverage is shown and classed at one decimal (so a desa shown as "5,0 %" is in the 5–9,9 class).
 DECIMALS = {"coverage_pct": 1, "gap_workers": 0, "protected_workers": 0}
@@ -126,11 +133,11 @@ def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
 def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str = "id", *,
                     level: str = "desa", borders_geojson: dict | None = None,
                     selected: str | None = None, height: int = HEIGHT_PX) -> go.Figure:
-    """Choropleth of the frame's rows (one per desa or kecamatan) in fixed classes, offline (no tiles)."""
+    """Choropleth of the frame's rows (one per desa, kecamatan or kabupaten) in fixed classes, offline (no tiles)."""
     _check(metric, level)
-    key = LEVELS[level]
+    key = KEYS[level]
     frame = frame.sort_values(key).reset_index(drop=True)
-    features = {f["properties"][key]: f for f in geojson["features"]}
+    features = {f["properties"][key]: _slim(f, key) for f in geojson["features"]}
     frame = frame[frame[key].isin(features)].reset_index(drop=True)
     classes = classify(metric_values(frame, metric), metric, level)
     hover = hover_texts(frame, lang, level)
@@ -138,10 +145,12 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
     traces = [_class_trace(frame[classes == index], hover[classes == index], features, key, index, bin_, lang)
               for index, bin_ in enumerate(bins)]
     if borders_geojson is not None:
-        # Kecamatan around the ones drawn (a filtered view) are context only: thin and grey.
-        shown = set(frame.get("kode_kecamatan", pd.Series(dtype=str)))
-        around = [f for f in borders_geojson["features"] if f["properties"]["kode_kecamatan"] not in shown]
-        inside = [f for f in borders_geojson["features"] if f["properties"]["kode_kecamatan"] in shown]
+        # Kecamatan (or kabupaten) around the ones drawn (a filtered view) are context only: thin and grey.
+        border_key = next(k for k in ("kode_kecamatan", "kode_kabupaten")
+                          if k in borders_geojson["features"][0]["properties"])
+        shown = set(frame.get(border_key, pd.Series(dtype=str)))
+        around = [f for f in borders_geojson["features"] if f["properties"][border_key] not in shown]
+        inside = [f for f in borders_geojson["features"] if f["properties"][border_key] in shown]
         if around:
             traces.append(_line_trace(_outline(around), CONTEXT_COLOUR, 1, "borders-around"))
         if inside:
@@ -168,6 +177,21 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": 14, "color": "#222222"}, "align": "left"},
         "shapes": shapes, "annotations": annotations,
     })
+
+
+def map_levels(province: bool, kecamatan_filtered: bool = False) -> list[str]:
+    """Levels the Peta page offers: a regency desa, kecamatan; a province drills kabupaten -> kecamatan -> desa.
+
+    With a kecamatan filter a kabupaten would be coloured by one kecamatan's figures, so it is not offered."""
+    if not province:
+        return list(LEVELS)
+    return ["kecamatan", "desa"] if kecamatan_filtered else ["kabupaten", "kecamatan", "desa"]
+
+
+def _slim(feature: dict, key: str) -> dict:
+    # Only the code is needed in the browser (hover comes from customdata): names would add ~15 % to the payload.
+    return {"type": "Feature", "id": feature.get("id"), "properties": {key: feature["properties"][key]},
+            "geometry": feature["geometry"]}
 
 
 def _class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, bin_: Bin,
@@ -226,9 +250,11 @@ def _legend_text(text: str, x_px: int, y_px: int) -> dict:
 def hover_texts(frame: pd.DataFrame, lang: str, level: str = "desa") -> pd.Series:
     """One hover text per row: name (and kecamatan), coverage, protected, sasaran and gap, in `lang`."""
     def text(row) -> str:
-        lines = [f"<b>{row['desa'] if level == 'desa' else row['kecamatan']}</b>"]
+        lines = [f"<b>{row[NAME_COLUMNS[level]]}</b>"]
         if level == "desa":
             lines.append(f"{i18n.t('col.kecamatan', lang)}: {row['kecamatan']}")
+        if level != "kabupaten" and "kabupaten" in row:
+            lines.append(f"{i18n_province.t('col.kabupaten', lang)}: {row['kabupaten']}")
         sasaran = row.get("sasaran_workers", math.nan)
         has_target = not _missing(sasaran) and sasaran > 0
         lines += [
@@ -299,5 +325,5 @@ def _missing(value) -> bool:
 def _check(metric: str, level: str) -> None:
     if metric not in METRICS:
         raise ValueError(f"metric must be one of {METRICS}, got {metric!r}")
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {list(LEVELS)}, got {level!r}")
+    if level not in KEYS:
+        raise ValueError(f"level must be one of {list(KEYS)}, got {level!r}")

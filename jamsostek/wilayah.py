@@ -10,6 +10,9 @@ import pandas as pd
 
 from jamsostek import settings
 
+WILAYAH_CSV = settings.REFERENCE_DIR / "wilayah_bali.csv"  # the 716 desa of Bali, Kemendagri codes and names
+BPS_CSV = settings.REFERENCE_DIR / "desa_bps_bali.csv"  # BPS 2020 spelling of each desa (scripts/bps_crosswalk.py)
+
 # Words people put before a place name that are not part of it ("DS. Batubulan", "Kel. Ubud").
 _PREFIXES = re.compile(r"^(DESA|DS|KELURAHAN|KEL|KEC|KECAMATAN|KAB|KABUPATEN)\b\.?\s*")
 
@@ -27,7 +30,7 @@ def normalise(name: object) -> str:
 def load_wilayah(region: str | None = None) -> pd.DataFrame:
     """Desa of a regency (51.04) or province (51) with Kemendagri codes, one row per desa."""
     region = region or settings.region()
-    frame = pd.read_csv(settings.REFERENCE_DIR / "wilayah_bali.csv", dtype=str)
+    frame = pd.read_csv(WILAYAH_CSV, dtype=str)
     frame = frame[frame["kode_desa"].str.startswith(region + ".")]
     columns = ["kode_desa", "desa", "jenis", "kode_kecamatan", "kecamatan", "kode_kabupaten", "kabupaten"]
     return frame[columns].sort_values("kode_desa").reset_index(drop=True)
@@ -39,11 +42,27 @@ def kecamatan_list(region: str | None = None) -> pd.DataFrame:
     return frame.drop_duplicates().reset_index(drop=True)
 
 
+def is_province(region: str | None = None) -> bool:
+    """True when the region served is a whole province (a 2-digit code such as 51), not one regency."""
+    return "." not in (region or settings.region())
+
+
+def kecamatan_labels(region: str | None = None) -> dict[str, str]:
+    """Name of each kecamatan as a picker shows it: 'Ubud', or 'Ubud (Gianyar)' when serving a province."""
+    frame = load_wilayah(region).drop_duplicates("kode_kecamatan")
+    if not is_province(region):
+        return dict(zip(frame["kode_kecamatan"], frame["kecamatan"]))
+    short = frame["kabupaten"].str.removeprefix("Kabupaten ")  # "Kota Denpasar" keeps its "Kota"
+    return dict(zip(frame["kode_kecamatan"], frame["kecamatan"] + " (" + short + ")"))
+
+
 @cache
 def _aliases() -> pd.DataFrame:
     aliases = pd.read_csv(settings.REFERENCE_DIR / "desa_alias.csv", dtype=str)[["alias", "kode_desa"]]
-    bps = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
-    bps = bps.rename(columns={"nama_bps": "alias"})[["alias", "kode_desa"]]
+    # BPS spellings are how the boundary files and many lists write a desa; a pairing made only by
+    # elimination (different names) is no evidence that people write one for the other.
+    bps = pd.read_csv(BPS_CSV, dtype=str)
+    bps = bps[bps["match"] != "elimination"].rename(columns={"nama_bps": "alias"})[["alias", "kode_desa"]]
     return pd.concat([aliases, bps], ignore_index=True)
 
 
@@ -68,7 +87,10 @@ class DesaMatcher:
         for alias, kode in zip(known["alias"], known["kode_desa"]):
             self._by_name.setdefault(normalise(alias), set()).add(kode)
         self._kecamatan_of = kecamatan_of
-        self._kecamatan_code = {normalise(n): k for k, n in kecamatan_list(region).itertuples(index=False)}
+        # A set per name: Bali's 57 kecamatan names are distinct today, but a province elsewhere may repeat one.
+        self._kecamatan_codes: dict[str, set[str]] = {}
+        for kode, name in kecamatan_list(region).itertuples(index=False):
+            self._kecamatan_codes.setdefault(normalise(name), set()).add(kode)
 
     def match(self, desa: object, kecamatan: object = None) -> DesaMatch:
         """Code of the desa, or a reason: 'desa_missing', 'desa_unknown', 'kecamatan_mismatch', 'desa_ambiguous'."""
@@ -80,8 +102,8 @@ class DesaMatcher:
             return DesaMatch(None, "desa_unknown")
         kec_key = normalise(kecamatan)
         if kec_key:
-            kode_kec = self._kecamatan_code.get(kec_key)
-            candidates = {c for c in candidates if self._kecamatan_of[c] == kode_kec}
+            kode_kec = self._kecamatan_codes.get(kec_key, set())
+            candidates = {c for c in candidates if self._kecamatan_of[c] in kode_kec}
             if not candidates:
                 return DesaMatch(None, "kecamatan_mismatch")
         if len(candidates) > 1:

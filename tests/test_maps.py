@@ -292,7 +292,7 @@ def test_payload_within_budget(geo, level, frame):
     assert maps.figure_json_bytes(fig) < 500_000  # the size budget for the map payload
 
 
-@pytest.mark.parametrize("bad", [{"metric": "nik"}, {"level": "kabupaten"}])
+@pytest.mark.parametrize("bad", [{"metric": "nik"}, {"level": "provinsi"}])
 def test_rejects_unknown_metric_or_level(geo, bad):
     args = {"metric": "coverage_pct", "level": "desa"} | bad
     with pytest.raises(ValueError):
