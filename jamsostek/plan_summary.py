@@ -12,15 +12,16 @@ import pandas as pd
 from jamsostek import allocation as al
 from jamsostek import i18n, metrics, scenarios
 
-# Before/after per kecamatan, and the labels of the columns metrics.COLUMN_LABELS does not name
-# (or names for a single date): the planner's gap is summed over cells, "gap across sectors".
+# Before/after per kecamatan (protected after = now + to enrol is left out, so the table fits the page's
+# width), and the labels of the columns metrics.COLUMN_LABELS does not name (or names for a single date).
+# The planner's gap is summed over cells: the page's caption says so, which keeps the header short.
 KECAMATAN_COLUMNS = ["kecamatan", "sasaran_workers", "protected_workers", "coverage_pct", "allocated_workers",
-                     "protected_after", "coverage_pct_after", "gap_workers", "gap_after"]
+                     "coverage_pct_after", "gap_workers", "gap_after"]
 LABELS = {
     **metrics.COLUMN_LABELS,
     "protected_workers": "col.protected_now", "coverage_pct": "col.coverage_pct_before",
     "allocated_workers": "col.to_enrol", "protected_after": "col.protected_after",
-    "coverage_pct_after": "col.coverage_pct_after", "gap_workers": "col.gap_across_sectors",
+    "coverage_pct_after": "col.coverage_pct_after", "gap_workers": "col.gap",
     "gap_after": "col.gap_after",
 }
 _AFTER = {"protected_after": "protected_workers", "gap_after": "gap_workers", "coverage_pct_after": "coverage_pct"}

@@ -55,7 +55,7 @@ try:
         with column:
             st.markdown(f"**{title}**")
             st.plotly_chart(figure, key=key, theme=None, config=CONFIG)
-    st.caption(f"{t('plan.map_note', lang)} {maps.attribution(lang)}")
+    st.caption(t("plan.map_note", lang))  # each map carries the boundaries' attribution itself
 except boundaries.BoundariesUnavailable:
     st.warning(t("map.unavailable", lang), icon=":material/map:")
 

@@ -27,11 +27,11 @@ def plan(cells) -> al.Plan:
 def test_kecamatan_table_headers_and_totals(plan):
     table = plan_summary.kecamatan_table(plan, "en")
     assert list(table.columns) == ["District (kecamatan)", "Target population", "Protected now", "Coverage now %",
-                                   "To enrol", "Protected after", "Coverage after %", "Gap across sectors",
-                                   "Gap after"]
+                                   "To enrol", "Coverage after %", "Gap", "Gap after"]
     assert table["To enrol"].sum() == plan.new_workers
-    assert (table["Protected after"] == table["Protected now"] + table["To enrol"]).all()
-    assert (table["Gap after"] == table["Gap across sectors"] - table["To enrol"]).all()
+    assert table["Coverage after %"].tolist() == pytest.approx(
+        (100 * (table["Protected now"] + table["To enrol"]) / table["Target population"]).tolist())
+    assert (table["Gap after"] == table["Gap"] - table["To enrol"]).all()
     assert (table["Coverage after %"] >= table["Coverage now %"]).all()
 
 

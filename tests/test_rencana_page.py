@@ -130,7 +130,7 @@ def test_kecamatan_table_sums_to_the_allocation(default_page, cells):
     table = frame_with(default_page, "Didaftarkan").set_index("Kecamatan")
     assert table["Didaftarkan"].to_dict() == GAP_BY_KECAMATAN
     assert table["Didaftarkan"].sum() == expected(cells, DEFAULT_BUDGET_RP).new_workers
-    assert (table["Terlindungi sesudah"] == table["Terlindungi sekarang"] + table["Didaftarkan"]).all()
+    assert (table["Kesenjangan sesudah"] == table["Kesenjangan"] - table["Didaftarkan"]).all()
     desa = frame_with(default_page, "Jumlah didaftarkan").set_index("Desa")["Jumlah didaftarkan"]
     assert desa.to_dict() == {"Batubulan": 13, "Ketewel": 2, "Mas": 10}
 
