@@ -26,10 +26,14 @@ def normalise(name: object) -> str:
     return text.replace(" ", "")
 
 
-@cache
 def load_wilayah(region: str | None = None) -> pd.DataFrame:
     """Desa of a regency (51.04) or province (51) with Kemendagri codes, one row per desa."""
-    region = region or settings.region()
+    # Cached per resolved code: a cache keyed by None would keep the first region after JAMSOSTEK_REGION changes.
+    return _wilayah(region or settings.region())
+
+
+@cache
+def _wilayah(region: str) -> pd.DataFrame:
     frame = pd.read_csv(WILAYAH_CSV, dtype=str)
     frame = frame[frame["kode_desa"].str.startswith(region + ".")]
     columns = ["kode_desa", "desa", "jenis", "kode_kecamatan", "kecamatan", "kode_kabupaten", "kabupaten"]

@@ -1,17 +1,21 @@
-"""Peta: every desa (or kecamatan) coloured by a chosen measure; click a desa to open its panel."""
+"""Peta: every desa (or kecamatan, or kabupaten of a province) coloured by a chosen measure; click a desa to open its panel."""
 
 import streamlit as st
 
-from jamsostek import boundaries, desa_panel, i18n, maps, metrics, settings
+from jamsostek import boundaries, desa_panel, i18n, i18n_province, maps, metrics, settings, wilayah
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 
-MAP_KEYS = {"desa": "peta_map", "kecamatan": "peta_map_kecamatan"}
+MAP_KEYS = {"desa": "peta_map", "kecamatan": "peta_map_kecamatan", "kabupaten": "peta_map_kabupaten"}
+QUERIES = {"desa": "coverage_by_desa", "kecamatan": "coverage_by_kecamatan", "kabupaten": "coverage_by_kabupaten"}
+NAME_COLUMNS = {"desa": ["desa", "kecamatan"], "kecamatan": ["kecamatan"], "kabupaten": []}
 URL_KEY = "desa"  # the open desa panel, kept in the address bar so a link reopens it
 PICKED = "_peta_picked"  # last click already acted on, so closing the panel is not undone by a rerun
+REGION = settings.region()
+PROVINCE = wilayah.is_province(REGION)
 CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-          "toImageButtonOptions": {"filename": "peta_gianyar", "scale": 2}}
+          "toImageButtonOptions": {"filename": "peta_gianyar" if REGION == "51.04" else f"peta_{REGION}", "scale": 2}}
 TABLE_COLUMNS = ["sasaran_workers", "protected_workers", "coverage_pct", "gap_workers"]
 SECTOR_COLUMNS = ["sektor", *TABLE_COLUMNS, "lapsing_workers"]
 
@@ -22,12 +26,19 @@ days = settings.LAPSING_WINDOW_DAYS
 left, right = st.columns(2)
 metric = left.radio(t("map.metric", lang), maps.METRICS, key="peta_metric", horizontal=True,
                     format_func=lambda m: t(maps.METRIC_LABELS[m], lang))
-level = right.radio(t("map.level", lang), list(maps.LEVELS), key="peta_level", horizontal=True,
-                    format_func=lambda v: t(f"map.level.{v}", lang))
+levels = maps.map_levels(PROVINCE, view.kecamatan is not None)
+if st.session_state.get("peta_level") not in levels:
+    st.session_state.pop("peta_level", None)  # kabupaten, then a kecamatan filter: start from the first level
+# A province filtered to one kecamatan opens on its desa (the kecamatan alone would be one polygon).
+level = right.radio(t("map.level", lang), levels, key="peta_level", horizontal=True,
+                    index=levels.index("desa") if PROVINCE and view.kecamatan else 0,
+                    format_func=lambda v: i18n_province.t(f"map.level.{v}", lang))
 
 with st.spinner(t("map.loading", lang)):
     desa = ctx.run("coverage_by_desa", **view.params())
-    frame = desa if level == "desa" else ctx.run("coverage_by_kecamatan", **view.params())
+    frame = desa if level == "desa" else ctx.run(QUERIES[level], **view.params())
+# Lines drawn over the areas: kecamatan over desa; in a province kabupaten over kecamatan, none over kabupaten.
+borders = {"desa": "kecamatan", "kecamatan": "kabupaten" if PROVINCE else "kecamatan", "kabupaten": None}[level]
 
 codes = desa["kode_desa"]
 picked = desa_panel.selected_location(st.session_state.get(MAP_KEYS["desa"]), codes)
@@ -50,7 +61,7 @@ with map_column:
         with st.spinner(t("map.loading", lang)):
             fig = maps.make_choropleth(
                 frame, boundaries.plotly_geojson(level), metric, lang, level=level,
-                borders_geojson=boundaries.plotly_geojson("kecamatan"),
+                borders_geojson=boundaries.plotly_geojson(borders) if borders else None,
                 selected=selected if level == "desa" else None)
         st.plotly_chart(fig, key=MAP_KEYS[level], theme=None, config=CONFIG, selection_mode="points",
                         on_select="rerun" if level == "desa" else "ignore")
@@ -62,8 +73,9 @@ with map_column:
 
 with panel_column:
     if selected is None:
-        hint = "map.click_hint" if level == "desa" else "map.click_hint_kecamatan"
-        st.info(t(hint, lang), icon=":material/touch_app:")
+        hint = {"desa": "map.click_hint", "kecamatan": "map.click_hint_kecamatan",
+                "kabupaten": "map.click_hint_kabupaten"}[level]
+        st.info(i18n_province.t(hint, lang), icon=":material/touch_app:")
     else:
         row = desa.set_index("kode_desa").loc[selected]
         sectors = ctx.run("desa_sectors", kode_desa=selected, days=days, **view.params())
@@ -71,7 +83,11 @@ with panel_column:
         lapsing = ctx.run("lapsing_by_desa", days=days, **view.params())
         lapsing_count = lapsing.set_index("kode_desa")["lapsing_workers"].get(selected, 0)
         st.subheader(f"{row['desa']}", anchor="desa-panel")
-        st.caption(f"{t('col.kecamatan', lang)}: {row['kecamatan']} · {selected}")
+        place = f"{t('col.kecamatan', lang)}: {row['kecamatan']}"
+        if PROVINCE:
+            kabupaten = wilayah.load_wilayah(REGION).set_index("kode_desa").loc[selected, "kabupaten"]
+            place += f" · {kabupaten}"
+        st.caption(f"{place} · {selected}")
         a, b = st.columns(2)
         with a:
             ui.kpi_metric(t("metric.coverage", lang), i18n.fmt_pct(row["coverage_pct"], lang))
@@ -92,7 +108,8 @@ if selected is not None:
     ui.table(metrics.localize(sectors, SECTOR_COLUMNS, lang), base_name=f"desa_{selected}_sektor",
              key="peta_sectors", highlight=~sectors["is_reached"])
 
-name_columns = ["desa", "kecamatan"] if level == "desa" else ["kecamatan"]
-st.subheader(t(f"map.table.{level}", lang))
-ui.table(metrics.localize(frame, [*name_columns, *TABLE_COLUMNS], lang), base_name=f"peta_{level}",
-         key="peta_table")
+st.subheader(i18n_province.t(f"map.table.{level}", lang))
+table = metrics.localize(frame, [*NAME_COLUMNS[level], *TABLE_COLUMNS], lang)
+if level == "kabupaten":
+    table.insert(0, i18n_province.t("col.kabupaten", lang), frame["kabupaten"])
+ui.table(table, base_name=f"peta_{level}", key="peta_table")

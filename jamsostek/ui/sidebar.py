@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from jamsostek import domain, filters as flt, i18n
+from jamsostek import domain, filters as flt, i18n, settings, wilayah
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 
@@ -22,8 +22,8 @@ def render_sidebar() -> None:
     ctx.mark_shell()
     lang = ctx.lang()
     everything = t("filter.all", lang)
-    kecamatan = ctx.kecamatan_options()
-    kecamatan_names = dict(zip(kecamatan["kode_kecamatan"], kecamatan["kecamatan"]))
+    # In a province the names carry their kabupaten ("Kuta (Badung)"): the picker lists 57 kecamatan of 9.
+    kecamatan_names = wilayah.kecamatan_labels(settings.region())
     default = ctx.default_as_of()
     with st.sidebar:
         st.date_input(t("filter.as_of", lang), key=ctx.KEY_AS_OF, format="DD/MM/YYYY",
