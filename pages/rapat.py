@@ -28,8 +28,9 @@ with pick_column:
 since = views.since(meeting_id, previous_id)
 views.record_line(since, lang)
 
+# Tracked on the server: a rerun (typing the recorder's name, adding an action) stays on the open tab.
 tabs = st.tabs([t("meeting.tab.since", lang), t("meeting.tab.actions", lang), t("meeting.tab.map", lang),
-                t("meeting.tab.minutes", lang)])
+                t("meeting.tab.minutes", lang)], key="rapat_tab", on_change="rerun")
 with tabs[0]:
     views.since_section(since, lang)
 with tabs[1]:
