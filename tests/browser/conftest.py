@@ -1,21 +1,25 @@
 """Browser journeys: the real app (`streamlit run`) on a free localhost port, driven by Debian's chromium.
 
 Fixtures for every journey (map, planner, upload, meeting, ...):
-- `app_server` (session): a sample store in tmp, `streamlit run dashboard.py` on 127.0.0.1, its log file.
+- `app_server` (session): a sample store in tmp, `streamlit run dashboard.py` on 127.0.0.1, its log file;
+  no accounts, so every tab is a viewer. `serve(work, extra_env)` starts another server (e.g. with admins).
 - `browser` (session): Playwright's chromium from /usr/bin/chromium (skips when it is not installed).
 - `app` (per test): a fresh browser context wrapped in `App`, which records every request the page makes
   and fails the test if one left localhost; helpers to open the app, switch language, use the sidebar,
   go to a page by its sidebar link, wait for Streamlit to settle and write numbered screenshots.
+  `open_tab(browser, server, journey)` gives the same tab on another server.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -84,16 +88,18 @@ def browser():
         launched.close()
 
 
-@pytest.fixture(scope="session")
-def app_server(browser, tmp_path_factory) -> Server:
-    """The app on a free 127.0.0.1 port over a fresh sample store; stopped by its PID at the end."""
-    work = tmp_path_factory.mktemp("app")
+@contextlib.contextmanager
+def serve(work: Path, extra_env: dict[str, str] | None = None) -> Iterator[Server]:
+    """`streamlit run dashboard.py` over a fresh sample store in `work`, on a free port; stopped by its PID.
+
+    `extra_env` adds settings for this server only (e.g. JAMSOSTEK_ADMINS for an admin journey).
+    """
     store = ingest.ensure_store(work / "store.duckdb")  # built here, so a broken sample fails loudly
     env = os.environ | {
         settings.ENV_DB: str(store),
         settings.ENV_CACHE_DIR: str(work / "cache"),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-    }
+    } | (extra_env or {})
     port = _free_port()
     log = work / "server.log"
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
@@ -113,6 +119,13 @@ def app_server(browser, tmp_path_factory) -> Server:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def app_server(browser, tmp_path_factory) -> Server:
+    """The app on a free 127.0.0.1 port over a fresh sample store, with no accounts configured."""
+    with serve(tmp_path_factory.mktemp("app")) as server:
+        yield server
 
 
 @dataclass
@@ -195,13 +208,13 @@ def _is_local(url: str) -> bool:
     return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
 
 
-@pytest.fixture
-def app(browser, app_server, request) -> App:
-    """A fresh tab (own cookies and session) on the app; fails the test if any request left localhost."""
+@contextlib.contextmanager
+def open_tab(browser, server: Server, journey: str) -> Iterator[App]:
+    """A fresh tab (own cookies and session) on `server`; fails if any request left localhost."""
     context = browser.new_context(viewport=VIEWPORT, locale="id-ID", timezone_id="Asia/Makassar")
     page = context.new_page()
     page.set_default_timeout(STEP_TIMEOUT_MS)
-    helper = App(page, app_server, request.node.name.removeprefix("test_"))
+    helper = App(page, server, journey)
     for old in ARTIFACTS.glob(f"{helper.journey}_*.png"):  # a rerun must not leave stale steps behind
         old.unlink()
     page.on("request", lambda r: helper.requests.append(r.url))
@@ -211,3 +224,10 @@ def app(browser, app_server, request) -> App:
     context.close()
     if not helper.offline_checked:  # a safety net for journeys that forgot app.assert_offline()
         helper.assert_offline()
+
+
+@pytest.fixture
+def app(browser, app_server, request) -> App:
+    """A fresh tab on the shared app server (a viewer's session)."""
+    with open_tab(browser, app_server, request.node.name.removeprefix("test_")) as helper:
+        yield helper
