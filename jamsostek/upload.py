@@ -257,6 +257,8 @@ def _generic_reason(code: str, lang: str) -> str:
     from jamsostek.validate import REASONS  # a reason without its cell value, for counting
 
     template = REASONS[code][0 if lang == "id" else 1]
+    # "same as row {value}" would end in a dangling "row": counted together, it is an earlier row.
+    template = template.replace("baris {value}", "baris sebelumnya").replace("row {value}", "an earlier row")
     return privacy.redact(template.replace(" '{value}'", "").replace(" {value}", "").replace("{value}", ""))
 
 

@@ -176,6 +176,19 @@ def test_report_counts_rows_by_reason_and_lists_them_without_nik(store):
     assert flow.commit(store, "dina").rows_accepted == 2
 
 
+@pytest.mark.parametrize("lang, duplicate, repeated", [
+    ("id", "Baris ganda: sama persis dengan baris sebelumnya", "NIK sudah muncul di baris sebelumnya"),
+    ("en", "Duplicate row: identical to an earlier row", "NIK already appears in an earlier row"),
+])
+def test_reasons_that_name_another_row_read_whole_when_counted(store, lang, duplicate, repeated):
+    records = ex.rows(4)
+    records[2] = list(records[1])  # the same row twice, so also the same NIK twice
+    records[3][0] = records[0][0]
+    counts = upload.reason_counts(received(store, ex.csv_bytes(records)).draft.checked, lang)
+    texts = dict(zip(counts["reason_code"], counts["reason"]))
+    assert texts["duplicate_row"] == duplicate and texts["nik_repeated"] == repeated
+
+
 def test_no_row_accepted_blocks_the_commit(store):
     before = ex.snapshot(store)
     flow = received(store, ex.csv_bytes(ex.rows(3, PROGRAM="JKN")))
