@@ -62,6 +62,10 @@ MAX_ZOOM = 14
 LEGEND_X_PX = 6
 LEGEND_ROW_PX = 24
 LEGEND_CHAR_PX = 8  # rough width of a 14 px character, to size the legend box
+# Above this many areas (a province's 716 desa) the areas are a few pixels wide: thinner lines keep the
+# colours readable instead of a tangle of outlines. Gianyar's 70 desa keep the wider lines.
+DENSE_AREAS = 200
+LINE_WIDTHS = {False: {"area": 0.6, "no_data": 1.2, "border": 1.8}, True: {"area": 0.3, "no_data": 0.4, "border": 1.0}}
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,8 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
     classes = classify(metric_values(frame, metric), metric, level)
     hover = hover_texts(frame, lang, level)
     bins = class_breaks(metric, level)
-    traces = [_class_trace(frame[classes == index], hover[classes == index], features, key, index, bin_, lang)
+    widths = LINE_WIDTHS[len(frame) > DENSE_AREAS]
+    traces = [_class_trace(frame[classes == index], hover[classes == index], features, key, index, bin_, lang, widths)
               for index, bin_ in enumerate(bins)]
     if borders_geojson is not None:
         # Kecamatan (or kabupaten) around the ones drawn (a filtered view) are context only: thin and grey.
@@ -154,16 +159,17 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
         if around:
             traces.append(_line_trace(_outline(around), CONTEXT_COLOUR, 1, "borders-around"))
         if inside:
-            traces.append(_line_trace(_outline(inside), BORDER_COLOUR, 1.8, "borders"))
+            traces.append(_line_trace(_outline(inside), BORDER_COLOUR, widths["border"], "borders"))
     if selected in features:
         # A white halo under a black line: the outline reads on dark and light classes, also in greyscale.
         lines = _outline([features[selected]])
         traces += [_line_trace(lines, "#ffffff", 6, "selected-halo"), _line_trace(lines, SELECTED_COLOUR, 3, "selected")]
     title = i18n.t(METRIC_LABELS[metric], lang)
     legend_px = legend_width(title, [b.label(lang) for b in bins])
-    # The view leaves the legend's strip free on the left, so the legend never covers a desa.
+    # The view leaves the legend's strip free on the left (or, for a wide area such as a province, the band
+    # under it, whichever draws the areas larger), so the legend never covers a desa.
     center, zoom = fit_view([features[c] for c in frame[key]] or list(features.values()), height - MARGIN_B_PX,
-                            left_px=LEGEND_X_PX + legend_px + 10)
+                            left_px=LEGEND_X_PX + legend_px + 10, top_px=legend_height(len(bins)) + 12)
     shapes, annotations = _legend(title, bins, legend_px, lang)
     annotations.append({"text": attribution(lang), "showarrow": False, "xref": "paper", "yref": "paper",
                         "x": 1, "y": 0, "xanchor": "right", "yanchor": "top", "yshift": -4,
@@ -195,7 +201,7 @@ def _slim(feature: dict, key: str) -> dict:
 
 
 def _class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, bin_: Bin,
-                 lang: str) -> dict:
+                 lang: str, widths: dict) -> dict:
     # Each class is its own trace (one colour, one legend row) holding only its own features, so the
     # geometry is sent once in total, not once per trace.
     return {
@@ -204,7 +210,7 @@ def _class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str,
         "featureidkey": f"properties.{key}", "locations": list(rows[key]), "z": [index] * len(rows),
         "colorscale": [[0, bin_.colour], [1, bin_.colour]], "showscale": False,
         # No-data areas are white like the page: a darker, wider edge keeps them visible.
-        "marker": {"line": {"color": OUTLINE_COLOUR, "width": 1.2 if bin_.is_no_data else 0.6}},
+        "marker": {"line": {"color": OUTLINE_COLOUR, "width": widths["no_data" if bin_.is_no_data else "area"]}},
         # Selection (a click) must not fade the other areas: the outline shows what is selected.
         "selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}},
         "customdata": list(hover), "hovertemplate": "%{customdata}<extra></extra>",
@@ -275,20 +281,35 @@ def attribution(lang: str = "id") -> str:
 
 
 def fit_view(features: list[dict], height: int = HEIGHT_PX, *, width: int = MIN_WIDTH_PX, left_px: int = 0,
-             padding: float = 0.92) -> tuple[dict, float]:
-    """Map centre and zoom showing all features in a `width` x `height` px map, right of a `left_px` strip."""
+             top_px: int | None = None, padding: float = 0.92) -> tuple[dict, float]:
+    """Map centre and zoom showing all features in a `width` x `height` px map, right of a `left_px` strip
+    (or, when `top_px` is given and that draws them larger, below a `top_px` band)."""
     west, south, east, north = shapely.total_bounds([shape(f["geometry"]) for f in features])
     # Spans as fractions of the world's width in Web Mercator; MapLibre's world is 512 px at zoom 0.
     span_y = abs(_mercator_y(north) - _mercator_y(south)) / (2 * math.pi)
     span_x = float(east - west) / 360
-    fraction = max(span_y / (height * padding), span_x / ((width - left_px) * padding), 1e-9)
-    zoom = min(math.log2(1 / (512 * fraction)), MAX_ZOOM)
+
+    def zoom_for(room_x: float, room_y: float) -> float:
+        fraction = max(span_y / (room_y * padding), span_x / (room_x * padding), 1e-9)
+        return min(math.log2(1 / (512 * fraction)), MAX_ZOOM)
+
+    zoom, below = zoom_for(width - left_px, height), False
+    if top_px is not None and zoom_for(width, height - top_px) > zoom + 0.05:  # clearly larger, or keep the strip
+        zoom, below = zoom_for(width, height - top_px), True
     # The page is at least `width` wide (wider only adds room): centre the features in the part right of
-    # the strip, i.e. put the map centre left_px / 2 pixels west of the features' centre.
+    # the strip, i.e. put the map centre left_px / 2 pixels west of the features' centre (or top_px / 2 north).
     world_px = 512 * 2 ** zoom
-    lon = float(west + east) / 2 - left_px / 2 / world_px * 360
+    lon = float(west + east) / 2 - (0 if below else left_px / 2 / world_px * 360)
     lat = float(south + north) / 2
+    if below:
+        mid_y = (_mercator_y(north) + _mercator_y(south)) / 2 + top_px / 2 / world_px * 2 * math.pi
+        lat = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
     return {"lon": round(lon, 5), "lat": round(lat, 5)}, round(zoom, 2)
+
+
+def legend_height(rows: int) -> int:
+    """Height in pixels of the legend box for `rows` classes (plus its title row and the gap above it)."""
+    return LEGEND_ROW_PX * (rows + 1) + 8 + 6
 
 
 def figure_json_bytes(fig: go.Figure) -> int:
