@@ -21,6 +21,17 @@ def _key(name: str) -> str:
     return KEY_PREFIX + name
 
 
+def _relabel_choices(lang: str, keys: tuple[str, ...]) -> None:
+    # Streamlit keeps a keyed selectbox's shown text when only format_func changes, so after a language
+    # switch it would still read "Kesenjangan terbesar". Writing the same value back makes it resend it.
+    state = st.session_state
+    if state.get(_key("lang")) not in (None, lang):
+        for name in keys:
+            if _key(name) in state:
+                state[_key(name)] = state[_key(name)]
+    state[_key("lang")] = lang
+
+
 def _money_input(label: str, default: int, lang: str, name: str, help: str | None = None) -> str:
     return st.text_input(label, value=i18n.fmt_int(default, lang), key=_key(name), help=help)
 
@@ -38,6 +49,7 @@ def _weights_editor(lang: str) -> pd.DataFrame:
 
 def plan_inputs(lang: str, renew_count: int) -> tuple[al.PlanInput, dict[str, int]] | None:
     """Draw the form; the submitted (or default) PlanInput and budget lines, or None after showing an error."""
+    _relabel_choices(lang, ("rule",))
     with st.form(_key("form"), border=True):
         st.markdown(f"**{t('plan.inputs', lang)}**")
         a, b, c = st.columns([2, 1, 1])

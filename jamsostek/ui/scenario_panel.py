@@ -64,7 +64,7 @@ def _show_flash() -> None:
 
 def _save_form(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
     with st.form("rencana_save", border=False):
-        name_column, overwrite_column, button_column = st.columns([3, 2, 1], vertical_alignment="bottom")
+        name_column, overwrite_column, button_column = st.columns([4, 3, 2], vertical_alignment="bottom")  # room for "Simpan skenario" in one line
         name_column.text_input(t("plan.scenario_name", lang), max_chars=scenarios.MAX_NAME_CHARS,
                                key="rencana_scenario_name")
         overwrite_column.checkbox(t("plan.overwrite", lang), key="rencana_overwrite")

@@ -19,6 +19,7 @@ from jamsostek.ui.plan_form import DEFAULT_MONTHS
 pytestmark = pytest.mark.browser
 
 BUDGET_TEXT, BUDGET_RP = "Rp5 miliar", 5_000_000_000
+SCENARIO = "APBD 5 miliar"
 FUNDED = BUDGET_RP // (DEFAULT_MONTHS * settings.CONTRIBUTION_RP_PER_MONTH)  # 24.801
 
 # Both maps drawn: each plotly figure holds a choroplethmap whose MapLibre map has loaded its style.
@@ -50,9 +51,9 @@ def renewals(app) -> int:
     return int(re.search(r"[0-9][0-9.]*", text).group().replace(".", ""))
 
 
-def to_top(app, heading_key: str) -> None:
+def to_top(app, heading_key: str, level: int | None = None) -> None:
     """Scroll so the section's heading is at the top of the view."""
-    heading = app.page.get_by_role("heading", name=app.label(heading_key))
+    heading = app.page.get_by_role("heading", name=app.label(heading_key), level=level)
     heading.evaluate("element => element.scrollIntoView({block: 'start'})")
     app.page.wait_for_timeout(300)
 
@@ -95,6 +96,23 @@ def test_plan_journey(app):
     app.page.get_by_role("button", name=app.label("plan.download_workbook")).wait_for()
     app.page.wait_for_timeout(300)
     app.shot("lists")
+
+    to_top(app, "plan.scenarios")
+    app.page.get_by_role("textbox", name=app.label("plan.scenario_name"), exact=True).fill(SCENARIO)
+    app.page.get_by_role("button", name=app.label("plan.save")).click()
+    app.settle()
+    app.page.get_by_text(app.label("plan.saved", name=SCENARIO)).wait_for()
+    app.page.wait_for_timeout(300)
+    app.shot("scenario_saved")
+
+    app.set_language("en")
+    app.page.get_by_role("heading", name="Plan", level=1).wait_for()
+    card(app, "plan.card_funded").wait_for()
+    to_top(app, "page.plan", level=1)
+    rule = app.page.get_by_role("combobox", name=app.label("plan.rule"), exact=True)
+    assert rule.input_value() == app.label("plan.rule_gap")  # the chosen rule follows the language too
+    assert card(app, "plan.card_funded").inner_text() == "24,801"
+    app.shot("english")
 
     assert not app.page_errors
     app.assert_offline()
