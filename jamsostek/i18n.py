@@ -156,6 +156,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The target must be a positive whole number; using {target}.",
     },
     "section.weekly_table": {"id": "Tabel per minggu", "en": "Weekly table"},
+    "section.target_province": {
+        "id": "Target 13.200 pekerja dan peluncuran 1.136 pekerja adalah program Kabupaten Gianyar: tidak digambar "
+              "untuk seluruh provinsi.",
+        "en": "The 13,200-worker target and the 1,136-worker launch are Gianyar regency's programme: not drawn for "
+              "the whole province.",
+    },
     "section.target_regency_only": {
         "id": "Target berlaku untuk seluruh kabupaten: garis target muncul bila semua filter berisi Semua.",
         "en": "The targets are for the whole regency: target lines show when every filter is set to All.",

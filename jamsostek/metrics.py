@@ -147,6 +147,9 @@ class Card:
     delta_arrow: bool = True  # False for context that is not a change (e.g. "4.541 lagi")
 
 
+PROGRAMME_CARDS = ("since_launch", "progress_target")  # Gianyar's launch and 2026 target
+
+
 def summary_cards(kpi: pd.Series, regency: pd.Series, by_desa: pd.DataFrame, lang: str = "id", *,
                   target: int = settings.TARGET_WORKERS_2026, verified: int = settings.VERIFIED_WORKERS_2026,
                   lapsing_days: int = settings.LAPSING_WINDOW_DAYS, as_of=None, filtered: bool = False

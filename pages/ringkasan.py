@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jamsostek import charts, metrics, settings
+from jamsostek import charts, metrics, settings, wilayah
 from jamsostek.filters import Filters
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
@@ -22,7 +22,9 @@ with st.spinner(t("notice.loading", lang)):
 cards = metrics.summary_cards(kpi, regency, by_desa, lang, as_of=view.as_of,
                               filtered=view != Filters(as_of=view.as_of))
 ui.cards(cards[:4])  # this view: now, coverage, this week, lapsing
-ui.cards(cards[4:], per_row=3)  # progress: since launch, to target, desa left out
+# Progress: since launch, to target (Gianyar's programme: not shown for a whole province), desa left out.
+progress = [c for c in cards[4:] if not wilayah.is_province() or c.key not in metrics.PROGRAMME_CARDS]
+ui.cards(progress, per_row=3)
 
 left, right = st.columns([2, 3], gap="large")
 with left:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jamsostek import charts, i18n, metrics, settings
+from jamsostek import charts, i18n, metrics, settings, wilayah
 from jamsostek.filters import Filters
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
@@ -20,9 +20,10 @@ with st.spinner(t("notice.loading", lang)):
     lapsing = ctx.run("lapsing_by_desa", days=days, **view.params())
 
 st.subheader(t("section.protected_target", lang))
-regency_view = view == Filters(as_of=view.as_of)  # the targets are the whole regency's
+# The targets are the whole regency's (Gianyar's programme): not for a kecamatan, nor for a whole province.
+regency_view = view == Filters(as_of=view.as_of) and not wilayah.is_province()
 if not regency_view:
-    st.caption(t("section.target_regency_only", lang))
+    st.caption(t("section.target_province" if wilayah.is_province() else "section.target_regency_only", lang))
 typed = st.text_input(t("section.target_input", lang), i18n.fmt_int(default_target, lang), key="tren_target",
                       help=t("section.target_help", lang, target=i18n.fmt_int(default_target, lang),
                              verified=i18n.fmt_int(verified, lang)), width=220, disabled=not regency_view)

@@ -282,3 +282,12 @@ def test_peta_with_a_kecamatan_filter_offers_no_kabupaten_level(province_env):
     assert at.radio(key="peta_level").options == ["Kecamatan", "Desa"]
     codes = wilayah.load_wilayah("51").query("kode_kecamatan == @MENGWI")["kode_desa"]
     assert located(map_spec(at)) == sorted(codes)
+
+
+def test_gianyar_programme_figures_are_not_shown_as_the_province(province_env):
+    summary = open_app("pages/ringkasan.py")
+    labels = [m.label for m in summary.metric]
+    assert not any("1.136" in label or "target" in label.lower() for label in labels), labels
+    trend = open_app("pages/tren.py")
+    assert any("program Kabupaten Gianyar" in c.value for c in trend.caption)
+    assert trend.text_input(key="tren_target").disabled
