@@ -1,6 +1,7 @@
 """python -m benchmarks [--store PATH]: build (or use) a store, then print each benchmark's table.
 
-Add a benchmark by writing benchmarks/<name>.py with run() -> (title, rows) and listing it in SECTIONS.
+Add a benchmark by writing benchmarks/<name>.py with run() -> (title, rows) and listing it in SECTIONS
+(or in ON_REQUEST when it takes minutes: it then runs only when named with --only).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from importlib import import_module
 from pathlib import Path
 
 SECTIONS = ["benchmarks.pages", "benchmarks.maps"]
+ON_REQUEST = ["benchmarks.scale"]  # minutes: python -m benchmarks --only scale [--sizes 200k,2M,10M]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--store", help="existing DuckDB store (default: build the sample in a tmp dir)")
-    parser.add_argument("--only", action="append", help="run only these sections (e.g. pages)")
+    parser.add_argument("--only", action="append", help="run only these sections (e.g. pages, scale)")
+    parser.add_argument("--sizes", help="rows per synthetic extract for the scale section (e.g. 200k,2M)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jamsostek-bench-") as tmp:
         os.environ.setdefault("JAMSOSTEK_CACHE_DIR", str(Path(tmp) / "cache"))
@@ -33,10 +36,15 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         ingest.ensure_store()
         print(f"store: {os.environ['JAMSOSTEK_DB']} (ready in {time.perf_counter() - start:.1f} s)")
-        for name in SECTIONS:
-            if args.only and name.rsplit(".", 1)[-1] not in args.only:
+        for name in SECTIONS + ON_REQUEST:
+            short = name.rsplit(".", 1)[-1]
+            if (args.only and short not in args.only) or (not args.only and name in ON_REQUEST):
                 continue
-            title, rows = import_module(name).run()
+            module = import_module(name)
+            if short == "scale" and args.sizes:
+                title, rows = module.run(module.parse_sizes(args.sizes))
+            else:
+                title, rows = module.run()
             print_table(title, rows)
     return 0
 

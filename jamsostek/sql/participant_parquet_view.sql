@@ -1,0 +1,10 @@
+-- Point the questions in queries/ at participant records kept as Parquet instead of the store's table.
+-- $files is a path or glob (e.g. /data/participant/*/*.parquet; with the httpfs extension also
+-- s3://bucket/participant/*/*.parquet). Run on a connection with schema.sql (db.memory()) whose wilayah
+-- and sasaran are loaded: the macros peserta_in/is_protected then read the view as they read the table.
+-- The kecamatan folder name is left out: peserta_in takes kode_kecamatan from wilayah.
+set variable participant_files = $files;
+drop table if exists participant;
+create or replace view participant as
+select * exclude (kode_kecamatan)
+from read_parquet(getvariable('participant_files'), hive_partitioning = true);
