@@ -37,15 +37,22 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from jamsostek import db, ingest, readers, reports_rejected
+    from jamsostek import bulk, db, ingest, readers, reports_rejected
 
     con = db.connect(ingest.ensure_store())
     status = 0
     for name in args.files:
+        path = Path(name)
         try:
-            result = ingest.ingest_file(con, Path(name), loaded_by=args.user)
+            # Parquet, and CSV above the upload limit, are streamed in chunks (same rules, same report).
+            load = bulk.ingest_bulk if bulk.wants_bulk(path) else ingest.ingest_file
+            result = load(con, path, loaded_by=args.user)
         except readers.ExtractError as error:
             print(f"{name}: {error}", file=sys.stderr)
+            status = 2
+            continue
+        except OSError as error:
+            print(f"{name}: {error.strerror or error}", file=sys.stderr)
             status = 2
             continue
         print(result.summary())
@@ -55,6 +62,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"  laporan / report: {reports_rejected.write_rejection_report(result)}")
     con.close()
     return status
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from benchmarks import scale
+
+    return scale.main(["--sizes", args.sizes] + (["--no-page"] if args.no_page else []))
 
 
 DELEGATED = {
@@ -76,10 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     p = commands.add_parser("boundaries", help="obtain, verify and simplify the desa boundaries")
     p.add_argument("--force", action="store_true", help="rebuild even if the cache is fresh")
     p.set_defaults(run=cmd_boundaries)
-    p = commands.add_parser("ingest", help="load extract files (CSV/XLSX) into the store")
+    p = commands.add_parser("ingest", help="load extract files (CSV/XLSX/Parquet) into the store")
     p.add_argument("files", nargs="+")
     p.add_argument("--user", default="cli", help="who loads the files (kept in the batch history)")
     p.set_defaults(run=cmd_ingest)
+    p = commands.add_parser("bench", help="scale benchmark: synthetic extracts through bulk ingest, queries, "
+                                          "a page and pandas (minutes for millions of rows)")
+    p.add_argument("--sizes", default="200000,2000000", help="rows per extract, comma-separated (200k,2M,10M)")
+    p.add_argument("--no-page", action="store_true", help="skip the Ringkasan page run")
+    p.set_defaults(run=cmd_bench)
 
     # Commands with their own argument parsers: the rest of the line is theirs (python -m jamsostek report -h).
     for name, text in DELEGATED.items():

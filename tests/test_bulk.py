@@ -274,3 +274,35 @@ def test_later_batch_updates_participants_as_the_upload_path_does():
     updated = "select count(*) from participant where batch_id = 2 and nik in (select nik from enrolment where batch_id = 1)"
     assert big_con.execute(updated).fetchone()[0] == 230  # data/sample/README.md: payments by earlier participants
     assert_same_load((small, tables(small_con)), big, big_con)
+
+
+def test_cli_ingest_streams_parquet_and_big_csv_with_the_same_summary(tmp_path, monkeypatch, capsys):
+    from benchmarks import scale
+    from jamsostek.__main__ import main
+
+    store, cut = tmp_path / "store.duckdb", tmp_path / "first_80.csv"
+    scale.new_store(store)  # exists: the CLI does not build the sample store first
+    cut.write_text(_messy_text(80), encoding="utf-8")
+    header, rows = _records(cut, "utf-8", ";")
+    parquet = write_parquet(tmp_path / "first_80.parquet", header, rows)
+    monkeypatch.setenv(settings.ENV_DB, str(store))
+    monkeypatch.setenv(settings.ENV_CACHE_DIR, str(tmp_path / "cache"))
+    routed = []
+    real = bulk.ingest_bulk
+    monkeypatch.setattr(bulk, "ingest_bulk", lambda *a, **k: routed.append(a[1]) or real(*a, **k))
+    assert main(["ingest", str(parquet), str(cut), str(tmp_path / "missing.csv")]) == 2
+    out, err = capsys.readouterr()
+    assert routed == [parquet]  # the small CSV takes the upload path (wants_bulk's size rule: test above)
+    assert "first_80.parquet: 68 baris dimuat, 12 ditolak dari 80\n       5  desa_unknown" in out
+    assert "first_80.csv: 68 baris dimuat, 12 ditolak dari 80" in out and out.count("laporan / report:") == 2
+    assert "missing.csv" in err and "Traceback" not in err
+
+
+def test_cli_bench_runs_the_scale_benchmark(monkeypatch):
+    from benchmarks import scale
+    from jamsostek.__main__ import main
+
+    calls = []
+    monkeypatch.setattr(scale, "main", lambda argv: calls.append(argv) or 0)
+    assert main(["bench", "--sizes", "2k,20k", "--no-page"]) == 0
+    assert calls == [["--sizes", "2k,20k", "--no-page"]]
