@@ -134,6 +134,21 @@ def on_filter_change(date_changed: bool = False) -> None:
         st.session_state[_FOLLOW_LATEST] = False
 
 
+def resend_choices_on_language_change(keys: tuple[str, ...], lang: str, marker: str) -> None:
+    """Call before drawing keyed choice widgets whose option labels follow the language.
+
+    Streamlit keeps a keyed selectbox's shown text when only format_func changes, so after a language
+    switch it would still read "Semua" or "Kesenjangan terbesar". Writing the same value back makes it
+    resend the label. `marker` remembers, per caller, the language its widgets were last drawn in.
+    """
+    state = st.session_state
+    if state.get(marker) not in (None, lang):
+        for key in keys:
+            if key in state:
+                state[key] = state[key]
+    state[marker] = lang
+
+
 def sync_url(extra: dict[str, str] | None = None) -> None:
     """Write the current view into the address bar; a key a page owns (the open desa) stays while well-formed,
     anything else not in the view (unknown keys, hostile values) is dropped rather than echoed back."""

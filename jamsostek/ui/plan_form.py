@@ -9,6 +9,7 @@ from jamsostek import allocation as al
 from jamsostek import domain, i18n, settings
 from jamsostek.i18n import t
 from jamsostek.rupiah import parse_rupiah
+from jamsostek.ui import context as ctx
 
 BUDGET_SOURCES = ("APBD", "APBDES", "DBHCHT", "CSR")  # who can pay for others (MANDIRI is self-paid)
 DEFAULT_BUDGET_RP = 2_000_000_000  # about Rp2 billion planned from the 2026 APBD (DOMAIN.md)
@@ -19,17 +20,6 @@ KEY_PREFIX = "rencana_"
 
 def _key(name: str) -> str:
     return KEY_PREFIX + name
-
-
-def _relabel_choices(lang: str, keys: tuple[str, ...]) -> None:
-    # Streamlit keeps a keyed selectbox's shown text when only format_func changes, so after a language
-    # switch it would still read "Kesenjangan terbesar". Writing the same value back makes it resend it.
-    state = st.session_state
-    if state.get(_key("lang")) not in (None, lang):
-        for name in keys:
-            if _key(name) in state:
-                state[_key(name)] = state[_key(name)]
-    state[_key("lang")] = lang
 
 
 def _money_input(label: str, default: int, lang: str, name: str, help: str | None = None) -> str:
@@ -49,7 +39,7 @@ def _weights_editor(lang: str) -> pd.DataFrame:
 
 def plan_inputs(lang: str, renew_count: int) -> tuple[al.PlanInput, dict[str, int]] | None:
     """Draw the form; the submitted (or default) PlanInput and budget lines, or None after showing an error."""
-    _relabel_choices(lang, ("rule",))
+    ctx.resend_choices_on_language_change((_key("rule"),), lang, marker=_key("lang"))
     with st.form(_key("form"), border=True):
         st.markdown(f"**{t('plan.inputs', lang)}**")
         a, b, c = st.columns([2, 1, 1])

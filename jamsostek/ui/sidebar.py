@@ -25,6 +25,8 @@ def render_sidebar() -> None:
     # In a province the names carry their kabupaten ("Kuta (Badung)"): the picker lists 57 kecamatan of 9.
     kecamatan_names = wilayah.kecamatan_labels(settings.region())
     default = ctx.default_as_of()
+    ctx.resend_choices_on_language_change((ctx.KEY_KECAMATAN, ctx.KEY_SECTOR, ctx.KEY_PROGRAM, ctx.KEY_FUNDING),
+                                          lang, marker="_sidebar_lang")
     with st.sidebar:
         st.date_input(t("filter.as_of", lang), key=ctx.KEY_AS_OF, format="DD/MM/YYYY",
                       min_value=flt.EARLIEST_DATE, max_value=default + timedelta(days=flt.FUTURE_DAYS),
