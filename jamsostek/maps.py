@@ -39,6 +39,9 @@ BREAKS: dict[tuple[str, str], tuple[float, ...]] = {
     ("gap_workers", "kabupaten"): (1, 25_000, 50_000, 75_000, 100_000),
     ("protected_workers", "kabupaten"): (1, 2_500, 5_000, 10_000, 15_000),
 }
+# A plan's before/after maps reach far above today's 15 %: both drawn in these wider classes when the
+# after map would otherwise be one colour (the same scheme on both, so they still compare honestly).
+PLAN_COVERAGE_BREAKS = (0.1, 5, 10, 25, 50)
 # Coverage is shown and classed at one decimal (so a desa shown as "5,0 %" is in the 5–9,9 class).
 DECIMALS = {"coverage_pct": 1, "gap_workers": 0, "protected_workers": 0}
 
@@ -107,10 +110,10 @@ class Bin:
         return i18n.fmt_num(value, lang, digits)
 
 
-def class_breaks(metric: str, level: str = "desa") -> list[Bin]:
-    """The fixed classes of a metric: 'exactly 0', five ranges, then 'no data' last."""
+def class_breaks(metric: str, level: str = "desa", breaks: tuple[float, ...] | None = None) -> list[Bin]:
+    """The fixed classes of a metric: 'exactly 0', five ranges (BREAKS, or `breaks`), then 'no data' last."""
     _check(metric, level)
-    edges = (0, *BREAKS[(metric, level)])
+    edges = (0, *(breaks or BREAKS[(metric, level)]))
     uppers = (*edges[1:], None)
     unit = " %" if metric == "coverage_pct" else ""
     bins = [Bin(lo, hi, colour, DECIMALS[metric], unit)
@@ -118,9 +121,10 @@ def class_breaks(metric: str, level: str = "desa") -> list[Bin]:
     return bins + [Bin(None, None, NO_DATA_COLOUR)]
 
 
-def classify(values: Iterable, metric: str, level: str = "desa") -> pd.Series:
+def classify(values: Iterable, metric: str, level: str = "desa", breaks: tuple[float, ...] | None = None
+             ) -> pd.Series:
     """Index into class_breaks() of each value, after rounding to the shown precision (NaN -> 'no data')."""
-    bins = class_breaks(metric, level)
+    bins = class_breaks(metric, level, breaks)
     rounded = pd.Series(values, dtype="float64").round(DECIMALS[metric])
     found = [next(i for i, b in enumerate(bins) if b.contains(v)) for v in rounded]
     return pd.Series(found, index=rounded.index, dtype="int64")
@@ -136,16 +140,18 @@ def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
 
 def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str = "id", *,
                     level: str = "desa", borders_geojson: dict | None = None,
-                    selected: str | None = None, height: int = HEIGHT_PX) -> go.Figure:
-    """Choropleth of the frame's rows (one per desa, kecamatan or kabupaten) in fixed classes, offline (no tiles)."""
+                    selected: str | None = None, height: int = HEIGHT_PX,
+                    breaks: tuple[float, ...] | None = None) -> go.Figure:
+    """Choropleth of the frame's rows (one per desa, kecamatan or kabupaten) in fixed classes (BREAKS unless
+    `breaks` gives the five lower edges), offline (no tiles)."""
     _check(metric, level)
     key = KEYS[level]
     frame = frame.sort_values(key).reset_index(drop=True)
     features = {f["properties"][key]: _slim(f, key) for f in geojson["features"]}
     frame = frame[frame[key].isin(features)].reset_index(drop=True)
-    classes = classify(metric_values(frame, metric), metric, level)
+    classes = classify(metric_values(frame, metric), metric, level, breaks)
     hover = hover_texts(frame, lang, level)
-    bins = class_breaks(metric, level)
+    bins = class_breaks(metric, level, breaks)
     widths = LINE_WIDTHS[len(frame) > DENSE_AREAS]
     traces = [_class_trace(frame[classes == index], hover[classes == index], features, key, index, bin_, lang, widths)
               for index, bin_ in enumerate(bins)]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from jamsostek import allocation as al
-from jamsostek import i18n, metrics, scenarios
+from jamsostek import i18n, maps, metrics, scenarios
 
 # Before/after per kecamatan (protected after = now + to enrol is left out, so the table fits the page's
 # width), and the labels of the columns metrics.COLUMN_LABELS does not name (or names for a single date).
@@ -48,6 +48,13 @@ def map_frames(plan: al.Plan, desa: pd.DataFrame) -> tuple[pd.DataFrame, pd.Data
     now = base.drop(columns=[*_AFTER, "allocated_workers"])
     after = base.drop(columns=[*_AFTER.values(), "allocated_workers"]).rename(columns=_AFTER)
     return now, after
+
+
+def map_breaks(after: pd.DataFrame) -> tuple[float, ...] | None:
+    """Class edges for both plan maps: the map's usual ones, or maps.PLAN_COVERAGE_BREAKS when the plan lifts
+    a desa beyond the usual top class (its after map would otherwise be one colour)."""
+    top = maps.BREAKS[("coverage_pct", "desa")][-1]
+    return maps.PLAN_COVERAGE_BREAKS if (maps.metric_values(after, "coverage_pct") > top).any() else None
 
 
 def full_cost_rp(plan: al.Plan) -> int:

@@ -45,11 +45,12 @@ if notice:
 
 st.subheader(t("plan.maps", lang))
 now_frame, after_frame = plan_summary.map_frames(plan, desa)
+breaks = plan_summary.map_breaks(after_frame)
 try:
     with st.spinner(t("map.loading", lang)):
         shapes, borders = boundaries.plotly_geojson("desa"), boundaries.plotly_geojson("kecamatan")
         figures = [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders,
-                                        height=MAP_HEIGHT_PX) for frame in (now_frame, after_frame)]
+                                        height=MAP_HEIGHT_PX, breaks=breaks) for frame in (now_frame, after_frame)]
     titles = [t("plan.map_before", lang, date=i18n.fmt_date(view.as_of, lang)), t("plan.map_after", lang)]
     for column, title, figure, key in zip(st.columns(2), titles, figures, ("rencana_map_now", "rencana_map_after")):
         with column:
