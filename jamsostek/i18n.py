@@ -230,7 +230,6 @@ LABELS: dict[str, dict[str, str]] = {
     "col.coverage_pct_before": {"id": "Cakupan sekarang %", "en": "Coverage now %"},
     "col.protected_after": {"id": "Terlindungi sesudah", "en": "Protected after"},
     "col.coverage_pct_after": {"id": "Cakupan sesudah %", "en": "Coverage after %"},
-    "col.gap_across_sectors": {"id": "Kesenjangan (jumlah antarsektor)", "en": "Gap across sectors"},
     "col.gap_after": {"id": "Kesenjangan sesudah", "en": "Gap after"},
     "col.measure": {"id": "Ukuran", "en": "Measure"},
     "plan.intro": {
