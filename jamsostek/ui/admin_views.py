@@ -36,6 +36,18 @@ def _on_withdraw(batch_id: int, actor: str, lang: str) -> None:
     st.session_state[KEY_CONFIRM] = False
 
 
+def history_table(table, lang: str) -> None:
+    """The batch history: counts as the language writes them, status wide enough to read who withdrew when.
+
+    Status comes right after the file, so a narrow screen cuts the SHA-256 and times, not the status.
+    """
+    counts = [t(k, lang) for k in ("history.col.total", "history.col.accepted", "history.col.rejected")]
+    shown = table.style.format({c: lambda v: i18n.fmt_int(v, lang) for c in counts})
+    first = [t(k, lang) for k in ("history.col.batch", "history.col.file", "history.col.status")]
+    st.dataframe(shown, hide_index=True, column_order=first + [c for c in table.columns if c not in first],
+                 column_config={first[2]: st.column_config.TextColumn(width=270)})
+
+
 def batches_section(actor: str, lang: str) -> None:
     """Every batch (file, short SHA-256, counts, who, when, status) and the withdrawal form."""
     st.subheader(t("history.batches", lang))
@@ -44,7 +56,7 @@ def batches_section(actor: str, lang: str) -> None:
     if frame.empty:
         st.info(t("history.none", lang))
         return
-    st.dataframe(batch_admin.history_table(frame, lang), hide_index=True)
+    history_table(batch_admin.history_table(frame, lang), lang)
     active = frame[frame["withdrawn_at"].isna()]
     with st.container(border=True):
         st.markdown(f"**{t('history.withdraw', lang)}**")
