@@ -87,7 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
     "meeting.tab.actions": {"id": "Tindak lanjut", "en": "Actions"},
     "meeting.tab.map": {"id": "Peta perbandingan", "en": "Comparison map"},
     "meeting.tab.minutes": {"id": "Notulen", "en": "Minutes"},
-    "meeting.card.new_since": {"id": "Pendaftar baru sejak rapat lalu", "en": "New enrolments since last meeting"},
+    "meeting.card.new_since": {"id": "Pendaftar baru", "en": "New enrolments"},
     "meeting.card.new_first": {"id": "Peserta terdaftar", "en": "Participants enrolled"},
     "meeting.card.new_help": {
         "id": "Kenaikan jumlah peserta yang terdaftar (TGL KEPESERTAAN sampai tanggal angka), termasuk "
@@ -95,14 +95,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The rise in participants enrolled (TGL KEPESERTAAN up to the figures' date), including "
         "enrolments that arrived in data batches after the last meeting.",
     },
-    "meeting.card.lapsed_since": {"id": "Peserta berhenti sejak rapat lalu", "en": "Lapsed since last meeting"},
+    "meeting.card.lapsed_since": {"id": "Peserta berhenti", "en": "Lapsed"},
     "meeting.card.lapsed_first": {"id": "Peserta berhenti", "en": "Lapsed participants"},
     "meeting.card.lapsed_help": {
         "id": "Kenaikan jumlah peserta yang masa iurannya (TGL AKHIR) sudah lewat; bersih setelah perpanjangan.",
         "en": "The rise in participants whose paid-until date (TGL AKHIR) has passed; net of renewals.",
     },
-    "meeting.card.up": {"id": "Desa naik kelas warna", "en": "Villages up a colour class"},
-    "meeting.card.down": {"id": "Desa turun kelas warna", "en": "Villages down a colour class"},
+    "meeting.card.up": {"id": "Desa naik kelas", "en": "Villages up a class"},
+    "meeting.card.down": {"id": "Desa turun kelas", "en": "Villages down a class"},
     "meeting.card.class_help": {
         "id": "Kelas warna cakupan yang tetap dari peta (sama untuk kedua rapat).",
         "en": "The map's fixed coverage colour classes (the same for both meetings).",
