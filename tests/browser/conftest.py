@@ -40,6 +40,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}  # never touch the network
 STARTUP_TIMEOUT_S = 60
 STEP_TIMEOUT_MS = 30_000
+ACCOUNT_ENV = ("JAMSOSTEK_ADMINS", "JAMSOSTEK_VIEWERS", "JAMSOSTEK_REQUIRE_VIEWER_SIGNIN")
 
 
 @dataclass
@@ -95,7 +96,9 @@ def serve(work: Path, extra_env: dict[str, str] | None = None) -> Iterator[Serve
     `extra_env` adds settings for this server only (e.g. JAMSOSTEK_ADMINS for an admin journey).
     """
     store = ingest.ensure_store(work / "store.duckdb")  # built here, so a broken sample fails loudly
-    env = os.environ | {
+    # Accounts come only from extra_env: a developer's own JAMSOSTEK_ADMINS must not turn a viewer journey
+    # into a sign-in page. (.streamlit/secrets.toml, if a developer made one, still applies.)
+    env = {k: v for k, v in os.environ.items() if k not in ACCOUNT_ENV} | {
         settings.ENV_DB: str(store),
         settings.ENV_CACHE_DIR: str(work / "cache"),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
