@@ -239,6 +239,8 @@ LABELS: dict[str, dict[str, str]] = {
                                "en": "{count} villages without a target (“no data” colour)"},
     "quality.no_target_kecamatan": {"id": "{count} kecamatan tanpa sasaran (warna “tidak ada data”)",
                                     "en": "{count} districts without a target (“no data” colour)"},
+    "quality.no_target_kabupaten": {"id": "{count} kabupaten tanpa sasaran (warna “tidak ada data”)",
+                                     "en": "{count} regencies without a target (“no data” colour)"},
     "quality.help": {
         "id": "Baris data yang ditolak saat diunggah karena desanya tidak dapat ditentukan atau NIK-nya tidak sah, "
         "dari batch yang sedang dimuat. Baris ini tidak dihitung di peta.",

@@ -6,6 +6,7 @@ from jamsostek import boundaries, desa_panel, i18n, i18n_province, maps, metrics
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
+from jamsostek.ui import data_quality
 
 MAP_KEYS = {"desa": "peta_map", "kecamatan": "peta_map_kecamatan", "kabupaten": "peta_map_kabupaten"}
 QUERIES = {"desa": "coverage_by_desa", "kecamatan": "coverage_by_kecamatan", "kabupaten": "coverage_by_kabupaten"}
@@ -66,6 +67,7 @@ with map_column:
         st.plotly_chart(fig, key=MAP_KEYS[level], theme=None, config=CONFIG, selection_mode="points",
                         on_select="rerun" if level == "desa" else "ignore")
         st.caption(t("map.boundary_note", lang))
+        data_quality.note(lang, no_target=int((frame["sasaran_workers"] == 0).sum()), level=level)
     except boundaries.BoundariesUnavailable as error:
         st.warning(t("map.unavailable", lang), icon=":material/map:")
         with st.expander(t("map.unavailable_detail", lang)):

@@ -9,9 +9,9 @@ import urllib.request
 
 import pytest
 
-from jamsostek import boundaries, maps, settings
+from jamsostek import boundaries, db, ingest, maps, settings
 from tests.conftest import MAS, UBUD
-from tests.test_pages import app_store, open_app, query  # noqa: F401  (shared session store and helpers)
+from tests.test_pages import app_store, build_store, open_app, query  # noqa: F401  (shared session store and helpers)
 
 PAGE = "pages/peta.py"
 MAP_KEY = "peta_map"
@@ -116,3 +116,18 @@ def test_page_figure_within_the_payload_budget(app_store, metric):
     at = open_app(PAGE)
     at.radio(key="peta_metric").set_value(metric).run()
     assert len(json.dumps(figure(at)).encode()) < 500_000
+
+
+def test_rows_not_on_the_map_are_counted_beside_it(tmp_path, monkeypatch):
+    path = build_store(tmp_path / "jamsostek.duckdb")
+    con = db.connect(path)
+    ingest.ingest_file(con, settings.SAMPLE_DIR / "peserta_berantakan.csv")  # unknown desa, mangled NIKs, ...
+    unplaced = db.run_query(con, "unlocated_by_batch")[["unplaced_rows", "unlocated_rows", "bad_nik_rows"]].sum()
+    con.close()
+    monkeypatch.setenv(settings.ENV_DB, str(path))
+    monkeypatch.setenv(settings.ENV_CACHE_DIR, str(tmp_path / "cache"))
+    assert unplaced["unlocated_rows"] > 0 and unplaced["bad_nik_rows"] > 0
+    at = open_app(PAGE)
+    captions = " ".join(c.value for c in at.caption)
+    assert (f"Tidak terpetakan: {unplaced['unplaced_rows']} baris (desa tidak dikenal "
+            f"{unplaced['unlocated_rows']} · NIK tidak sah {unplaced['bad_nik_rows']})") in captions

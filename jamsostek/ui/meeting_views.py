@@ -17,6 +17,7 @@ from jamsostek import metrics, privacy
 from jamsostek.i18n_meeting import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
+from jamsostek.ui import data_quality
 from jamsostek.ui import session
 
 KEY_PICK, KEY_FLASH, KEY_RECORDER = "rapat_pick", "_rapat_flash", "rapat_recorder"
@@ -405,27 +406,7 @@ def map_section(s: mt.Since, lang: str) -> None:
                                         height=MAP_HEIGHT_PX)
         st.plotly_chart(figure, theme=None, config=CONFIG, key="rapat_map_change")
     no_target = int((now["sasaran_workers"] == 0).sum())
-    data_quality_note(lang, no_target=no_target, level=level)
-
-
-def data_quality_note(lang: str, *, no_target: int | None = None, level: str = "desa") -> None:
-    """Beside the legend: rows not on the map ('tidak terpetakan') and areas in the 'no data' colour.
-
-    Admins also get the count per batch and a link to the rejection report (Riwayat page).
-    """
-    per_batch = ctx.run("unlocated_by_batch")
-    total = int(per_batch["unplaced_rows"].sum())
-    text = t("quality.unlocated", lang, count=i18n.fmt_int(total, lang),
-             desa=i18n.fmt_int(int(per_batch["unlocated_rows"].sum()), lang),
-             nik=i18n.fmt_int(int(per_batch["bad_nik_rows"].sum()), lang))
-    if no_target:
-        text += " · " + t(f"quality.no_target_{level}", lang, count=i18n.fmt_int(no_target, lang))
-    st.caption(f":material/location_off: {text}", help=t("quality.help", lang))
-    if session.is_admin() and total:
-        with st.expander(t("quality.per_batch", lang), icon=":material/rule:"):
-            shown = per_batch[per_batch["unplaced_rows"] > 0]
-            st.dataframe(minutes.localize_quality(shown, lang), hide_index=True)
-            st.page_link("pages/riwayat.py", label=t("quality.report_link", lang), icon=":material/history:")
+    data_quality.note(lang, no_target=no_target, level=level)
 
 
 # --- minutes
