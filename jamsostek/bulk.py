@@ -246,7 +246,7 @@ def _read_error(message: str, width: int) -> readers.ExtractError:
 def _python_frames(source: Source, limits: BulkLimits) -> Iterator[pd.DataFrame]:
     width = len(source.header)
     with source.path.open("rb") as raw, io.TextIOWrapper(raw, encoding=source.encoding, newline="") as text:
-        reader = csv.reader(text, delimiter=source.separator)
+        reader = csv.reader(text, delimiter=source.separator, strict=True)  # as readers: unclosed quote = error
         try:
             for _ in itertools.islice(reader, source.skip_records):
                 pass

@@ -244,7 +244,8 @@ def _read_csv(data: bytes, limits: Limits, override: dict[str, str] | None) -> R
     sep = max(SEPARATORS, key=lambda s: max((len(cells) for cells in csv.reader(lines, delimiter=s)), default=0))
 
     def records() -> Iterator[list[str]]:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+        # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
         try:
             for record in reader:
                 yield [cell.strip() for cell in record]

@@ -125,7 +125,6 @@ def _variants() -> dict[str, tuple[bytes, bool]]:
         "cp1252": (text.replace("I WAYAN", "I WAYAN \u00c9").encode("cp1252", errors="replace"), False),
         "utf16": (text.encode("utf-16"), False),
         "cr_endings": (text.replace("\r\n", "\r").encode(), True),
-        "unclosed_quote": (_variant(lines, 60, ['"' + lines[60]]).encode(), False),
     }
 
 
@@ -138,6 +137,20 @@ def test_awkward_csv_files_load_as_through_the_upload_path(tmp_path, name):
         assert bulk.inspect(con, path).by_duckdb == by_duckdb
     big, con = bulk_load(path, bulk.BulkLimits(chunk_rows=30))  # three chunks
     assert_same_load(uploaded(path), big, con)
+
+
+def test_unclosed_quote_refuses_the_file_in_both_paths(tmp_path):
+    lines = _messy_text().split("\r\n")
+    path = tmp_path / "unclosed_quote.csv"
+    path.write_bytes(_variant(lines, 60, ['"' + lines[60]]).encode())  # the rest of the file would be one cell
+    before = snapshot(con := new_store())
+    with pytest.raises(readers.ExtractError) as small:
+        ingest.ingest_file(con, path)
+    with pytest.raises(readers.ExtractError) as big:
+        bulk.ingest_bulk(con, path, limits=SMALL_CHUNKS)
+    assert big.value.code == small.value.code == "invalid_file"
+    assert str(big.value) == str(small.value) and "periksa tanda kutip" in str(big.value)
+    assert snapshot(con) == before
 
 
 @pytest.mark.parametrize("name", ["ragged_rows", "ragged_rows_python"])
