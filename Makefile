@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8501
 
-.PHONY: run test setup setup-dev bench boundaries clean
+.PHONY: run test setup setup-dev bench bench-scale boundaries clean
 
 setup:
 	bash scripts/setup.sh requirements.txt
@@ -20,7 +20,11 @@ test: setup-dev
 		$(PY) -m pytest -q
 
 bench: setup-dev
-	$(PY) -m benchmarks
+	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
+		$(PY) -m benchmarks
+
+bench-scale: setup-dev
+	$(PY) -m benchmarks --only scale --sizes $${SIZES:-200k,2M}
 
 clean:
 	rm -rf data/cache data/*.duckdb data/*.duckdb.wal test-artifacts

@@ -14,7 +14,7 @@ import time
 from importlib import import_module
 from pathlib import Path
 
-SECTIONS = ["benchmarks.pages", "benchmarks.maps"]
+SECTIONS = ["benchmarks.pages", "benchmarks.maps", "benchmarks.reports"]
 ON_REQUEST = ["benchmarks.scale"]  # minutes: python -m benchmarks --only scale [--sizes 200k,2M,10M]
 
 
