@@ -365,19 +365,12 @@ def _take_chunk(con: db.Connection, batch_id: int, checked, tally: _Tally) -> No
     if len(checked.accepted):
         latest = checked.accepted["tgl_kepesertaan"].max()
         tally.extract_date = latest if tally.extract_date is None else max(tally.extract_date, latest)
-        _append(con, "enrolment", "bulk_enrolment_rows", checked.accepted, batch_id)
+        db.append_frame(con, "enrolment", "bulk_enrolment_rows", checked.accepted.assign(batch_id=batch_id))
     if len(checked.rejections):
-        _append(con, "rejection", "bulk_rejection_rows", checked.rejections, batch_id)
+        db.append_frame(con, "rejection", "bulk_rejection_rows", checked.rejections.assign(batch_id=batch_id))
         if tally.rejections_kept < MAX_REJECTIONS_KEPT:
             tally.rejections.append(checked.rejections)
             tally.rejections_kept += len(checked.rejections)
-
-
-def _append(con: db.Connection, table: str, statement: str, frame: pd.DataFrame, batch_id: int) -> None:
-    # A relation over the frame, not db.stage: a view registered inside the load's transaction keeps its
-    # DataFrame alive until commit, so every chunk of the file would be held at once (~2 GB at 10M rows).
-    rows = con.from_df(frame.assign(batch_id=batch_id)).query("chunk", db.load_statement(statement))
-    rows.insert_into(table)
 
 
 def _no_rejections() -> pd.DataFrame:
