@@ -7,7 +7,7 @@ with target as (
 
 protected as (
     select kode_desa, sektor, count(*) as protected_workers
-    from peserta_in($kecamatan, $sektor, $program, $sumber) p
+    from peserta_where($kecamatan, $sektor, $program, $sumber) p
     where is_protected(p, $as_of)
     group by kode_desa, sektor
 ),

@@ -18,6 +18,14 @@ def test_province_has_716_desa():
     assert len(load_wilayah("51")) == 716
 
 
+@pytest.mark.parametrize("region", ["51.04", "51"])
+def test_every_desa_code_begins_with_its_kecamatan_code(region):
+    # The peserta_where macro (jamsostek/sql/schema.sql) filters a kecamatan by this prefix.
+    wilayah = load_wilayah(region)
+    prefix = wilayah["kode_kecamatan"] + "."
+    assert [code[:len(p)] for code, p in zip(wilayah["kode_desa"], prefix)] == prefix.tolist()
+
+
 @pytest.mark.parametrize("text, expected", [
     ("DS. BATUBULAN KANGIN", "BATUBULANKANGIN"),
     ("Kel. Ubud", "UBUD"),
