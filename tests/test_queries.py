@@ -89,6 +89,23 @@ def test_gap_desa_sector(store):
     assert frame.iloc[0]["gap_workers"] == 9
 
 
+
+@pytest.mark.parametrize("filters", [
+    {}, dict(kecamatan=UBUD), dict(kecamatan=SUKAWATI), dict(sumber="APBD"), dict(program="JHT"),
+    dict(sektor="petani"), dict(kecamatan=SUKAWATI, sektor="petani"),
+])
+def test_per_desa_questions_add_up_to_the_headline(store, filters):
+    # coverage_by_desa and gap_desa_sector count participants before joining the desa (peserta_where);
+    # kpi joins first (peserta_in). Under every filter they must tell the same story.
+    kpi = query(store, "kpi", as_of=AS_OF, lapsing_days=30, **filters).iloc[0]
+    by_desa = query(store, "coverage_by_desa", as_of=AS_OF, **filters)
+    cells = query(store, "gap_desa_sector", as_of=AS_OF, **filters)
+    for frame in (by_desa, cells):
+        assert frame["protected_workers"].sum() == kpi["protected_workers"]
+        assert frame["sasaran_workers"].sum() == kpi["sasaran_workers"]
+    if "kecamatan" in filters:
+        assert set(by_desa["kode_kecamatan"]) == set(cells["kode_kecamatan"]) == {filters["kecamatan"]}
+
 def test_lapsing_by_desa(store):
     frame = query(store, "lapsing_by_desa", as_of=AS_OF, days=30)
     assert frame[["kode_desa", "lapsing_workers"]].values.tolist() == [[BATUBULAN, 1], [MAS, 1]]
