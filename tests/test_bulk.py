@@ -41,7 +41,7 @@ def tables(con, drop_file_identity: bool = False) -> dict[str, pd.DataFrame]:
     """Every table a load writes, in a fixed order (load time, and for Parquet the file identity, left out)."""
     out = {}
     for name in TABLES:
-        frame = con.execute(f"select * from {name} order by all").df()
+        frame = con.execute("select * from query_table($name) order by all", {"name": name}).df()
         drop = ["loaded_at", *(["file_name", "sha256"] if drop_file_identity else [])]
         out[name] = frame.drop(columns=[c for c in drop if c in frame]) if name == "batch" else frame
     return out

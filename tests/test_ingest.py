@@ -38,7 +38,7 @@ def con():
 def snapshot(con) -> dict:
     """Everything a failed load must leave untouched."""
     tables = ("batch", "enrolment", "participant", "rejection")
-    counts = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+    counts = {t: con.execute("select count(*) from query_table($t)", {"t": t}).fetchone()[0] for t in tables}
     return {**counts, "version": db.data_version(con),
             "participants": con.execute("select * from participant order by nik").fetchall()}
 
