@@ -89,7 +89,6 @@ def test_gap_desa_sector(store):
     assert frame.iloc[0]["gap_workers"] == 9
 
 
-
 @pytest.mark.parametrize("filters", [
     {}, dict(kecamatan=UBUD), dict(kecamatan=SUKAWATI), dict(sumber="APBD"), dict(program="JHT"),
     dict(sektor="petani"), dict(kecamatan=SUKAWATI, sektor="petani"),
@@ -105,6 +104,7 @@ def test_per_desa_questions_add_up_to_the_headline(store, filters):
         assert frame["sasaran_workers"].sum() == kpi["sasaran_workers"]
     if "kecamatan" in filters:
         assert set(by_desa["kode_kecamatan"]) == set(cells["kode_kecamatan"]) == {filters["kecamatan"]}
+
 
 def test_lapsing_by_desa(store):
     frame = query(store, "lapsing_by_desa", as_of=AS_OF, days=30)

@@ -2,8 +2,7 @@
 -- $files is a path or glob (e.g. /data/participant/*/*.parquet; with the httpfs extension also
 -- s3://bucket/participant/*/*.parquet). Run on a connection with schema.sql (db.memory()) whose wilayah
 -- and sasaran are loaded: the macros peserta_where/peserta_in/is_protected then read the view as they
--- read the table.
--- The kecamatan folder name is left out: the macros match the kecamatan by the desa code.
+-- read the table. The kecamatan folder name is left out: the macros match the kecamatan by the desa code.
 set variable participant_files = $files;
 drop table if exists participant;
 create or replace view participant as
