@@ -6,6 +6,7 @@ hovers are formatted by i18n (1.136; 65,6 %) rather than by plotly, whose locale
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 import pandas as pd
@@ -55,11 +56,14 @@ def kecamatan_bar(by_kecamatan: pd.DataFrame, lang: str = "id") -> go.Figure:
     return _layout(fig, lang, 80 + ROW_PX * len(df), showlegend=False)
 
 
+SECTOR_LABEL_CHARS = 12  # about a heatmap column's width with 8 sectors (long words are not split)
+
+
 def gap_heatmap(matrix: metrics.GapMatrix, lang: str = "id") -> go.Figure:
     """Desa x sector heatmap of gap workers, sorted by need; zero-coverage cells carry × and an outline."""
     gap, zero = matrix.gap, matrix.zero
     sectors = [i18n.sector_label(code, lang) for code in gap.columns]
-    wrapped = [label.replace(" ", "<br>", 1) if len(label) > 10 else label for label in sectors]
+    wrapped = ["<br>".join(textwrap.wrap(label, SECTOR_LABEL_CHARS, break_long_words=False)) for label in sectors]
     text = [[_cell_text(g, z, lang) for g, z in zip(gap_row, zero_row)]
             for gap_row, zero_row in zip(gap.to_numpy(), zero.to_numpy())]
     fig = go.Figure(go.Heatmap(

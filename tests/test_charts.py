@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from jamsostek import charts, metrics
+from jamsostek import charts, domain, metrics
 from tests.test_metrics import CELLS
 
 KECAMATAN = pd.DataFrame({
@@ -63,6 +63,16 @@ def test_gap_heatmap(lang, sector):
     assert {s.line.color for s in fig.layout.shapes} == {charts.ACCENT}
     assert marks.marker.symbol == "square-open" and marks.showlegend  # the legend explains the outline
     assert fig.layout.yaxis.autorange == "reversed"  # largest need at the top
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_gap_heatmap_sector_labels_fit_their_columns(lang):
+    # "Construction workers" and "Customary (adat) workers" ran into each other on one line each.
+    matrix = metrics.gap_matrix(pd.DataFrame({
+        "kode_desa": "A", "desa": "Alpha", "sektor": list(domain.SECTORS), "sasaran_workers": 10,
+        "protected_workers": 1, "gap_workers": 9}))
+    lines = [line for label in charts.gap_heatmap(matrix, lang).layout.xaxis.ticktext for line in label.split("<br>")]
+    assert max(map(len, lines)) <= charts.SECTOR_LABEL_CHARS
 
 
 def test_gap_heatmap_without_zero_cells_has_no_outline_or_legend():
