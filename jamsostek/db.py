@@ -30,7 +30,15 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> Connecti
     con = duckdb.connect(str(path), read_only=read_only, config=config)
     if not read_only:
         con.execute(load_statement("schema"))
+        upgrade(con)
     return con
+
+
+def upgrade(con: Connection) -> None:
+    """Bring a store made by an earlier version up to schema.sql (create-if-not-exists cannot alter)."""
+    if fetch_value(con, "participant_sektor_type") == "VARCHAR":
+        with transaction(con):
+            execute(con, "participant_sektor_enum")
 
 
 def memory() -> Connection:

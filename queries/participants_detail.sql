@@ -11,7 +11,7 @@ final as (
         p.nik,
         p.nama,
         p.no_kpj,
-        p.sektor,
+        cast(p.sektor as varchar) as sektor,
         p.jkk,
         p.jkm,
         p.jht,
