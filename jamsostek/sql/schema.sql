@@ -40,8 +40,8 @@ create table if not exists enrolment (
 );
 
 -- The sector codes of jamsostek.domain.SECTORS, in its order (a test holds them equal). Participants
--- keep their sector as this ENUM (one byte, not a string): the desa x sector questions group about a
--- fifth faster at 10M rows (benchmarks/scale.py). Questions hand sectors out as text. A new sector
+-- keep their sector as this ENUM (one byte, not a string): grouping desa x sector is about a quarter
+-- faster at 10M rows (README, Speed). Questions hand sectors out as text. A new sector
 -- needs a new type and `alter table participant alter sektor type ...` (see db.upgrade).
 create type if not exists sektor_kode as enum (
     'pedagang_kecil', 'petani', 'buruh_harian', 'nelayan', 'tukang_bangunan', 'pengrajin', 'pekerja_adat',
