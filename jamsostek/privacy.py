@@ -22,6 +22,10 @@ _NIK16 = r"(?<!\d)(?<!\d\.)\d{16}(?!\d)"
 # Excel's rendering of a 16-digit number: 5,10401E+15 (Indonesian locale) or 5.104011234560001e+15.
 _NIK_SCI = r"(?<![\d.,])\d[.,]\d{1,15}[eE]\+?15(?!\d)"
 NIK_PATTERN = re.compile(f"{_NIK16}|{_NIK_SCI}")
+# A hex ID of 32 or more characters (Streamlit's download file IDs, a batch's SHA-256) is not a NIK even
+# where 16 of its characters are digits in a row, which happens by chance in a few IDs per thousand.
+_DIGEST = r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,}(?![0-9A-Za-z])"
+_SCAN = re.compile(f"(?P<digest>{_DIGEST})|{_NIK16}|{_NIK_SCI}")
 
 # Audit actions (audit_log.action). For SIGN_IN_FAILED log a configured username or "-",
 # never free text typed into the username box (people type passwords there).
@@ -54,6 +58,8 @@ def mask_name(name: object) -> str:
 
 def _mask_match(match: re.Match) -> str:
     found = match.group(0)
+    if match.lastgroup == "digest":
+        return found
     return mask_nik(found) if found.isdigit() else FULL_MASK
 
 
@@ -69,7 +75,7 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern | None:
 def find_personal_data(text: object, names: Iterable[str] = ()) -> list[str]:
     """Masked forms of every NIK-shaped number and listed name in text (never the raw value)."""
     text = "" if text is None else str(text)
-    found = [f"nik:{_mask_match(m)}" for m in NIK_PATTERN.finditer(text)]
+    found = [f"nik:{_mask_match(m)}" for m in _SCAN.finditer(text) if m.lastgroup != "digest"]
     pattern = _names_pattern(names)
     if pattern:
         found += [f"name:{mask_name(m.group(0))}" for m in pattern.finditer(text)]
@@ -83,7 +89,7 @@ def contains_personal_data(text: object, names: Iterable[str] = ()) -> bool:
 
 def redact(text: object, names: Iterable[str] = ()) -> str:
     """Text with NIK-shaped numbers (and listed names) masked, for error messages and logs."""
-    text = NIK_PATTERN.sub(_mask_match, "" if text is None else str(text))
+    text = _SCAN.sub(_mask_match, "" if text is None else str(text))
     pattern = _names_pattern(names)
     return pattern.sub(lambda m: mask_name(m.group(0)), text) if pattern else text
 

@@ -58,6 +58,19 @@ def test_other_numbers_are_not_nik(text):
     assert not privacy.contains_personal_data(text)
 
 
+@pytest.mark.parametrize("file_id", [
+    "3f" + NIK + "ab" * 19,  # Streamlit's download IDs: SHA-224 of the bytes (56 hex characters) ...
+    "3f" + NIK + "ab" * 7,  # ... or, for data made on click, uuid4().hex (32)
+])
+def test_a_file_id_with_sixteen_digits_in_a_row_is_not_a_nik(file_id):
+    text = f"Adding media file {file_id}; url: /media/{file_id}.xlsx"
+    assert privacy.NIK_PATTERN.search(text)  # the bare shape would match inside the digest
+    assert not privacy.contains_personal_data(text)
+    assert privacy.redact(text) == text
+    assert privacy.find_personal_data(f"{text} NIK {NIK}") == ["nik:************0001"]
+    assert privacy.contains_personal_data(f"ab{NIK}cd")  # too short for a digest: still a NIK
+
+
 def test_find_personal_data_returns_masks_only():
     text = f"{NIK} WAYAN  sudarsana; 5,10401E+15; {OTHER_NIK}"
     found = privacy.find_personal_data(text, names=["Wayan Sudarsana", "Made Oka"])
