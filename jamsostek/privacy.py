@@ -25,7 +25,7 @@ NIK_PATTERN = re.compile(f"{_NIK16}|{_NIK_SCI}")
 # A hex ID of 32 or more characters (Streamlit's download file IDs, a batch's SHA-256) is not a NIK even
 # where 16 of its characters are digits in a row, which happens by chance in a few IDs per thousand.
 _DIGEST = r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,}(?![0-9A-Za-z])"
-_SCAN = re.compile(f"(?P<digest>{_DIGEST})|{_NIK16}|{_NIK_SCI}")
+_SCAN = re.compile(f"(?P<digest>{_DIGEST})|{NIK_PATTERN.pattern}")
 
 # Audit actions (audit_log.action). For SIGN_IN_FAILED log a configured username or "-",
 # never free text typed into the username box (people type passwords there).
