@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from jamsostek import privacy
+from jamsostek.access import privacy
 from jamsostek.i18n import t
 from jamsostek.ui import context, session
 from jamsostek.ui.sidebar import render_sidebar

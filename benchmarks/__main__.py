@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             os.environ["JAMSOSTEK_DB"] = str(Path(tmp) / "jamsostek.duckdb")
         from benchmarks.report import print_table
-        from jamsostek import ingest
+        from jamsostek.ingest import load as ingest
 
         start = time.perf_counter()
         ingest.ensure_store()

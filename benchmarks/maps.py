@@ -12,7 +12,11 @@ from datetime import date
 
 import pandas as pd
 
-from jamsostek import boundaries, db, maps, settings, wilayah
+from jamsostek import settings
+from jamsostek.geo import boundaries
+from jamsostek.store import db
+from jamsostek.analysis import maps
+from jamsostek.geo import wilayah
 
 BUDGET_BYTES = 500_000  # the target for the map payload
 PROVINCE = "51"

@@ -1,7 +1,7 @@
 """Scale: synthetic extracts of 200k to 10M rows through bulk ingest, the coverage questions and a page run.
 
 For each size: a deterministic synthetic extract (CSV and Parquet, the 70 Gianyar desa, NIK with a valid
-structure, ~1 % bad rows) is written to a tmp folder; each file is ingested by jamsostek.bulk in a
+structure, ~1 % bad rows) is written to a tmp folder; each file is ingested by jamsostek.ingest.bulk in a
 subprocess of its own (peak memory = that process's ru_maxrss); coverage_by_desa and gap_desa_sector run
 warm on the store and over the participant records exported as hive-partitioned Parquet (the same
 queries/ files through a view); the Ringkasan page runs server side (AppTest); and plain pandas answers
@@ -32,8 +32,11 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from jamsostek import bulk, db, ingest, settings
-from jamsostek.occupations import OCCUPATION_ALIASES
+from jamsostek import settings
+from jamsostek.ingest import bulk
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.ingest.occupations import OCCUPATION_ALIASES
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (200_000, 2_000_000)

@@ -10,7 +10,7 @@ from jamsostek import settings
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from jamsostek import sample
+    from jamsostek.sample import extracts as sample
 
     for path in sample.write_sample(Path(args.out)):
         print(path)
@@ -18,7 +18,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_boundaries(args: argparse.Namespace) -> int:
-    from jamsostek import boundaries
+    from jamsostek.geo import boundaries
 
     try:
         for path in boundaries.build_layers(force=args.force):
@@ -30,14 +30,18 @@ def cmd_boundaries(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from jamsostek import ingest
+    from jamsostek.ingest import load as ingest
 
     print(ingest.ensure_store())
     return 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from jamsostek import bulk, db, ingest, readers, reports_rejected
+    from jamsostek.ingest import bulk
+    from jamsostek.store import db
+    from jamsostek.ingest import load as ingest
+    from jamsostek.ingest import readers
+    from jamsostek.ingest import rejections as reports_rejected
 
     con = db.connect(ingest.ensure_store())
     status = 0
@@ -105,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["add-admin"]:
-        from jamsostek import auth
+        from jamsostek.access import auth
 
         return auth.add_admin_cli(argv[1:])
     if argv[:1] == ["report"]:

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from jamsostek import settings
-from jamsostek.filters import Filters
+from jamsostek.analysis.filters import Filters
 from jamsostek.reports import collect, desa_sheet, files
-from jamsostek.reports.texts import tr
+from jamsostek.i18n import t
 from jamsostek.ui import components, context
 
 CACHE_ENTRIES = 16  # documents are large: keep the last few views only
@@ -34,9 +34,9 @@ components.page_header("page.reports")
 lang, view = context.lang(), context.filters()
 key = (str(settings.db_path()), context.data_version(), (view.as_of, view.kecamatan, view.sektor, view.program,
                                                           view.sumber))
-st.caption(tr("ui.intro", lang))
+st.caption(t("ui.intro", lang))
 
-with st.spinner(tr("ui.building", lang)):
+with st.spinner(t("ui.building", lang)):
     data = report_data(*key)
     card_png = document("card", *key, lang)
 
@@ -48,18 +48,18 @@ def download(kind: str, label: str, help_key: str | None, desa: str | None = Non
                        mime=files.mime(kind), key=f"dl_{kind}_{desa or 'all'}", on_click="ignore",
                        icon=":material/download:")
     if help_key:
-        st.caption(tr(help_key, lang))
+        st.caption(t(help_key, lang))
 
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    download("evidence", tr("ui.evidence", lang), "ui.evidence_help")
-    download("workbook", tr("ui.workbook", lang), "ui.workbook_help")
-    download("card", tr("ui.card", lang), "ui.card_help", content=card_png)
-    download("desa", tr("ui.desa_all", lang), "ui.desa_help")
+    download("evidence", t("ui.evidence", lang), "ui.evidence_help")
+    download("workbook", t("ui.workbook", lang), "ui.workbook_help")
+    download("card", t("ui.card", lang), "ui.card_help", content=card_png)
+    download("desa", t("ui.desa_all", lang), "ui.desa_help")
     names = dict(zip(data.desa["kode_desa"], data.desa["desa"] + " · " + data.desa["kecamatan"], strict=True))
-    chosen = st.selectbox(tr("ui.choose_desa", lang), list(names), format_func=names.get, key="laporan_desa")
+    chosen = st.selectbox(t("ui.choose_desa", lang), list(names), format_func=names.get, key="laporan_desa")
     if chosen:
-        download("desa", tr("ui.desa_one", lang), None, desa=chosen)
+        download("desa", t("ui.desa_one", lang), None, desa=chosen)
 with right:
-    st.image(card_png, caption=tr("ui.preview", lang), width=360)
+    st.image(card_png, caption=t("ui.preview", lang), width=360)

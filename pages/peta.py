@@ -2,7 +2,12 @@
 
 import streamlit as st
 
-from jamsostek import boundaries, desa_panel, i18n, i18n_province, maps, metrics, settings, wilayah
+from jamsostek import i18n, settings
+from jamsostek.geo import boundaries
+from jamsostek.analysis import desa_panel
+from jamsostek.analysis import maps
+from jamsostek.analysis import metrics
+from jamsostek.geo import wilayah
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
@@ -33,7 +38,7 @@ if st.session_state.get("peta_level") not in levels:
 # A province filtered to one kecamatan opens on its desa (the kecamatan alone would be one polygon).
 level = right.radio(t("map.level", lang), levels, key="peta_level", horizontal=True,
                     index=levels.index("desa") if PROVINCE and view.kecamatan else 0,
-                    format_func=lambda v: i18n_province.t(f"map.level.{v}", lang))
+                    format_func=lambda v: i18n.t(f"map.level.{v}", lang))
 
 with st.spinner(t("map.loading", lang)):
     desa = ctx.run("coverage_by_desa", **view.params())
@@ -77,7 +82,7 @@ with panel_column:
     if selected is None:
         hint = {"desa": "map.click_hint", "kecamatan": "map.click_hint_kecamatan",
                 "kabupaten": "map.click_hint_kabupaten"}[level]
-        st.info(i18n_province.t(hint, lang), icon=":material/touch_app:")
+        st.info(i18n.t(hint, lang), icon=":material/touch_app:")
     else:
         row = desa.set_index("kode_desa").loc[selected]
         sectors = ctx.run("desa_sectors", kode_desa=selected, days=days, **view.params())
@@ -110,8 +115,8 @@ if selected is not None:
     ui.table(metrics.localize(sectors, SECTOR_COLUMNS, lang), base_name=f"desa_{selected}_sektor",
              key="peta_sectors", highlight=~sectors["is_reached"])
 
-st.subheader(i18n_province.t(f"map.table.{level}", lang))
+st.subheader(i18n.t(f"map.table.{level}", lang))
 table = metrics.localize(frame, [*NAME_COLUMNS[level], *TABLE_COLUMNS], lang)
 if level == "kabupaten":
-    table.insert(0, i18n_province.t("col.kabupaten", lang), frame["kabupaten"])
+    table.insert(0, i18n.t("col.kabupaten", lang), frame["kabupaten"])
 ui.table(table, base_name=f"peta_{level}", key="peta_table")

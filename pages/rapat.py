@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jamsostek.i18n_meeting import t
+from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import meeting_views as views

@@ -2,8 +2,12 @@
 
 import streamlit as st
 
-from jamsostek import allocation as al
-from jamsostek import boundaries, i18n, maps, plan_lists, plan_summary, settings
+from jamsostek.plan import allocation as al
+from jamsostek import i18n, settings
+from jamsostek.geo import boundaries
+from jamsostek.analysis import maps
+from jamsostek.plan import lists as plan_lists
+from jamsostek.plan import summary as plan_summary
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx

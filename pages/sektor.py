@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from jamsostek import charts, metrics
+from jamsostek.analysis import charts
+from jamsostek.analysis import metrics
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx

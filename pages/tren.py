@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from jamsostek import charts, i18n, metrics, settings, wilayah
-from jamsostek.filters import Filters
+from jamsostek import i18n, settings
+from jamsostek.analysis import charts
+from jamsostek.analysis import metrics
+from jamsostek.geo import wilayah
+from jamsostek.analysis.filters import Filters
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx

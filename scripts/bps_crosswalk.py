@@ -24,7 +24,9 @@ import geopandas as gpd
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from jamsostek import boundaries, settings, wilayah  # noqa: E402
+from jamsostek import settings  # noqa: E402
+from jamsostek.geo import boundaries  # noqa: E402
+from jamsostek.geo import wilayah  # noqa: E402
 
 OUT = settings.REFERENCE_DIR / "desa_bps_bali.csv"
 CLOSE_RATIO = 0.7

@@ -17,8 +17,10 @@ SHARED_BOUNDARIES = ROOT.parent / "shared" / "reference" / "boundaries" / "bali"
 # Tests never touch the developer's store or cache, and read boundaries from the shared folder.
 os.environ.setdefault("JAMSOSTEK_BOUNDARIES_DIR", str(SHARED_BOUNDARIES))
 
-from jamsostek import db, ingest, wilayah  # noqa: E402
-from jamsostek.validate import STORE_COLUMNS, Validated  # noqa: E402
+from jamsostek.store import db  # noqa: E402
+from jamsostek.ingest import load as ingest  # noqa: E402
+from jamsostek.geo import wilayah  # noqa: E402
+from jamsostek.ingest.validate import STORE_COLUMNS, Validated  # noqa: E402
 
 BATUBULAN, KETEWEL, MAS = "51.04.01.2001", "51.04.01.2002", "51.04.05.2002"
 SUKAWATI, UBUD = "51.04.01", "51.04.05"

@@ -8,7 +8,7 @@ import io
 
 import openpyxl
 
-from jamsostek import db
+from jamsostek.store import db
 
 HEADER = ["NIK", "NAMA", "NO KPJ", "TGL LAHIR", "JENIS KELAMIN", "JENIS PEKERJAAN", "DESA/KELURAHAN",
           "KECAMATAN", "PROGRAM", "TGL KEPESERTAAN", "TGL AKHIR", "STATUS", "SUMBER IURAN", "PENGHASILAN"]

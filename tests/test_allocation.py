@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from jamsostek import allocation as al
+from jamsostek.plan import allocation as al
 from jamsostek import domain, settings
 
 C = settings.CONTRIBUTION_RP_PER_MONTH

@@ -10,8 +10,9 @@ import tomllib
 import argon2
 import pytest
 
-from jamsostek import accounts, auth
-from jamsostek.ratelimit import SignInLimiter
+from jamsostek.access import accounts
+from jamsostek.access import auth
+from jamsostek.access.ratelimit import SignInLimiter
 
 ALICE_PW, BOB_PW = "kopi-luwak-2025", "sawah-terasering-9"
 

@@ -7,9 +7,11 @@ import pytest
 
 from benchmarks import scale
 from benchmarks.report import print_table
-from jamsostek import bulk, db, settings
+from jamsostek import settings
+from jamsostek.ingest import bulk
+from jamsostek.store import db
 from jamsostek.domain import EXTRACT_COLUMNS
-from jamsostek.validate import Validator, nik_numbers
+from jamsostek.ingest.validate import Validator, nik_numbers
 
 ROWS = 2_000
 

@@ -17,7 +17,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from jamsostek import boundaries, settings
+from jamsostek import settings
+from jamsostek.geo import boundaries
 
 ROOT = settings.ROOT
 BALI = ROOT.parent / "shared/reference/boundaries/bali"

@@ -13,8 +13,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from jamsostek import bulk, db, ingest, readers, settings
-from jamsostek.validate import Validator
+from jamsostek import settings
+from jamsostek.ingest import bulk
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.ingest import readers
+from jamsostek.ingest.validate import Validator
 from tests.conftest import SASARAN, load_sasaran
 
 SAMPLE = settings.SAMPLE_DIR / "peserta_2026-11-20.csv"

@@ -7,8 +7,10 @@ import weakref
 
 import pytest
 
-from jamsostek import bulk, db, settings
-from jamsostek.validate import Validator
+from jamsostek import settings
+from jamsostek.ingest import bulk
+from jamsostek.store import db
+from jamsostek.ingest.validate import Validator
 from tests.conftest import SASARAN, load_sasaran
 
 MESSY = settings.SAMPLE_DIR / "peserta_berantakan.csv"  # accepted and rejected rows in every chunk

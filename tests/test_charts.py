@@ -7,7 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from jamsostek import charts, domain, metrics
+from jamsostek import domain
+from jamsostek.analysis import charts
+from jamsostek.analysis import metrics
 from tests.test_metrics import CELLS
 
 KECAMATAN = pd.DataFrame({

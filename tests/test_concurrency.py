@@ -10,7 +10,10 @@ from datetime import date
 
 import pytest
 
-from jamsostek import batch_admin, consistent, db, upload
+from jamsostek.ingest import batches as batch_admin
+from jamsostek.store import consistent
+from jamsostek.store import db
+from jamsostek.ingest import upload
 from tests import extracts as ex
 from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek import db, upload
+from jamsostek.store import db
+from jamsostek.ingest import upload
 from tests import extracts as ex
 from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran
 
@@ -27,7 +28,8 @@ READY_TIMEOUT_S = 180
 CHILD = r'''
 import sys, time
 from pathlib import Path
-from jamsostek import batch_admin, db, upload
+from jamsostek.ingest import batches as batch_admin, upload
+from jamsostek.store import db
 
 store, extract, ready, mode = sys.argv[1:5]
 if mode.startswith("pause"):

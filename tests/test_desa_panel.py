@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from jamsostek import db, desa_panel
+from jamsostek.store import db
+from jamsostek.analysis import desa_panel
 from tests.conftest import AS_OF, BATUBULAN, KETEWEL, MAS, PARTICIPANTS, SASARAN, load_rows, load_sasaran
 
 ALL = {"kecamatan": None, "sektor": None, "program": None, "sumber": None}

@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from jamsostek import export
+from jamsostek.reports import downloads as export
 
 ATTACKS = ["=HYPERLINK(\"http://x\",\"klik\")", "+1", "-2 cmd", "@SUM(A1:A2)", "\tTAB", "\rCR"]
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from jamsostek import filters as flt
-from jamsostek.filters import Filters, from_query_params, to_query_params
+from jamsostek.analysis import filters as flt
+from jamsostek.analysis.filters import Filters, from_query_params, to_query_params
 
 DEFAULT = date(2026, 11, 20)
 KECAMATAN = ["51.04.01", "51.04.02", "51.04.05"]

@@ -8,7 +8,11 @@ import zipfile
 
 import pytest
 
-from jamsostek import batch_admin, db, export, readers, upload
+from jamsostek.ingest import batches as batch_admin
+from jamsostek.store import db
+from jamsostek.reports import downloads as export
+from jamsostek.ingest import readers
+from jamsostek.ingest import upload
 from tests import extracts as ex
 
 GOOD = ex.csv_bytes(ex.rows(3))

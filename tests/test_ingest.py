@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from jamsostek import db, ingest, readers
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.ingest import readers
 from tests.conftest import SASARAN, load_sasaran
 
 HEADER = ("NIK;NAMA;NO KPJ;TGL LAHIR;JENIS KELAMIN;JENIS PEKERJAAN;DESA/KELURAHAN;KECAMATAN;PROGRAM;"

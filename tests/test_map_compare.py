@@ -6,7 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from jamsostek import boundaries, map_compare as mc, maps, settings
+from jamsostek import settings
+from jamsostek.geo import boundaries
+from jamsostek.analysis import map_compare as mc
+from jamsostek.analysis import maps
 
 REFERENCE = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
 BATUBULAN, KETEWEL, MAS = "51.04.01.2001", "51.04.01.2002", "51.04.05.2002"

@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 import shapely.geometry
 
-from jamsostek import boundaries, maps, settings
+from jamsostek import settings
+from jamsostek.geo import boundaries
+from jamsostek.analysis import maps
 
 REFERENCE = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
 CELUK, MAS = "51.04.01.2005", "51.04.05.2002"

@@ -9,7 +9,9 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from jamsostek import db, meeting_minutes as minutes, meetings as mt
+from jamsostek.store import db
+from jamsostek.meetings import minutes
+from jamsostek.meetings import weekly as mt
 from tests.conftest import KETEWEL, SUKAWATI, load_rows
 from tests.test_meetings import BATCH_2, FIRST, FIRST_AS_OF, NOON, SECOND, SECOND_AS_OF, fill
 

@@ -29,8 +29,10 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from jamsostek import db, ingest, meetings as mt
-from jamsostek.validate import Validated
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.meetings import weekly as mt
+from jamsostek.ingest.validate import Validated
 from tests.conftest import BATUBULAN, KETEWEL, MAS, SASARAN, SUKAWATI, UBUD, enrolment_frame, load_rows, load_sasaran
 
 BATCH_1 = [

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from jamsostek import metrics
-from jamsostek.metrics import Progress
+from jamsostek.analysis import metrics
+from jamsostek.analysis.metrics import Progress
 
 DESA = pd.DataFrame({
     "kode_desa": ["51.04.01.2001", "51.04.01.2002", "51.04.05.2002", "51.04.05.2003", "51.04.07.2001"],

@@ -1,8 +1,8 @@
 import pytest
 
 from jamsostek.domain import SECTORS
-from jamsostek.occupations import OCCUPATION_ALIASES, normalise, sector_for
-from jamsostek.sample_people import SECTOR_TITLES
+from jamsostek.ingest.occupations import OCCUPATION_ALIASES, normalise, sector_for
+from jamsostek.sample.people import SECTOR_TITLES
 
 
 @pytest.mark.parametrize(

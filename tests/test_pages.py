@@ -14,7 +14,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from jamsostek import db, i18n, ingest, settings
+from jamsostek import i18n, settings
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
 from tests.conftest import PARTICIPANTS, SASARAN, UBUD, load_rows, load_sasaran
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,11 @@ import urllib.request
 
 import pytest
 
-from jamsostek import boundaries, db, ingest, maps, settings
+from jamsostek import settings
+from jamsostek.geo import boundaries
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.analysis import maps
 from tests.conftest import MAS, UBUD
 from tests.test_pages import app_store, build_store, open_app, query  # noqa: F401  (shared session store and helpers)
 

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from jamsostek import allocation as al
-from jamsostek import domain, i18n, plan_lists, settings
+from jamsostek.plan import allocation as al
+from jamsostek import domain, i18n, settings
+from jamsostek.plan import lists as plan_lists
 
 C = settings.CONTRIBUTION_RP_PER_MONTH
 

@@ -7,8 +7,11 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from jamsostek import allocation as al
-from jamsostek import i18n, maps, plan_summary, scenarios, settings
+from jamsostek.plan import allocation as al
+from jamsostek import i18n, settings
+from jamsostek.analysis import maps
+from jamsostek.plan import summary as plan_summary
+from jamsostek.plan import scenarios
 from tests.test_plan_lists import gianyar_cells
 
 C = settings.CONTRIBUTION_RP_PER_MONTH

@@ -6,7 +6,8 @@ import logging
 
 import pytest
 
-from jamsostek import db, privacy
+from jamsostek.store import db
+from jamsostek.access import privacy
 
 NIK = "5104015708900001"  # synthetic: Gianyar, Sukawati, woman born 17-08-1990, serial 0001
 OTHER_NIK = "5104052301850042"

@@ -18,7 +18,10 @@ from pypdf import PdfReader
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from jamsostek import db, ingest, privacy, settings
+from jamsostek import settings
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.access import privacy
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")

@@ -13,8 +13,12 @@ import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
 
-from jamsostek import boundaries, db, maps, settings, wilayah
-from jamsostek.validate import Validator
+from jamsostek import settings
+from jamsostek.geo import boundaries
+from jamsostek.store import db
+from jamsostek.analysis import maps
+from jamsostek.geo import wilayah
+from jamsostek.ingest.validate import Validator
 from tests.conftest import SHARED_BOUNDARIES, load_rows
 from tests.test_validate import GOOD
 

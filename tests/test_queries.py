@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from jamsostek import db, settings
+from jamsostek import settings
+from jamsostek.store import db
 from tests.conftest import AS_OF, BATUBULAN, KETEWEL, MAS, SUKAWATI, UBUD, load_rows
 
 ALL = dict(kecamatan=None, sektor=None, program=None, sumber=None)

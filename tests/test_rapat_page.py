@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from jamsostek import auth, db, meetings as mt, settings
+from jamsostek import settings
+from jamsostek.access import auth
+from jamsostek.store import db
+from jamsostek.meetings import weekly as mt
 from tests.conftest import KETEWEL, load_rows
 from tests.test_meetings import BATCH_2, FIRST, FIRST_AS_OF, NOON, SECOND, SECOND_AS_OF, fill
 

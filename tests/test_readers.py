@@ -13,8 +13,8 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from jamsostek import readers
-from jamsostek.readers import ExtractError, Limits, read_extract, read_extract_path, sanitise_file_name
+from jamsostek.ingest import readers
+from jamsostek.ingest.readers import ExtractError, Limits, read_extract, read_extract_path, sanitise_file_name
 
 HEADER = ["NIK", "NAMA", "JENIS PEKERJAAN", "DESA/KELURAHAN", "PROGRAM", "TGL KEPESERTAAN", "TGL AKHIR",
           "SUMBER IURAN"]

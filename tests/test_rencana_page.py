@@ -17,8 +17,13 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from jamsostek import allocation as al
-from jamsostek import auth, db, i18n, plan_lists, plan_summary, scenarios, settings
+from jamsostek.plan import allocation as al
+from jamsostek import i18n, settings
+from jamsostek.access import auth
+from jamsostek.store import db
+from jamsostek.plan import lists as plan_lists
+from jamsostek.plan import summary as plan_summary
+from jamsostek.plan import scenarios
 from jamsostek.ui.plan_form import DEFAULT_BUDGET_RP, DEFAULT_MONTHS
 from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran
 

@@ -20,10 +20,14 @@ from PIL import Image
 from pypdf import PdfReader
 
 from jamsostek.__main__ import main as jamsostek_main
-from jamsostek import db, i18n, ingest, sample, settings
-from jamsostek.filters import Filters
+from jamsostek import i18n, settings
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.sample import extracts as sample
+from jamsostek.analysis.filters import Filters
 from jamsostek.i18n import fmt_int, fmt_pct, fmt_rp
-from jamsostek.reports import card, cli, collect, desa_sheet, evidence, files, static_map, texts, workbook
+from jamsostek.i18n.catalogue import documents
+from jamsostek.reports import card, cli, collect, desa_sheet, evidence, files, static_map, workbook
 from tests.conftest import AS_OF, SASARAN, load_sasaran
 
 SAMPLE_AS_OF = date(2026, 11, 20)
@@ -87,18 +91,17 @@ def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
-@pytest.mark.parametrize("key", sorted(texts.TEXTS))
+@pytest.mark.parametrize("key", sorted(documents.LABELS))
 def test_every_text_has_both_languages_with_same_placeholders(key):
-    entry = texts.TEXTS[key]
+    entry = documents.LABELS[key]
     assert set(entry) == set(i18n.LANGS) and all(entry[lang].strip() for lang in i18n.LANGS)
     assert _placeholders(entry["id"]) == _placeholders(entry["en"])
-    assert key not in i18n.LABELS, "a document text must not shadow a shared label"
 
 
 @pytest.mark.parametrize("items, expected", [([], ""), (["a"], "a"), (["a", "b"], "a dan b"),
                                              (["a", "b", "c"], "a, b dan c")])
 def test_join_words(items, expected):
-    assert texts.join_words(items, "id") == expected
+    assert i18n.join_words(items, "id") == expected
 
 
 # --- queries the documents add ------------------------------------------------------------------

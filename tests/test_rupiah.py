@@ -2,7 +2,7 @@
 
 import pytest
 
-from jamsostek.rupiah import MAX_RP, parse_rupiah
+from jamsostek.plan.rupiah import MAX_RP, parse_rupiah
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,11 +6,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from jamsostek import sample, settings
+from jamsostek import settings
+from jamsostek.sample import extracts as sample
 from jamsostek.domain import EXTRACT_COLUMNS, FUNDING_SOURCES, PROGRAMS, SECTORS
-from jamsostek.occupations import sector_for
-from jamsostek.sample_messy import FORCED_DESA_TEXT, KINDS
-from jamsostek.sample_target import COASTAL_DESA, CRAFT_VILLAGES, SASARAN_TOTAL
+from jamsostek.ingest.occupations import sector_for
+from jamsostek.sample.messy import FORCED_DESA_TEXT, KINDS
+from jamsostek.sample.target import COASTAL_DESA, CRAFT_VILLAGES, SASARAN_TOTAL
 
 WILAYAH = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
 LAUNCH_SECTORS = set(SECTORS) - {"lainnya"}

@@ -7,8 +7,9 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from jamsostek import allocation as al
-from jamsostek import db, scenarios
+from jamsostek.plan import allocation as al
+from jamsostek.store import db
+from jamsostek.plan import scenarios
 from tests.conftest import AS_OF, PARTICIPANTS, SASARAN, load_rows, load_sasaran
 
 C = al.settings.CONTRIBUTION_RP_PER_MONTH

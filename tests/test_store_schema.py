@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from jamsostek import db
+from jamsostek.store import db
 from jamsostek.domain import SECTORS
 from tests.conftest import AS_OF, MAS, PARTICIPANTS, SASARAN, load_rows, load_sasaran
 

@@ -7,7 +7,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from jamsostek import batch_admin, db, detail, privacy, readers, upload
+from jamsostek.ingest import batches as batch_admin
+from jamsostek.store import db
+from jamsostek.access import detail
+from jamsostek.access import privacy
+from jamsostek.ingest import readers
+from jamsostek.ingest import upload
 from tests import extracts as ex
 
 KPI_DAY = date(2026, 1, 10)

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from jamsostek.validate import REASONS, Validator, parse_dates, reason_text
+from jamsostek.ingest.validate import REASONS, Validator, parse_dates, reason_text
 
 GOOD = {
     "nik": "5104011505900001", "nama": "Wayan Contoh", "no_kpj": "90000000001", "tgl_lahir": "15-05-1990",
@@ -113,7 +113,9 @@ def test_parse_dates_rejects_impossible_days():
 
 def test_messy_sample_rejections_match_the_generators_list():
     """Every bad row the generator planted is found, for the reason it planted, and nothing else."""
-    from jamsostek import ingest, readers, settings
+    from jamsostek import settings
+    from jamsostek.ingest import load as ingest
+    from jamsostek.ingest import readers
 
     raw = readers.read_extract_path(settings.SAMPLE_DIR / "peserta_berantakan.csv")
     assert (raw.separator, raw.encoding) == (";", "utf-8-sig")

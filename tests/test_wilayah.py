@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jamsostek.wilayah import DesaMatcher, kecamatan_list, load_wilayah, normalise
+from jamsostek.geo.wilayah import DesaMatcher, kecamatan_list, load_wilayah, normalise
 
 
 def test_gianyar_has_7_kecamatan_and_70_desa():
@@ -20,7 +20,7 @@ def test_province_has_716_desa():
 
 @pytest.mark.parametrize("region", ["51.04", "51"])
 def test_every_desa_code_begins_with_its_kecamatan_code(region):
-    # The peserta_where macro (jamsostek/sql/schema.sql) filters a kecamatan by this prefix.
+    # The peserta_where macro (jamsostek/store/sql/schema.sql) filters a kecamatan by this prefix.
     wilayah = load_wilayah(region)
     pairs = zip(wilayah["kode_desa"], wilayah["kode_kecamatan"])
     assert [desa for desa, kecamatan in pairs if not desa.startswith(kecamatan + ".")] == []

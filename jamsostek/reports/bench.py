@@ -9,8 +9,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from jamsostek import db, ingest, settings
-from jamsostek.filters import Filters
+from jamsostek import settings
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.analysis.filters import Filters
 from jamsostek.reports import card, collect, desa_sheet, evidence, static_map, workbook
 
 TARGET_S = 20.0  # evidence PDF + 70 desa sheets, on the project's 2-core machines

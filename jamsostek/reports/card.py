@@ -9,11 +9,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from jamsostek import boundaries, i18n, settings
+from jamsostek import i18n, settings
+from jamsostek.geo import boundaries
 from jamsostek.i18n import fmt_date, fmt_int
 from jamsostek.reports import evidence, figures, static_map
 from jamsostek.reports.collect import ReportData
-from jamsostek.reports.texts import tr
+from jamsostek.i18n import t
 
 WIDTH_PX, HEIGHT_PX, DPI = 1080, 1350, 100
 BAND = "#2171b5"
@@ -39,17 +40,17 @@ def card_figure(data: ReportData, lang: str = "id") -> Figure:
 def week_text(data: ReportData, lang: str) -> str:
     """'Minggu 14 November 2026 – 20 November 2026': the seven days the weekly figures count."""
     start = data.as_of - timedelta(days=6)
-    return tr("card.week", lang, start=fmt_date(start, lang), end=fmt_date(data.as_of, lang))
+    return t("card.week", lang, start=fmt_date(start, lang), end=fmt_date(data.as_of, lang))
 
 
 def _band(fig: Figure, data: ReportData, lang: str) -> None:
     top = 0.865
     fig.patches.append(Rectangle((0, top), 1, 1 - top, transform=fig.transFigure, color=BAND, zorder=0))
-    fig.text(0.05, 0.955, tr("card.title", lang), fontsize=30, fontweight="bold", color="white", va="center")
+    fig.text(0.05, 0.955, t("card.title", lang), fontsize=30, fontweight="bold", color="white", va="center")
     fig.text(0.05, 0.905, week_text(data, lang), fontsize=19, color="white", va="center")
     if data.is_sample:
         fig.patches.append(Rectangle((0, top - 0.04), 1, 0.04, transform=fig.transFigure, color=SAMPLE))
-        fig.text(0.5, top - 0.02, tr("doc.sample_banner", lang), fontsize=17, fontweight="bold", color="white",
+        fig.text(0.5, top - 0.02, t("doc.sample_banner", lang), fontsize=17, fontweight="bold", color="white",
                  ha="center", va="center")
 
 
@@ -58,10 +59,10 @@ def _numbers(fig: Figure, data: ReportData, lang: str) -> None:
     rows = [
         (cards["protected"], [cards["protected"].delta], data.protected_delta),
         (cards["coverage"], [cards["coverage"].delta or "",
-                             tr("card.of_sasaran", lang, sasaran=fmt_int(k["sasaran_workers"], lang))],
+                             t("card.of_sasaran", lang, sasaran=fmt_int(k["sasaran_workers"], lang))],
          data.protected_delta),
-        (cards["new_week"], [tr("ev.sub_new", lang, date=i18n.fmt_date_short(data.as_of, lang))], None),
-        (cards["lapsing"], [tr("ev.sub_lapsing", lang)], None),
+        (cards["new_week"], [t("ev.sub_new", lang, date=i18n.fmt_date_short(data.as_of, lang))], None),
+        (cards["lapsing"], [t("ev.sub_lapsing", lang)], None),
     ]
     y = 0.77
     for card, subs, change in rows:
@@ -81,7 +82,7 @@ def _map(fig: Figure, data: ReportData, lang: str) -> None:
     except boundaries.BoundariesUnavailable:
         ax.set_axis_off()
         return
-    fig.text(0.74, 0.80, tr("card.map", lang), fontsize=17, fontweight="bold", color=figures.INK, ha="center")
+    fig.text(0.74, 0.80, t("card.map", lang), fontsize=17, fontweight="bold", color=figures.INK, ha="center")
     _legend(fig, data, lang)
 
 
@@ -96,12 +97,12 @@ def _footer(fig: Figure, data: ReportData, lang: str) -> None:
     p = data.programme
     fig.lines.append(Line2D([0.05, 0.95], [0.145, 0.145], transform=fig.transFigure, color="#cccccc",
                             linewidth=1))
-    fig.text(0.05, 0.115, tr("card.since_launch", lang, count=fmt_int(p.launch_workers, lang),
+    fig.text(0.05, 0.115, t("card.since_launch", lang, count=fmt_int(p.launch_workers, lang),
                               date=fmt_date(settings.LAUNCH_DATE, lang), now=fmt_int(p.protected_workers, lang)),
              fontsize=15, color=figures.INK, va="center")
-    fig.text(0.05, 0.075, tr("doc.filters", lang, text=evidence.filters_text(data, lang)), fontsize=13,
+    fig.text(0.05, 0.075, t("doc.filters", lang, text=evidence.filters_text(data, lang)), fontsize=13,
              color=figures.MUTED, va="center", wrap=True)
-    line = tr("doc.as_of", lang, date=fmt_date(data.as_of, lang)) + " · " + static_map.maps.attribution(lang)
+    line = t("doc.as_of", lang, date=fmt_date(data.as_of, lang)) + " · " + static_map.maps.attribution(lang)
     if data.is_sample:
-        line = tr("doc.sample_banner", lang) + " · " + line
+        line = t("doc.sample_banner", lang) + " · " + line
     fig.text(0.05, 0.035, line, fontsize=11.5, color=figures.MUTED, va="center")

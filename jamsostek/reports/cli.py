@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from jamsostek import db, i18n, settings, wilayah
-from jamsostek.filters import Filters
+from jamsostek import i18n, settings
+from jamsostek.store import db
+from jamsostek.geo import wilayah
+from jamsostek.analysis.filters import Filters
 from jamsostek.reports import desa_sheet, files
 from jamsostek.reports.collect import ReportData, collect
 

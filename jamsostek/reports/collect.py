@@ -12,8 +12,10 @@ from numbers import Real
 
 import pandas as pd
 
-from jamsostek import db, metrics, settings
-from jamsostek.filters import Filters
+from jamsostek import settings
+from jamsostek.store import db
+from jamsostek.analysis import metrics
+from jamsostek.analysis.filters import Filters
 
 PROGRAMME_FUNDING = "APBD"  # the regency budget pays the Perisai Aman programme's contributions
 TREND_WEEKS = 12  # weeks listed in the trend tables

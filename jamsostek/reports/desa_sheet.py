@@ -13,12 +13,13 @@ from collections.abc import Iterable
 import pandas as pd
 from fpdf.enums import XPos, YPos
 
-from jamsostek import boundaries, i18n, settings
+from jamsostek import i18n, settings
+from jamsostek.geo import boundaries
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import static_map
 from jamsostek.reports.collect import ReportData
 from jamsostek.reports.pdfbase import ACCENT, BAND, BOTTOM_MM, FONT, INK, MUTED, RULE, DocPDF
-from jamsostek.reports.texts import join_words, tr
+from jamsostek.i18n import join_words, t
 
 LOCATOR_W_MM, LOCATOR_H_MM = 38, 84
 LEFT_W_MM = 180 - LOCATOR_W_MM - 6
@@ -32,8 +33,8 @@ def build_desa_sheets(data: ReportData, lang: str = "id", codes: Iterable[str] |
     if unknown:
         raise KeyError(f"desa not in the report data: {sorted(unknown)}")
     pdf = DocPDF(lang, data.as_of, data.is_sample,
-                 header_text=tr("ev.header", lang, date=fmt_date(data.as_of, lang)),
-                 title=tr("desa.title", lang, desa="Gianyar"))
+                 header_text=t("ev.header", lang, date=fmt_date(data.as_of, lang)),
+                 title=t("desa.title", lang, desa="Gianyar"))
     pdf.show_header_on_first_page = True
     pdf.set_auto_page_break(False)  # one page per desa: the layout is sized to fit
     try:
@@ -55,7 +56,7 @@ def build_desa_sheets(data: ReportData, lang: str = "id", codes: Iterable[str] |
 def sheet_title(row: pd.Series, lang: str) -> str:
     """'Lembar Desa Batubulan' or 'Lembar Kelurahan Gianyar'."""
     key = "desa.title_kelurahan" if row["jenis"] == "kelurahan" else "desa.title"
-    return tr(key, lang, desa=row["desa"])
+    return t(key, lang, desa=row["desa"])
 
 
 def social_text(row: pd.Series, sectors: pd.DataFrame, lang: str) -> str:
@@ -63,12 +64,12 @@ def social_text(row: pd.Series, sectors: pd.DataFrame, lang: str) -> str:
     name = row["desa"]
     coverage = fmt_pct(row["coverage_pct"], lang)
     if row["gap_workers"] <= 0 or row["sasaran_workers"] <= 0:
-        return tr("desa.social_done", lang, desa=name, protected=fmt_int(row["protected_workers"], lang),
+        return t("desa.social_done", lang, desa=name, protected=fmt_int(row["protected_workers"], lang),
                   coverage=coverage)
     # "Other informal" reads badly in a sentence, and people cannot be invited as "others".
     top = sectors[(sectors["gap_workers"] > 0) & (sectors["sektor"] != "lainnya")].head(TOP_SECTORS)
     names = [i18n.sector_label(s, lang).lower() for s in top["sektor"]]
-    return tr("desa.social_text", lang, desa=name, protected=fmt_int(row["protected_workers"], lang),
+    return t("desa.social_text", lang, desa=name, protected=fmt_int(row["protected_workers"], lang),
               sasaran=fmt_int(row["sasaran_workers"], lang), coverage=coverage,
               gap=fmt_int(row["gap_workers"], lang), sectors=join_words(names, lang))
 
@@ -97,7 +98,7 @@ def _page(pdf: DocPDF, data: ReportData, lang: str, code: str, row: pd.Series, c
     pdf.set_text_color(*ACCENT)
     pdf.cell(0, 9, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for_key = "desa.for_kelurahan" if row["jenis"] == "kelurahan" else "desa.for"
-    pdf.para(tr(for_key, lang, desa=row["desa"], kecamatan=row["kecamatan"], date=fmt_date(data.as_of, lang)),
+    pdf.para(t(for_key, lang, desa=row["desa"], kecamatan=row["kecamatan"], date=fmt_date(data.as_of, lang)),
              size=9, colour=MUTED, height=4.5)
     pdf.ln(3)
     top = pdf.get_y()
@@ -108,12 +109,12 @@ def _page(pdf: DocPDF, data: ReportData, lang: str, code: str, row: pd.Series, c
     if rank:
         pdf.set_font(FONT, "", 8.5)
         pdf.set_text_color(*MUTED)
-        pdf.cell(LEFT_W_MM, 5, tr("desa.rank", lang, rank=rank[0], count=rank[1], kecamatan=row["kecamatan"]),
+        pdf.cell(LEFT_W_MM, 5, t("desa.rank", lang, rank=rank[0], count=rank[1], kecamatan=row["kecamatan"]),
                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(*INK)
     pdf.ln(2)
     pdf.set_font(FONT, "B", 10.5)
-    pdf.cell(LEFT_W_MM, 6, tr("desa.sectors", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(LEFT_W_MM, 6, t("desa.sectors", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     sectors = cells[cells["sasaran_workers"] > 0].sort_values(["gap_workers", "sektor"], ascending=[False, True])
     _sector_table(pdf, sectors, lang)
     pdf.set_y(max(pdf.get_y(), top + LOCATOR_H_MM + 4))
@@ -126,10 +127,10 @@ def _page(pdf: DocPDF, data: ReportData, lang: str, code: str, row: pd.Series, c
 
 
 def _kpis(pdf: DocPDF, row: pd.Series, lang: str, top: float) -> None:
-    boxes = [(tr("metric.protected", lang), fmt_int(row["protected_workers"], lang)),
-             (tr("metric.sasaran", lang), fmt_int(row["sasaran_workers"], lang)),
-             (tr("metric.coverage", lang), fmt_pct(row["coverage_pct"], lang)),
-             (tr("desa.to_enrol", lang), fmt_int(row["gap_workers"], lang))]
+    boxes = [(t("metric.protected", lang), fmt_int(row["protected_workers"], lang)),
+             (t("metric.sasaran", lang), fmt_int(row["sasaran_workers"], lang)),
+             (t("metric.coverage", lang), fmt_pct(row["coverage_pct"], lang)),
+             (t("desa.to_enrol", lang), fmt_int(row["gap_workers"], lang))]
     gap, h = 2.5, 20
     w = (LEFT_W_MM - gap * 3) / 4
     for i, (label, value) in enumerate(boxes):
@@ -139,18 +140,18 @@ def _kpis(pdf: DocPDF, row: pd.Series, lang: str, top: float) -> None:
 
 def _sector_table(pdf: DocPDF, sectors: pd.DataFrame, lang: str) -> None:
     if sectors.empty:
-        pdf.para(tr("desa.no_sectors", lang), size=9)
+        pdf.para(t("desa.no_sectors", lang), size=9)
         return
     zero = {i for i, r in enumerate(sectors.itertuples()) if r.protected_workers == 0}
     rows = [[i18n.sector_label(r.sektor, lang), fmt_int(r.sasaran_workers, lang), fmt_int(r.protected_workers, lang),
              fmt_pct(r.coverage_pct, lang), fmt_int(r.gap_workers, lang)] for r in sectors.itertuples()]
-    headings = [tr("col.sector", lang), tr("col.sasaran", lang), tr("col.protected", lang),
-                tr("col.coverage_pct", lang), tr("desa.to_enrol", lang)]
+    headings = [t("col.sector", lang), t("col.sasaran", lang), t("col.protected", lang),
+                t("col.coverage_pct", lang), t("desa.to_enrol", lang)]
     pdf.data_table(headings, rows, (44, 20, 22, 22, 28), ("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
                    size=8.5, line_height=4.4, bold_rows=zero, fill_rows=zero)
     if zero:
         pdf.set_x(pdf.l_margin)
-        pdf.para(tr("desa.zero_note", lang), size=7.5, colour=MUTED, height=3.8, width=LEFT_W_MM)
+        pdf.para(t("desa.zero_note", lang), size=7.5, colour=MUTED, height=3.8, width=LEFT_W_MM)
 
 
 def _locator(pdf: DocPDF, locator: static_map.Locator, code: str, x: float, y: float) -> None:
@@ -166,18 +167,18 @@ def _locator(pdf: DocPDF, locator: static_map.Locator, code: str, x: float, y: f
     pdf.set_xy(x, y + LOCATOR_H_MM + 0.5)
     pdf.set_font(FONT, "", 6.5)
     pdf.set_text_color(*MUTED)
-    pdf.cell(LOCATOR_W_MM, 3, tr("desa.locator", lang=pdf.doc_lang), align="C")
+    pdf.cell(LOCATOR_W_MM, 3, t("desa.locator", lang=pdf.doc_lang), align="C")
     pdf.set_text_color(*INK)
 
 
 def _trend(pdf: DocPDF, weeks: pd.DataFrame, lang: str) -> None:
     pdf.set_font(FONT, "B", 10.5)
-    pdf.cell(0, 6, tr("desa.trend", lang, date=fmt_date(settings.LAUNCH_DATE, lang)),
+    pdf.cell(0, 6, t("desa.trend", lang, date=fmt_date(settings.LAUNCH_DATE, lang)),
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     since = weeks[pd.to_datetime(weeks["week_end"]) >= pd.Timestamp(settings.LAUNCH_DATE)]
     x, y, w, h = pdf.l_margin + 14, pdf.get_y() + 2, pdf.epw - 30, 30
     if since.empty:
-        pdf.para(tr("ev.trend_none", lang), size=9)
+        pdf.para(t("ev.trend_none", lang), size=9)
         return
     ends = pd.to_datetime(since["week_end"])
     first, last = ends.iloc[0], ends.iloc[-1]
@@ -192,23 +193,23 @@ def _trend(pdf: DocPDF, weeks: pd.DataFrame, lang: str) -> None:
 
 def _programme(pdf: DocPDF, row: pd.Series, apbd_workers: int, lapsing, days: int, lang: str) -> None:
     pdf.set_font(FONT, "B", 10.5)
-    pdf.cell(0, 6, tr("desa.programme", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 6, t("desa.programme", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     protected = int(row["protected_workers"])
     share = fmt_pct(100.0 * apbd_workers / protected if protected else float("nan"), lang)
-    text = tr("desa.programme_text", lang, apbd=fmt_int(apbd_workers, lang), protected=fmt_int(protected, lang),
+    text = t("desa.programme_text", lang, apbd=fmt_int(apbd_workers, lang), protected=fmt_int(protected, lang),
               share=share, rate=i18n.fmt_rp(settings.CONTRIBUTION_RP_PER_MONTH, lang),
               jkk=i18n.fmt_rp(settings.JKK_MIN_RP_PER_MONTH, lang), jkm=i18n.fmt_rp(settings.JKM_RP_PER_MONTH, lang))
     pdf.para(text, size=9, height=4.6)
     if lapsing is not None:
         pdf.ln(1)
-        pdf.para(tr("desa.lapsing", lang, count=fmt_int(lapsing["lapsing_workers"], lang), days=days,
+        pdf.para(t("desa.lapsing", lang, count=fmt_int(lapsing["lapsing_workers"], lang), days=days,
                     date=fmt_date(lapsing["first_paid_until"], lang)), size=9, style="B", height=4.6)
     pdf.ln(3)
 
 
 def _social(pdf: DocPDF, text: str, lang: str) -> None:
     pdf.set_font(FONT, "B", 10.5)
-    pdf.cell(0, 6, tr("desa.social", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 6, t("desa.social", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 9.5)
     pad, line = 3, 5
     lines = pdf.wrap(text, pdf.epw - 2 * pad - 2 * pdf.c_margin)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import pandas as pd
 from fpdf.enums import XPos, YPos
 
-from jamsostek import boundaries, domain, i18n, maps, settings
+from jamsostek import domain, i18n, settings
+from jamsostek.geo import boundaries
+from jamsostek.analysis import maps
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import figures, static_map
 from jamsostek.reports.collect import TREND_WEEKS, ReportData
 from jamsostek.reports.pdfbase import ACCENT, FONT, MUTED, DocPDF
-from jamsostek.reports.texts import tr
+from jamsostek.i18n import t
 
 MAP_W_MM, MAP_H_MM = 180, 228
 LARGEST_GAPS = 15
@@ -24,8 +26,8 @@ LARGEST_GAPS = 15
 def build_evidence_pdf(data: ReportData, lang: str = "id") -> bytes:
     """The evidence report as PDF bytes (same data and language, same bytes)."""
     pdf = DocPDF(lang, data.as_of, data.is_sample,
-                 header_text=tr("ev.header", lang, date=fmt_date(data.as_of, lang)),
-                 title=tr("ev.title", lang))
+                 header_text=t("ev.header", lang, date=fmt_date(data.as_of, lang)),
+                 title=t("ev.title", lang))
     for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _trend, _method):
         page(pdf, data, lang)
     return bytes(pdf.output())
@@ -37,14 +39,14 @@ def filters_text(data: ReportData, lang: str) -> str:
     parts = []
     if f.kecamatan:
         names = data.kecamatan.set_index("kode_kecamatan")["kecamatan"]
-        parts.append(f"{tr('filter.kecamatan', lang)} {names.get(f.kecamatan, f.kecamatan)}")
+        parts.append(f"{t('filter.kecamatan', lang)} {names.get(f.kecamatan, f.kecamatan)}")
     if f.sektor:
-        parts.append(f"{tr('filter.sector', lang)} {i18n.sector_label(f.sektor, lang)}")
+        parts.append(f"{t('filter.sector', lang)} {i18n.sector_label(f.sektor, lang)}")
     if f.program:
-        parts.append(f"{tr('filter.program', lang)} {f.program}")
+        parts.append(f"{t('filter.program', lang)} {f.program}")
     if f.sumber:
-        parts.append(f"{tr('filter.funding', lang)} {i18n.funding_label(f.sumber, lang)}")
-    return " · ".join(parts) if parts else tr("doc.filters_none", lang)
+        parts.append(f"{t('filter.funding', lang)} {i18n.funding_label(f.sumber, lang)}")
+    return " · ".join(parts) if parts else t("doc.filters_none", lang)
 
 
 def kpi_boxes(data: ReportData, lang: str) -> list[tuple[str, str, str]]:
@@ -55,10 +57,10 @@ def kpi_boxes(data: ReportData, lang: str) -> list[tuple[str, str, str]]:
         return cards[key].label, cards[key].value, sub if sub is not None else cards[key].delta or ""
 
     return [
-        card("protected"), card("coverage"), card("new_week", tr("ev.sub_new", lang, date=_short(data.as_of, lang))),
-        (tr("metric.sasaran", lang), fmt_int(k["sasaran_workers"], lang), tr("ev.sub_sasaran", lang)),
-        (tr("metric.gap", lang), fmt_int(k["gap_workers"], lang), tr("ev.sub_gap", lang)),
-        card("lapsing", tr("ev.sub_lapsing", lang)),
+        card("protected"), card("coverage"), card("new_week", t("ev.sub_new", lang, date=_short(data.as_of, lang))),
+        (t("metric.sasaran", lang), fmt_int(k["sasaran_workers"], lang), t("ev.sub_sasaran", lang)),
+        (t("metric.gap", lang), fmt_int(k["gap_workers"], lang), t("ev.sub_gap", lang)),
+        card("lapsing", t("ev.sub_lapsing", lang)),
         card("since_launch"), card("progress_target"), card("zero_desa"),
     ]
 
@@ -71,22 +73,22 @@ def programme_rows(data: ReportData, lang: str) -> list[tuple[str, str]]:
     """(label, value) of the programme's whole-regency figures, including the cost estimate."""
     p = data.programme
     return [
-        (tr("prog.launch", lang, date=fmt_date(settings.LAUNCH_DATE, lang)), fmt_int(p.launch_workers, lang)),
-        (tr("prog.protected_now", lang), fmt_int(p.protected_workers, lang)),
-        (tr("prog.growth", lang), i18n.fmt_delta_int(p.growth_workers, lang)
-         + f" ({tr('prog.times', lang, ratio=i18n.fmt_num(p.times_launch, lang, 1))})"),
-        (tr("prog.apbd_now", lang), fmt_int(p.apbd_protected_workers, lang)),
-        (tr("prog.target", lang, target=fmt_int(p.target_workers, lang)),
-         f"{fmt_pct(p.target_pct, lang)} ({tr('metric.to_go', lang, count=fmt_int(p.to_target_workers, lang))})"),
-        (tr("prog.worker_months", lang), fmt_int(p.worker_months, lang)),
-        (tr("prog.cost", lang), i18n.fmt_rp(p.cost_rp, lang)),
+        (t("prog.launch", lang, date=fmt_date(settings.LAUNCH_DATE, lang)), fmt_int(p.launch_workers, lang)),
+        (t("prog.protected_now", lang), fmt_int(p.protected_workers, lang)),
+        (t("prog.growth", lang), i18n.fmt_delta_int(p.growth_workers, lang)
+         + f" ({t('prog.times', lang, ratio=i18n.fmt_num(p.times_launch, lang, 1))})"),
+        (t("prog.apbd_now", lang), fmt_int(p.apbd_protected_workers, lang)),
+        (t("prog.target", lang, target=fmt_int(p.target_workers, lang)),
+         f"{fmt_pct(p.target_pct, lang)} ({t('metric.to_go', lang, count=fmt_int(p.to_target_workers, lang))})"),
+        (t("prog.worker_months", lang), fmt_int(p.worker_months, lang)),
+        (t("prog.cost", lang), i18n.fmt_rp(p.cost_rp, lang)),
     ]
 
 
 def cost_formula(data: ReportData, lang: str) -> str:
     """The cost estimate written out with its formula."""
     p = data.programme
-    return tr("prog.cost_formula", lang, months=fmt_int(p.worker_months, lang), rate=i18n.fmt_rp(p.rate_rp, lang),
+    return t("prog.cost_formula", lang, months=fmt_int(p.worker_months, lang), rate=i18n.fmt_rp(p.rate_rp, lang),
               jkk=i18n.fmt_rp(settings.JKK_MIN_RP_PER_MONTH, lang), jkm=i18n.fmt_rp(settings.JKM_RP_PER_MONTH, lang),
               cost=i18n.fmt_rp(p.cost_rp, lang))
 
@@ -99,22 +101,22 @@ def _cover(pdf: DocPDF, data: ReportData, lang: str) -> None:
         pdf.sample_badge(pdf.l_margin, 22, pdf.epw, 8, size=10)
     pdf.set_font(FONT, "", 11)
     pdf.set_text_color(*MUTED)
-    pdf.cell(0, 6, tr("doc.region", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 6, t("doc.region", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
     pdf.set_font(FONT, "B", 22)
     pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(0, 10, tr("ev.title", lang), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 10, t("ev.title", lang), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
-    pdf.para(tr("ev.subtitle", lang), size=11.5, height=6)
+    pdf.para(t("ev.subtitle", lang), size=11.5, height=6)
     pdf.ln(6)
     pdf.set_font(FONT, "B", 16)
-    pdf.cell(0, 9, tr("doc.as_of", lang, date=fmt_date(data.as_of, lang)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.para(tr("doc.filters", lang, text=filters_text(data, lang)), size=10, height=5.5)
+    pdf.cell(0, 9, t("doc.as_of", lang, date=fmt_date(data.as_of, lang)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.para(t("doc.filters", lang, text=filters_text(data, lang)), size=10, height=5.5)
     if data.is_sample:
         pdf.ln(3)
-        pdf.para(tr("notice.sample", lang), size=9.5, style="B", colour=(191, 54, 12))
+        pdf.para(t("notice.sample", lang), size=9.5, style="B", colour=(191, 54, 12))
     pdf.ln(6)
-    pdf.h2(tr("ev.batches", lang))
+    pdf.h2(t("ev.batches", lang))
     _batches_table(pdf, data, lang)
     pdf.ln(4)
     pdf.contents_placeholder(_render_contents)
@@ -122,7 +124,7 @@ def _cover(pdf: DocPDF, data: ReportData, lang: str) -> None:
 
 def _render_contents(pdf: DocPDF, outline) -> None:
     pdf.set_x(pdf.l_margin)
-    pdf.h2(tr("ev.contents", pdf.doc_lang))
+    pdf.h2(t("ev.contents", pdf.doc_lang))
     pdf.set_font(FONT, "", 10)
     for section in outline:
         pdf.cell(pdf.epw - 15, 6.5, section.name, new_x=XPos.RIGHT, new_y=YPos.TOP)
@@ -132,12 +134,12 @@ def _render_contents(pdf: DocPDF, outline) -> None:
 def _batches_table(pdf: DocPDF, data: ReportData, lang: str) -> None:
     active = data.batches[data.batches["withdrawn_at"].isna()]
     if active.empty:
-        pdf.para(tr("ev.batches_none", lang))
+        pdf.para(t("ev.batches_none", lang))
         return
     rows = [(str(r.batch_id), r.file_name, fmt_date(r.extract_date, lang), fmt_int(r.rows_accepted, lang),
-             fmt_int(r.rows_rejected, lang), tr("doc.col_yes" if r.is_sample else "doc.col_no", lang))
+             fmt_int(r.rows_rejected, lang), t("doc.col_yes" if r.is_sample else "doc.col_no", lang))
             for r in active.sort_values("batch_id").itertuples()]
-    headings = [tr(k, lang) for k in ("doc.col_batch", "doc.col_file", "doc.col_extract_date",
+    headings = [t(k, lang) for k in ("doc.col_batch", "doc.col_file", "doc.col_extract_date",
                                       "doc.col_rows_accepted", "doc.col_rows_rejected", "doc.col_is_sample")]
     pdf.data_table(headings, rows, (14, 68, 32, 24, 24, 18), ("RIGHT", "LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"),
                    size=8.5)
@@ -145,33 +147,33 @@ def _batches_table(pdf: DocPDF, data: ReportData, lang: str) -> None:
 
 def _headline(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.new_page()
-    pdf.h1(tr("ev.sec_kpi", lang))
+    pdf.h1(t("ev.sec_kpi", lang))
     boxes = kpi_boxes(data, lang)
     for start in range(0, len(boxes), 3):
         pdf.kpi_row(boxes[start:start + 3])
-    pdf.note(tr("ev.kpi_note", lang) + " " + tr("doc.filters", lang, text=filters_text(data, lang)))
+    pdf.note(t("ev.kpi_note", lang) + " " + t("doc.filters", lang, text=filters_text(data, lang)))
     pdf.ln(4)
-    pdf.h1(tr("ev.sec_programme", lang))
-    pdf.para(tr("prog.intro", lang, date=fmt_date(settings.LAUNCH_DATE, lang),
+    pdf.h1(t("ev.sec_programme", lang))
+    pdf.para(t("prog.intro", lang, date=fmt_date(settings.LAUNCH_DATE, lang),
                 count=fmt_int(settings.LAUNCH_WORKERS, lang)), height=5)
     pdf.ln(2)
     rows = programme_rows(data, lang)
-    pdf.data_table([tr("wb.item", lang), tr("wb.value", lang)], rows, (100, 80), ("LEFT", "RIGHT"),
+    pdf.data_table([t("wb.item", lang), t("wb.value", lang)], rows, (100, 80), ("LEFT", "RIGHT"),
                    size=9.5, line_height=6, bold_rows={len(rows) - 1})
     pdf.note(cost_formula(data, lang))
 
 
 def _map(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.new_page()
-    pdf.h1(tr("ev.sec_map", lang))
+    pdf.h1(t("ev.sec_map", lang))
     try:
         png = static_map.coverage_map_png(data.desa, lang, MAP_W_MM / 25.4, MAP_H_MM / 25.4, dpi=200)
     except boundaries.BoundariesUnavailable as error:
-        pdf.para(tr("ev.map_unavailable", lang, reason=str(error).splitlines()[0][:160]))
+        pdf.para(t("ev.map_unavailable", lang, reason=str(error).splitlines()[0][:160]))
         return
     pdf.image_png(png, MAP_W_MM, MAP_H_MM)
     pdf.ln(1)
-    pdf.note(tr("ev.map_note", lang))
+    pdf.note(t("ev.map_note", lang))
 
 
 def _coverage_rows(frame: pd.DataFrame, lang: str, name_columns: list[str]) -> list[list[str]]:
@@ -181,7 +183,7 @@ def _coverage_rows(frame: pd.DataFrame, lang: str, name_columns: list[str]) -> l
 
 
 def _numbers_headings(lang: str) -> list[str]:
-    return [tr(k, lang) for k in ("col.sasaran", "col.protected", "col.coverage_pct", "col.gap")]
+    return [t(k, lang) for k in ("col.sasaran", "col.protected", "col.coverage_pct", "col.gap")]
 
 
 def _total_row(frame: pd.DataFrame, data: ReportData, lang: str, blanks: int) -> list[str]:
@@ -192,27 +194,27 @@ def _total_row(frame: pd.DataFrame, data: ReportData, lang: str, blanks: int) ->
 
 def _kecamatan(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.new_page()
-    pdf.h1(tr("ev.sec_kecamatan", lang))
+    pdf.h1(t("ev.sec_kecamatan", lang))
     frame = data.kecamatan
     fig = figures.coverage_bars_figure(list(frame["kecamatan"]), list(frame["coverage_pct"]), lang, width_in=7.1,
                                        reference_pct=data.kpi["coverage_pct"])
     height_mm = fig.get_size_inches()[1] * 25.4
     pdf.image_png(figures.png(fig, dpi=200), 180, height_mm)
-    pdf.note(tr("ev.reference_line", lang, pct=fmt_pct(data.kpi["coverage_pct"], lang)))
+    pdf.note(t("ev.reference_line", lang, pct=fmt_pct(data.kpi["coverage_pct"], lang)))
     rows = _coverage_rows(frame, lang, ["kode_kecamatan", "kecamatan"]) + [_total_row(frame, data, lang, 1)]
-    pdf.data_table([tr("col.kode_kecamatan", lang), tr("col.kecamatan", lang), *_numbers_headings(lang)], rows,
+    pdf.data_table([t("col.kode_kecamatan", lang), t("col.kecamatan", lang), *_numbers_headings(lang)], rows,
                    (26, 44, 28, 28, 26, 28), ("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
                    size=9, line_height=5.5, bold_rows={len(rows) - 1})
 
 
 def _desa(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.new_page()
-    pdf.h1(tr("ev.sec_desa", lang))
-    pdf.note(tr("ev.desa_note", lang))
+    pdf.h1(t("ev.sec_desa", lang))
+    pdf.note(t("ev.desa_note", lang))
     frame = data.desa
     rows = _coverage_rows(frame, lang, ["kode_desa", "desa", "kecamatan"]) + [_total_row(frame, data, lang, 2)]
     zero = {i for i, r in enumerate(frame.itertuples()) if r.sasaran_workers > 0 and r.protected_workers == 0}
-    pdf.data_table([tr("col.kode_desa", lang), tr("col.desa", lang), tr("col.kecamatan", lang),
+    pdf.data_table([t("col.kode_desa", lang), t("col.desa", lang), t("col.kecamatan", lang),
                     *_numbers_headings(lang)], rows, (25, 36, 27, 23, 23, 21, 25),
                    ("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"), size=8, line_height=4.3,
                    bold_rows=zero | {len(rows) - 1}, fill_rows=zero)
@@ -220,26 +222,26 @@ def _desa(pdf: DocPDF, data: ReportData, lang: str) -> None:
 
 def _sectors(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.new_page()
-    pdf.h1(tr("ev.sec_sectors", lang))
+    pdf.h1(t("ev.sec_sectors", lang))
     frame = data.sectors.sort_values(["coverage_pct", "sektor"], na_position="first")
     names = [i18n.sector_label(s, lang) for s in frame["sektor"]]
     fig = figures.coverage_bars_figure(names, list(frame["coverage_pct"]), lang, width_in=7.1, bar_in=0.27,
                                        reference_pct=data.kpi["coverage_pct"])
     pdf.image_png(figures.png(fig, dpi=200), 180, fig.get_size_inches()[1] * 25.4)
-    pdf.note(tr("ev.reference_line", lang, pct=fmt_pct(data.kpi["coverage_pct"], lang)))
-    pdf.h2(tr("ev.sectors_table", lang))
+    pdf.note(t("ev.reference_line", lang, pct=fmt_pct(data.kpi["coverage_pct"], lang)))
+    pdf.h2(t("ev.sectors_table", lang))
     by_gap = data.sectors.assign(name=[i18n.sector_label(s, lang) for s in data.sectors["sektor"]])
     rows = _coverage_rows(by_gap, lang, ["name"])
-    pdf.data_table([tr("col.sector", lang), *_numbers_headings(lang)], rows, (60, 30, 30, 30, 30),
+    pdf.data_table([t("col.sector", lang), *_numbers_headings(lang)], rows, (60, 30, 30, 30, 30),
                    ("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"), size=9, line_height=5)
     zero = data.zero_cells()
-    pdf.h2(tr("ev.zero_cells", lang, count=fmt_int(len(zero), lang)))
+    pdf.h2(t("ev.zero_cells", lang, count=fmt_int(len(zero), lang)))
     if zero.empty:
-        pdf.para(tr("ev.zero_cells_none", lang))
+        pdf.para(t("ev.zero_cells_none", lang))
     else:
-        pdf.note(tr("ev.zero_cells_note", lang))
+        pdf.note(t("ev.zero_cells_note", lang))
         _cells_table(pdf, zero, lang)
-    pdf.h2(tr("ev.largest_gaps", lang))
+    pdf.h2(t("ev.largest_gaps", lang))
     _cells_table(pdf, data.cells.head(LARGEST_GAPS), lang)
 
 
@@ -247,67 +249,67 @@ def _cells_table(pdf: DocPDF, cells: pd.DataFrame, lang: str) -> None:
     rows = [[r.desa, r.kecamatan, i18n.sector_label(r.sektor, lang), fmt_int(r.sasaran_workers, lang),
              fmt_int(r.protected_workers, lang), fmt_pct(r.coverage_pct, lang), fmt_int(r.gap_workers, lang)]
             for r in cells.itertuples()]
-    pdf.data_table([tr("col.desa", lang), tr("col.kecamatan", lang), tr("col.sector", lang),
+    pdf.data_table([t("col.desa", lang), t("col.kecamatan", lang), t("col.sector", lang),
                     *_numbers_headings(lang)], rows, (30, 25, 33, 21, 22, 22, 27),
                    ("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"), size=8, line_height=4.4)
 
 
 def _trend(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.new_page()
-    pdf.h1(tr("ev.sec_trend", lang))
+    pdf.h1(t("ev.sec_trend", lang))
     weeks = data.weeks
     if weeks.empty:
-        pdf.para(tr("ev.trend_none", lang))
+        pdf.para(t("ev.trend_none", lang))
         return
     target = settings.TARGET_WORKERS_2026 if not data.is_filtered else None
     fig = figures.trend_figure(weeks, lang, width_in=7.1, height_in=3.9, target=target, launch=settings.LAUNCH_DATE)
     pdf.image_png(figures.png(fig, dpi=200), 180, 3.9 * 25.4)
     pdf.ln(3)
-    pdf.h2(tr("ev.trend_last", lang, weeks=TREND_WEEKS))
+    pdf.h2(t("ev.trend_last", lang, weeks=TREND_WEEKS))
     last = weeks.tail(TREND_WEEKS).iloc[::-1]
     before = weeks["protected_workers"].shift(1).tail(TREND_WEEKS).iloc[::-1]
     rows = [[i18n.fmt_date_short(r.week_start, lang), i18n.fmt_date_short(r.week_end, lang),
              fmt_int(r.new_workers, lang), fmt_int(r.protected_workers, lang),
              i18n.fmt_delta_int(r.protected_workers - b, lang) if not pd.isna(b) else i18n.MISSING]
             for r, b in zip(last.itertuples(), before, strict=True)]
-    pdf.data_table([tr(k, lang) for k in ("col.week_start", "col.week_end", "col.new_workers", "col.protected",
+    pdf.data_table([t(k, lang) for k in ("col.week_start", "col.week_end", "col.new_workers", "col.protected",
                                           "col.change")], rows, (36, 36, 36, 36, 36),
                    ("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"), size=8.5, line_height=4.8)
-    pdf.h2(tr("ev.lapsing", lang, days=data.lapsing_days))
+    pdf.h2(t("ev.lapsing", lang, days=data.lapsing_days))
     if data.lapsing.empty:
-        pdf.para(tr("ev.lapsing_none", lang))
+        pdf.para(t("ev.lapsing_none", lang))
         return
     rows = [[r.desa, r.kecamatan, fmt_int(r.lapsing_workers, lang), fmt_date(r.first_paid_until, lang)]
             for r in data.lapsing.head(LARGEST_GAPS).itertuples()]
-    pdf.data_table([tr(k, lang) for k in ("col.desa", "col.kecamatan", "col.lapsing", "col.first_paid_until")],
+    pdf.data_table([t(k, lang) for k in ("col.desa", "col.kecamatan", "col.lapsing", "col.first_paid_until")],
                    rows, (50, 45, 40, 45), ("LEFT", "LEFT", "RIGHT", "LEFT"), size=8.5, line_height=4.8)
 
 
 def method_paragraphs(data: ReportData, lang: str) -> list[tuple[str, list[str]]]:
     """(heading, paragraphs) of the methodology page; also written to the workbook."""
-    definitions = [tr("method.protected", lang), tr("method.sasaran", lang), tr("method.coverage", lang),
-                   tr("method.gap", lang), tr("method.week", lang),
-                   tr("method.lapsing", lang, days=data.lapsing_days), cost_formula(data, lang)]
+    definitions = [t("method.protected", lang), t("method.sasaran", lang), t("method.coverage", lang),
+                   t("method.gap", lang), t("method.week", lang),
+                   t("method.lapsing", lang, days=data.lapsing_days), cost_formula(data, lang)]
     active = int(data.batches["withdrawn_at"].isna().sum()) if len(data.batches) else 0
-    sources = [tr("method.src_extract", lang, count=fmt_int(active, lang)),
-               tr("method.src_sasaran", lang), tr("method.src_codes", lang), maps.attribution(lang) + ".",
-               tr("method.src_rates", lang),
-               tr("method.src_programme", lang, target=fmt_int(settings.TARGET_WORKERS_2026, lang),
+    sources = [t("method.src_extract", lang, count=fmt_int(active, lang)),
+               t("method.src_sasaran", lang), t("method.src_codes", lang), maps.attribution(lang) + ".",
+               t("method.src_rates", lang),
+               t("method.src_programme", lang, target=fmt_int(settings.TARGET_WORKERS_2026, lang),
                   verified=fmt_int(settings.VERIFIED_WORKERS_2026, lang))]
     if data.is_sample:
-        sources.append(tr("method.src_sample", lang))
-    return [(tr("method.definitions", lang), definitions), (tr("method.sources", lang), sources)]
+        sources.append(t("method.src_sample", lang))
+    return [(t("method.definitions", lang), definitions), (t("method.sources", lang), sources)]
 
 
 def _method(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.new_page()
-    pdf.h1(tr("ev.sec_method", lang))
+    pdf.h1(t("ev.sec_method", lang))
     for heading, paragraphs in method_paragraphs(data, lang):
         pdf.h2(heading)
         for text in paragraphs:
-            bold = text == tr("method.src_sample", lang)
+            bold = text == t("method.src_sample", lang)
             pdf.para("• " + text, size=9.5, style="B" if bold else "", height=5)
             pdf.ln(1.5)
         pdf.ln(2)
     sectors = ", ".join(i18n.sector_label(code, lang) for code in domain.SECTORS)
-    pdf.note(f"{tr('col.sector', lang)}: {sectors}.")
+    pdf.note(f"{t('col.sector', lang)}: {sectors}.")

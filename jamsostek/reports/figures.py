@@ -19,7 +19,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from jamsostek import i18n  # noqa: E402
-from jamsostek.reports.texts import tr  # noqa: E402
+from jamsostek.i18n import t  # noqa: E402
 
 INK = "#222222"
 MUTED = "#6b6b6b"
@@ -83,10 +83,10 @@ def trend_figure(weeks: pd.DataFrame, lang: str, width_in: float = 7.0, height_i
     ends = pd.to_datetime(weeks["week_end"])
     top.plot(ends, weeks["protected_workers"], color=PROTECTED, linewidth=2)
     top.fill_between(ends, weeks["protected_workers"], color=PROTECTED, alpha=0.12, linewidth=0)
-    top.set_title(tr("chart.protected", lang), loc="left", fontsize=BASE_FONT_PT + 1, color=INK)
+    top.set_title(t("chart.protected", lang), loc="left", fontsize=BASE_FONT_PT + 1, color=INK)
     if target:
         top.axhline(target, color=TARGET, linewidth=1, linestyle=(0, (4, 3)))
-        top.annotate(tr("chart.target", lang, count=i18n.fmt_int(target, lang)), (0.0, target),
+        top.annotate(t("chart.target", lang, count=i18n.fmt_int(target, lang)), (0.0, target),
                      xycoords=("axes fraction", "data"), xytext=(4, 3), textcoords="offset points",
                      fontsize=BASE_FONT_PT - 1, color=TARGET)
         top.set_ylim(0, target * 1.1)
@@ -101,7 +101,7 @@ def trend_figure(weeks: pd.DataFrame, lang: str, width_in: float = 7.0, height_i
                      ha="right", va="top", fontsize=BASE_FONT_PT - 1, color=MUTED)
     bottom.bar(starts, weeks["new_workers"], width=6, color=NEW, edgecolor=PROTECTED, linewidth=0.4,
                align="edge")
-    bottom.set_title(tr("chart.new_workers", lang), loc="left", fontsize=BASE_FONT_PT + 1, color=INK)
+    bottom.set_title(t("chart.new_workers", lang), loc="left", fontsize=BASE_FONT_PT + 1, color=INK)
     for ax in (top, bottom):
         style_axes(ax, lang)
     _date_ticks(bottom, weeks["week_start"], lang)
@@ -126,7 +126,7 @@ def coverage_bars_figure(labels: list[str], coverage_pct: list[float], lang: str
     ax.set_yticklabels(labels)
     ax.set_xlim(0, top * 1.18)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.fmt_num(v, lang, 0)))
-    ax.set_xlabel(tr("chart.coverage_pct", lang), fontsize=BASE_FONT_PT - 1, color=INK)
+    ax.set_xlabel(t("chart.coverage_pct", lang), fontsize=BASE_FONT_PT - 1, color=INK)
     style_axes(ax, lang, y_int=False)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color=GRID, linewidth=0.6)

@@ -15,7 +15,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from jamsostek import i18n
-from jamsostek.reports.texts import tr
+from jamsostek.i18n import t
 
 # Debian's fonts-dejavu-core when installed, else the same family that matplotlib ships (always there).
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path(matplotlib.get_data_path()) / "fonts" / "ttf")
@@ -97,11 +97,11 @@ class DocPDF(FPDF):
         self.set_y(-11)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
-        left = tr("doc.as_of", self.doc_lang, date=i18n.fmt_date(self.as_of, self.doc_lang))
+        left = t("doc.as_of", self.doc_lang, date=i18n.fmt_date(self.as_of, self.doc_lang))
         if self.is_sample:
-            left += " · " + tr("doc.sample_banner", self.doc_lang)
+            left += " · " + t("doc.sample_banner", self.doc_lang)
         self.cell(self.epw / 2, 5, left)
-        self.cell(self.epw / 2, 5, tr("doc.page", self.doc_lang, page=self.page_no(), pages="{nb}"), align="R")
+        self.cell(self.epw / 2, 5, t("doc.page", self.doc_lang, page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(*INK)
 
     def sample_badge(self, x: float, y: float, w: float, h: float, size: float = 7.5) -> None:
@@ -111,7 +111,7 @@ class DocPDF(FPDF):
         self.set_xy(x, y)
         self.set_font(FONT, "B", size)
         self.set_text_color(255, 255, 255)
-        self.cell(w, h, tr("doc.sample_banner", self.doc_lang), align="C")
+        self.cell(w, h, t("doc.sample_banner", self.doc_lang), align="C")
         self.set_text_color(*INK)
         self.set_xy(self.l_margin, y + h)
 

@@ -1,6 +1,6 @@
 """Static coverage maps for print (geopandas + matplotlib, offline): the same fixed classes as the dashboard.
 
-Classes, colours and the 'no data' rule come from jamsostek.maps, so a desa has the same colour on
+Classes, colours and the 'no data' rule come from jamsostek.analysis.maps, so a desa has the same colour on
 screen and on paper. For print the 'nobody protected yet' class is also hatched, so it stays apart
 from the next light class in greyscale. Layers are drawn in UTM zone 50S (metres), where a
 kilometre is as long north-south as east-west.
@@ -19,9 +19,11 @@ from matplotlib import patheffects
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from jamsostek import boundaries, maps, settings
+from jamsostek import settings
+from jamsostek.geo import boundaries
+from jamsostek.analysis import maps
 from jamsostek.reports import figures
-from jamsostek.reports.texts import tr
+from jamsostek.i18n import t
 
 CRS_METRES = "EPSG:32750"  # WGS 84 / UTM zone 50S covers Bali
 METRIC = "coverage_pct"
@@ -102,7 +104,7 @@ def draw_coverage(ax, desa: pd.DataFrame, lang: str, *, legend: bool = True, lab
     _frame(ax, focus, pad_left=legend_pad if legend else 0.04)
     if legend:
         handles = legend_handles(lang, outside=len(outside) > 0)
-        ax.legend(handles=handles, title=tr("map.metric.coverage", lang), loc="upper left",
+        ax.legend(handles=handles, title=t("map.metric.coverage", lang), loc="upper left",
                   fontsize=font_pt, title_fontsize=font_pt, frameon=True, framealpha=0.95,
                   edgecolor="#9e9e9e", alignment="left", handlelength=1.8, handleheight=1.2)
     if scale:
@@ -118,7 +120,7 @@ def legend_handles(lang: str, outside: bool = False) -> list[Patch]:
                      hatch=ZERO_HATCH if _is_zero(b) else None, label=_class_label(b, lang))
                for b in maps.class_breaks(METRIC, "desa")]
     if outside:
-        handles.append(Patch(facecolor=LOCATOR_FILL, edgecolor="#bdbdbd", label=tr("ev.map_outside", lang)))
+        handles.append(Patch(facecolor=LOCATOR_FILL, edgecolor="#bdbdbd", label=t("ev.map_outside", lang)))
     return handles
 
 
@@ -159,12 +161,12 @@ def _scale_and_north(ax, lang: str, font_pt: float, km: int = 5) -> None:
     ax.plot([left, left + km * 1000], [base, base], color=figures.INK, linewidth=2, solid_capstyle="butt")
     for x in (left, left + km * 1000):
         ax.plot([x, x], [base - tick, base + tick], color=figures.INK, linewidth=1)
-    ax.text(left + km * 500, base + 2 * tick, tr("ev.scale_km", lang, km=km), ha="center", va="bottom",
+    ax.text(left + km * 500, base + 2 * tick, t("ev.scale_km", lang, km=km), ha="center", va="bottom",
             fontsize=font_pt - 1, color=figures.INK)
     arrow_y = base + 0.07 * (y1 - y0)
     ax.annotate("", xy=(left + km * 500, arrow_y + 0.035 * (y1 - y0)), xytext=(left + km * 500, arrow_y),
                 arrowprops={"arrowstyle": "-|>", "color": figures.INK, "linewidth": 1.2})
-    ax.text(left + km * 500, arrow_y + 0.04 * (y1 - y0), tr("ev.north", lang), ha="center", va="bottom",
+    ax.text(left + km * 500, arrow_y + 0.04 * (y1 - y0), t("ev.north", lang), ha="center", va="bottom",
             fontsize=font_pt, fontweight="bold", color=figures.INK)
 
 
@@ -174,7 +176,7 @@ def _is_zero(bin_: maps.Bin) -> bool:
 
 def _class_label(bin_: maps.Bin, lang: str) -> str:
     label = bin_.label(lang)
-    return f"{label} ({tr('desa.not_reached', lang)})" if _is_zero(bin_) else label
+    return f"{label} ({t('desa.not_reached', lang)})" if _is_zero(bin_) else label
 
 
 def _frame(ax, bounds: np.ndarray, pad_left: float) -> tuple[float, float, float, float]:

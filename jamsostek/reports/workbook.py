@@ -10,10 +10,11 @@ from datetime import datetime, time
 
 import pandas as pd
 
-from jamsostek import export, i18n, settings
+from jamsostek import i18n, settings
+from jamsostek.reports import downloads as export
 from jamsostek.reports import evidence
 from jamsostek.reports.collect import ReportData
-from jamsostek.reports.texts import tr
+from jamsostek.i18n import t
 
 RP_FORMAT = "#,##0"
 
@@ -22,36 +23,36 @@ def sheets(data: ReportData, lang: str = "id") -> dict[str, pd.DataFrame]:
     """Sheet name -> table with translated headers, in the order they appear in the workbook."""
     c = _columns(lang)
     return {
-        tr("wb.summary", lang): _summary(data, lang),
-        tr("wb.kecamatan", lang): data.kecamatan.rename(columns=c)[
+        t("wb.summary", lang): _summary(data, lang),
+        t("wb.kecamatan", lang): data.kecamatan.rename(columns=c)[
             [c["kode_kecamatan"], c["kecamatan"], *_numbers(c)]],
-        tr("wb.desa", lang): data.desa.assign(apbd=_apbd(data)).rename(columns=c)[
+        t("wb.desa", lang): data.desa.assign(apbd=_apbd(data)).rename(columns=c)[
             [c["kode_desa"], c["desa"], c["kecamatan"], *_numbers(c), c["apbd"]]],
-        tr("wb.sectors", lang): data.sectors.assign(sektor=_sector_names(data.sectors, lang)).rename(columns=c)[
+        t("wb.sectors", lang): data.sectors.assign(sektor=_sector_names(data.sectors, lang)).rename(columns=c)[
             [c["sektor"], *_numbers(c)]],
-        tr("wb.cells", lang): data.cells.assign(sektor=_sector_names(data.cells, lang)).rename(columns=c)[
+        t("wb.cells", lang): data.cells.assign(sektor=_sector_names(data.cells, lang)).rename(columns=c)[
             [c["kode_desa"], c["desa"], c["kecamatan"], c["sektor"], *_numbers(c)]],
-        tr("wb.weeks", lang): data.weeks.rename(columns=c)[
+        t("wb.weeks", lang): data.weeks.rename(columns=c)[
             [c["week_start"], c["week_end"], c["new_workers"], c["protected_workers"]]],
-        tr("wb.lapsing", lang): data.lapsing.rename(columns=c)[
+        t("wb.lapsing", lang): data.lapsing.rename(columns=c)[
             [c["kode_desa"], c["desa"], c["kecamatan"], c["lapsing_workers"], c["first_paid_until"]]],
-        tr("wb.programme", lang): _programme(data, lang),
-        tr("wb.batches", lang): _batches(data, lang),
-        tr("wb.method", lang): _method(data, lang),
+        t("wb.programme", lang): _programme(data, lang),
+        t("wb.batches", lang): _batches(data, lang),
+        t("wb.method", lang): _method(data, lang),
     }
 
 
 def build_workbook(data: ReportData, lang: str = "id") -> bytes:
     """The workbook as XLSX bytes (same data and language, same bytes)."""
-    note = tr("doc.filters", lang, text=evidence.filters_text(data, lang))
+    note = t("doc.filters", lang, text=evidence.filters_text(data, lang))
     if data.is_sample:
-        note = f"{tr('notice.sample_short', lang)} · {note}"
+        note = f"{t('notice.sample_short', lang)} · {note}"
     return export.to_xlsx_bytes(
         sheets(data, lang),
-        title=tr("wb.title", lang, date=i18n.fmt_date(data.as_of, lang)),
+        title=t("wb.title", lang, date=i18n.fmt_date(data.as_of, lang)),
         note=note,
         generated_at=datetime.combine(data.as_of, time(0)),
-        number_formats={tr("prog.cost", lang): RP_FORMAT},
+        number_formats={t("prog.cost", lang): RP_FORMAT},
     )
 
 
@@ -63,7 +64,7 @@ def _columns(lang: str) -> dict[str, str]:
         "week_start": "col.week_start", "week_end": "col.week_end", "new_workers": "col.new_workers",
         "lapsing_workers": "col.lapsing", "first_paid_until": "col.first_paid_until", "apbd": "doc.col_apbd",
     }
-    return {column: tr(key, lang) for column, key in keys.items()}
+    return {column: t(key, lang) for column, key in keys.items()}
 
 
 def _numbers(c: dict[str, str]) -> list[str]:
@@ -82,15 +83,15 @@ def _apbd(data: ReportData) -> list[int]:
 def _summary(data: ReportData, lang: str) -> pd.DataFrame:
     k = data.kpi
     row = {
-        tr("filter.as_of", lang): data.as_of,
-        tr("metric.protected", lang): k["protected_workers"],
-        tr("col.protected_week_ago", lang): k["protected_workers_week_ago"],
-        tr("col.change", lang): data.protected_delta,
-        tr("metric.new_week", lang): k["new_workers_week"],
-        tr("metric.lapsing", lang, days=data.lapsing_days): k["lapsing_workers"],
-        tr("col.sasaran", lang): k["sasaran_workers"],
-        tr("col.coverage_pct", lang): k["coverage_pct"],
-        tr("col.gap", lang): k["gap_workers"],
+        t("filter.as_of", lang): data.as_of,
+        t("metric.protected", lang): k["protected_workers"],
+        t("col.protected_week_ago", lang): k["protected_workers_week_ago"],
+        t("col.change", lang): data.protected_delta,
+        t("metric.new_week", lang): k["new_workers_week"],
+        t("metric.lapsing", lang, days=data.lapsing_days): k["lapsing_workers"],
+        t("col.sasaran", lang): k["sasaran_workers"],
+        t("col.coverage_pct", lang): k["coverage_pct"],
+        t("col.gap", lang): k["gap_workers"],
     }
     return pd.DataFrame([row])
 
@@ -98,13 +99,13 @@ def _summary(data: ReportData, lang: str) -> pd.DataFrame:
 def _programme(data: ReportData, lang: str) -> pd.DataFrame:
     p = data.programme
     row = {
-        tr("prog.launch", lang, date=i18n.fmt_date(settings.LAUNCH_DATE, lang)): p.launch_workers,
-        tr("prog.protected_now", lang): p.protected_workers,
-        tr("prog.growth", lang): p.growth_workers,
-        tr("prog.apbd_now", lang): p.apbd_protected_workers,
-        tr("prog.target", lang, target=i18n.fmt_int(p.target_workers, lang)) + " %": p.target_pct,
-        tr("prog.worker_months", lang): p.worker_months,
-        tr("prog.cost", lang): p.cost_rp,
+        t("prog.launch", lang, date=i18n.fmt_date(settings.LAUNCH_DATE, lang)): p.launch_workers,
+        t("prog.protected_now", lang): p.protected_workers,
+        t("prog.growth", lang): p.growth_workers,
+        t("prog.apbd_now", lang): p.apbd_protected_workers,
+        t("prog.target", lang, target=i18n.fmt_int(p.target_workers, lang)) + " %": p.target_pct,
+        t("prog.worker_months", lang): p.worker_months,
+        t("prog.cost", lang): p.cost_rp,
     }
     return pd.DataFrame([row])
 
@@ -112,13 +113,13 @@ def _programme(data: ReportData, lang: str) -> pd.DataFrame:
 def _batches(data: ReportData, lang: str) -> pd.DataFrame:
     b = data.batches[data.batches["withdrawn_at"].isna()].sort_values("batch_id")
     return pd.DataFrame({
-        tr("doc.col_batch", lang): b["batch_id"].astype("int64"),
-        tr("doc.col_file", lang): b["file_name"].astype(object),  # uploaded names: the injection guard applies
-        tr("doc.col_extract_date", lang): b["extract_date"],
-        tr("doc.col_rows_accepted", lang): b["rows_accepted"].astype("int64"),
-        tr("doc.col_rows_rejected", lang): b["rows_rejected"].astype("int64"),
-        tr("doc.col_is_sample", lang): [tr("doc.col_yes" if v else "doc.col_no", lang) for v in b["is_sample"]],
-        tr("doc.col_loaded_at", lang): b["loaded_at"],
+        t("doc.col_batch", lang): b["batch_id"].astype("int64"),
+        t("doc.col_file", lang): b["file_name"].astype(object),  # uploaded names: the injection guard applies
+        t("doc.col_extract_date", lang): b["extract_date"],
+        t("doc.col_rows_accepted", lang): b["rows_accepted"].astype("int64"),
+        t("doc.col_rows_rejected", lang): b["rows_rejected"].astype("int64"),
+        t("doc.col_is_sample", lang): [t("doc.col_yes" if v else "doc.col_no", lang) for v in b["is_sample"]],
+        t("doc.col_loaded_at", lang): b["loaded_at"],
     })
 
 
@@ -126,4 +127,4 @@ def _method(data: ReportData, lang: str) -> pd.DataFrame:
     lines = []
     for heading, paragraphs in evidence.method_paragraphs(data, lang):
         lines += [heading, *paragraphs, ""]
-    return pd.DataFrame({tr("wb.text", lang): lines[:-1]})
+    return pd.DataFrame({t("wb.text", lang): lines[:-1]})

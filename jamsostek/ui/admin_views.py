@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jamsostek import batch_admin, detail, export, i18n, settings, upload, wilayah
-from jamsostek.i18n_admin import t
+from jamsostek import i18n, settings
+from jamsostek.ingest import batches as batch_admin
+from jamsostek.access import detail
+from jamsostek.reports import downloads as export
+from jamsostek.ingest import upload
+from jamsostek.geo import wilayah
+from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 
 KEY_FLASH = "_history_flash"

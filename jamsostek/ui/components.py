@@ -7,7 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from jamsostek import export, i18n, metrics
+from jamsostek import i18n
+from jamsostek.reports import downloads as export
+from jamsostek.analysis import metrics
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 

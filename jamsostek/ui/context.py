@@ -10,7 +10,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from jamsostek import db, filters as flt, ingest, settings, wilayah
+from jamsostek import settings
+from jamsostek.store import db
+from jamsostek.analysis import filters as flt
+from jamsostek.ingest import load as ingest
+from jamsostek.geo import wilayah
 
 # Session-state keys of the sidebar widgets; pages read them only through filters() and lang().
 KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG = (

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jamsostek import i18n, meeting_minutes as minutes
-from jamsostek.i18n_meeting import t
+from jamsostek import i18n
+from jamsostek.meetings import minutes
+from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 from jamsostek.ui import session
 

@@ -12,9 +12,16 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from jamsostek import auth, boundaries, i18n, map_compare, maps, meeting_minutes as minutes, meetings as mt
-from jamsostek import metrics, privacy
-from jamsostek.i18n_meeting import t
+from jamsostek import i18n
+from jamsostek.access import auth
+from jamsostek.geo import boundaries
+from jamsostek.analysis import map_compare
+from jamsostek.analysis import maps
+from jamsostek.meetings import minutes
+from jamsostek.meetings import weekly as mt
+from jamsostek.analysis import metrics
+from jamsostek.access import privacy
+from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import data_quality

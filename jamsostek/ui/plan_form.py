@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from jamsostek import allocation as al
+from jamsostek.plan import allocation as al
 from jamsostek import domain, i18n, settings
 from jamsostek.i18n import t
-from jamsostek.rupiah import parse_rupiah
+from jamsostek.plan.rupiah import parse_rupiah
 from jamsostek.ui import context as ctx
 
 BUDGET_SOURCES = ("APBD", "APBDES", "DBHCHT", "CSR")  # who can pay for others (MANDIRI is self-paid)

@@ -6,8 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from jamsostek import allocation as al
-from jamsostek import plan_summary, scenarios
+from jamsostek.plan import allocation as al
+from jamsostek.plan import summary as plan_summary
+from jamsostek.plan import scenarios
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx

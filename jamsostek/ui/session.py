@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jamsostek import auth, privacy
-from jamsostek.i18n_admin import t
+from jamsostek.access import auth
+from jamsostek.access import privacy
+from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 
 KEY_ROLE, KEY_USER = "_auth_role", "_auth_user"

@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import streamlit as st
 
-from jamsostek import domain, filters as flt, i18n, settings, wilayah
+from jamsostek import domain, i18n, settings
+from jamsostek.analysis import filters as flt
+from jamsostek.geo import wilayah
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 

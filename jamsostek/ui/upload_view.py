@@ -8,9 +8,12 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from jamsostek import domain, export, readers, upload
+from jamsostek import domain
+from jamsostek.reports import downloads as export
+from jamsostek.ingest import readers
+from jamsostek.ingest import upload
 from jamsostek.i18n import fmt_int
-from jamsostek.i18n_admin import t
+from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 
 KEY_FLOW, KEY_NONCE, KEY_FLASH = "_upload_flow", "_upload_nonce", "_upload_flash"

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from jamsostek import i18n, ingest, settings
+from jamsostek import i18n, settings
+from jamsostek.ingest import load as ingest
 
 ROOT = settings.ROOT
 CHROMIUM = Path("/usr/bin/chromium")

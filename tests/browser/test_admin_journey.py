@@ -17,9 +17,14 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from jamsostek import auth, batch_admin, db, ingest, settings, upload
+from jamsostek import settings
+from jamsostek.access import auth
+from jamsostek.ingest import batches as batch_admin
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.ingest import upload
 from jamsostek.i18n import fmt_int
-from jamsostek.i18n_admin import t
+from jamsostek.i18n import t
 
 from .conftest import open_tab, serve
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from jamsostek.i18n_meeting import t
+from jamsostek.i18n import t
 
 pytestmark = pytest.mark.browser
 

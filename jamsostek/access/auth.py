@@ -1,0 +1,199 @@
+"""Sign-in for admins (and optionally viewers): argon2 hashes, credential sources, rate limiting.
+
+Credentials come from the environment (JAMSOSTEK_ADMINS / JAMSOSTEK_VIEWERS, entries
+"user:$argon2id$...;user2:$argon2id$...") or from the [admins] / [viewers] tables of
+.streamlit/secrets.toml (`user = "$argon2id$..."`); the environment wins for a name in both.
+';' and ':' are safe separators: argon2 hashes use only '$', ',', '=' and base64 characters,
+and valid usernames (^[a-z0-9._-]{3,32}$) contain neither. Quote the value with single quotes
+in a shell so '$' is not expanded. Anything that is not an argon2 hash is ignored with a warning
+that never shows the value.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets as _secrets
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import argon2
+
+from jamsostek import settings
+from jamsostek.access.ratelimit import SignInLimiter
+
+VIEWER, ADMIN = "viewer", "admin"
+ENV_ADMINS, ENV_VIEWERS = "JAMSOSTEK_ADMINS", "JAMSOSTEK_VIEWERS"
+ENV_REQUIRE_VIEWER_SIGNIN = "JAMSOSTEK_REQUIRE_VIEWER_SIGNIN"
+DEFAULT_SECRETS = settings.ROOT / ".streamlit" / "secrets.toml"
+USERNAME = re.compile(r"^[a-z0-9._-]{3,32}$")
+MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS = 10, 1024
+_ARGON2 = re.compile(r"^\$argon2(id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$")
+_TABLES = {ADMIN: ("admins", ENV_ADMINS), VIEWER: ("viewers", ENV_VIEWERS)}
+_hasher = argon2.PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    """argon2id hash of a password (salted; safe to store)."""
+    return _hasher.hash(password)
+
+
+def is_argon2_hash(value: object) -> bool:
+    """True when value looks like an encoded argon2 hash."""
+    return isinstance(value, str) and bool(_ARGON2.match(value))
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    """True when password matches the hash; False on any bad input, never raises."""
+    if not is_argon2_hash(stored_hash) or not isinstance(password, str) or len(password) > MAX_PASSWORD_CHARS:
+        return False
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (argon2.exceptions.Argon2Error, ValueError, TypeError):
+        return False
+
+
+@dataclass(frozen=True)
+class ConfigWarning:
+    """A credential entry that was ignored; names the source and user, never the value."""
+
+    source: str
+    username: str | None
+    reason: str  # "not_argon2" | "bad_username" | "bad_entry" | "unreadable"
+
+    @property
+    def message_id(self) -> str:
+        who = f"'{self.username}'" if self.username else "sebuah entri"
+        return {
+            "not_argon2": f"Kredensial {who} di {self.source} bukan hash argon2 dan diabaikan.",
+            "bad_username": f"Sebuah entri di {self.source} memiliki nama pengguna tidak sah dan diabaikan.",
+            "bad_entry": f"Sebuah entri di {self.source} tidak berbentuk nama:hash dan diabaikan.",
+        }.get(self.reason, f"{self.source} tidak dapat dibaca dan diabaikan.")
+
+    @property
+    def message_en(self) -> str:
+        who = f"'{self.username}'" if self.username else "an entry"
+        return {
+            "not_argon2": f"The credential for {who} in {self.source} is not an argon2 hash and was ignored.",
+            "bad_username": f"An entry in {self.source} has an invalid username and was ignored.",
+            "bad_entry": f"An entry in {self.source} is not of the form name:hash and was ignored.",
+        }.get(self.reason, f"{self.source} could not be read and was ignored.")
+
+
+def _entries_from_env(value: str) -> list[tuple[str | None, object]]:
+    pairs = [item.strip().partition(":") for item in value.split(";") if item.strip()]
+    # No ':' means the whole entry may be a pasted password: keep no part of it as a name.
+    return [(name.strip(), stored.strip()) if sep else (None, None) for name, sep, stored in pairs]
+
+
+def _entries_from_file(path: Path, table: str, warnings: list[ConfigWarning]) -> list[tuple[str, object]]:
+    if not path.is_file():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        warnings.append(ConfigWarning(path.name, None, "unreadable"))  # parser messages may quote the file
+        return []
+    section = data.get(table, {})
+    return list(section.items()) if isinstance(section, dict) else []
+
+
+def _load(role: str, secrets_path: Path | None, environ: Mapping | None) -> tuple[dict[str, str], list]:
+    table, env_var = _TABLES[role]
+    environ = os.environ if environ is None else environ
+    warnings: list[ConfigWarning] = []
+    path = Path(secrets_path or DEFAULT_SECRETS)
+    sources = [(f"{path.name} [{table}]", _entries_from_file(path, table, warnings)),
+               (env_var, _entries_from_env(environ.get(env_var, "")))]
+    found: dict[str, str] = {}
+    for source, entries in sources:  # later sources (environment) win
+        for name, stored in entries:
+            if name is None:
+                warnings.append(ConfigWarning(source, None, "bad_entry"))
+            elif not USERNAME.match(name):
+                warnings.append(ConfigWarning(source, None, "bad_username"))
+            elif not is_argon2_hash(stored):
+                warnings.append(ConfigWarning(source, name, "not_argon2"))
+            else:
+                found[name] = stored
+    return found, warnings
+
+
+def load_admins(secrets_path: Path | None = None, environ: Mapping | None = None) -> dict[str, str]:
+    """Admin username -> argon2 hash, from secrets.toml [admins] and JAMSOSTEK_ADMINS."""
+    return _load(ADMIN, secrets_path, environ)[0]
+
+
+def load_viewers(secrets_path: Path | None = None, environ: Mapping | None = None) -> dict[str, str]:
+    """Viewer username -> argon2 hash, from secrets.toml [viewers] and JAMSOSTEK_VIEWERS."""
+    return _load(VIEWER, secrets_path, environ)[0]
+
+
+def credential_warnings(secrets_path: Path | None = None, environ: Mapping | None = None) -> list[ConfigWarning]:
+    """Ignored credential entries (plain text, bad names, unreadable file), for the admin UI."""
+    both = _load(ADMIN, secrets_path, environ)[1] + _load(VIEWER, secrets_path, environ)[1]
+    return list(dict.fromkeys(both))  # an unreadable file is reported once, not per table
+
+
+def viewer_signin_required(environ: Mapping | None = None) -> bool:
+    """True when JAMSOSTEK_REQUIRE_VIEWER_SIGNIN asks viewers to sign in too."""
+    value = (os.environ if environ is None else environ).get(ENV_REQUIRE_VIEWER_SIGNIN, "")
+    return value.strip().lower() in {"1", "true", "yes", "ya", "on"}
+
+
+shared_limiter = SignInLimiter()  # one per app process, shared by every session
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    """Outcome of a sign-in; messages never tell whether the username exists."""
+
+    ok: bool
+    role: str | None
+    message_id: str
+    message_en: str
+    retry_after_s: float = 0.0
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password(_secrets.token_urlsafe(16))
+
+
+def sign_in(username: str, password: str, admins: Mapping[str, str], limiter: SignInLimiter,
+            client_key: str, now: float | None = None,
+            viewers: Mapping[str, str] | None = None) -> SignInResult:
+    """Check credentials under the rate limit (per username and per client); admin wins over viewer."""
+    name = (username if isinstance(username, str) else "").strip().lower()
+    keys = (f"user:{name}", f"client:{client_key}")
+    wait = max(limiter.attempt(key, now) for key in keys)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        return SignInResult(False, None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
+                            f"Too many failed attempts. Try again in {minutes} minutes.", wait)
+    role, stored = next(((r, t[name]) for r, t in ((ADMIN, admins), (VIEWER, viewers or {})) if name in t),
+                        (None, None))
+    # An unknown name still costs one argon2 verification, so timing does not reveal it.
+    matched = verify_password(stored or _dummy_hash(), password if isinstance(password, str) else "")
+    if not (matched and stored):
+        return SignInResult(False, None, "Nama pengguna atau kata sandi salah.", "Wrong username or password.")
+    for key in keys:
+        limiter.record_success(key, now)
+    return SignInResult(True, role, "Berhasil masuk.", "Signed in.")
+
+
+def add_admin(username: str, password: str, secrets_path: Path | None = None) -> Path:
+    """Write an admin's argon2 hash into secrets.toml [admins]; returns the file's path."""
+    from jamsostek.access import accounts  # the writer lives apart: the app only reads credentials
+
+    return accounts.add_user(username, password, ADMIN, secrets_path)
+
+
+def add_admin_cli(argv: list[str], stdin=None, stdout=None, stderr=None) -> int:
+    """`python -m jamsostek add-admin USERNAME [--password-stdin] [--role viewer] [--secrets PATH] [--print-env]`."""
+    from jamsostek.access import accounts
+
+    return accounts.add_admin_cli(argv, stdin=stdin, stdout=stdout, stderr=stderr)

@@ -1,0 +1,1 @@
+"""The figures the pages show: filters, coverage metrics, charts and maps (Ringkasan, Peta, Sektor, Tren)."""

@@ -1,0 +1,218 @@
+"""Period comparison on the map: two dates side by side in the same fixed classes, or the change between them.
+
+Side by side uses maps.make_choropleth for both dates, whose classes are fixed per metric (chosen once in
+maps.BREAKS, never re-binned per date), so one colour means one range on both maps. The change map has
+its own fixed, symmetric classes around 'no change', with 'no data' where either date lacks a sasaran.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import shapely
+from shapely.geometry import shape
+
+from jamsostek import i18n
+from jamsostek.analysis import maps
+from jamsostek.i18n import t
+
+CHANGE_METRICS = ("coverage_pct", "protected_workers")
+# (small, big) steps of the change classes: down >= small, down < small, none, up < small, up small..big, up >= big.
+CHANGE_STEPS: dict[tuple[str, str], tuple[float, float]] = {
+    ("coverage_pct", "desa"): (1, 5),
+    ("coverage_pct", "kecamatan"): (1, 5),
+    ("protected_workers", "desa"): (10, 50),
+    ("protected_workers", "kecamatan"): (100, 500),
+}
+# ColorBrewer RdBu (print-safe ends): red = down, blue = up; 'no change' a light grey, apart from white no-data.
+CHANGE_COLOURS = ("#b2182b", "#f4a582", "#d9d9d9", "#92c5de", "#4393c3", "#2166ac")
+CHANGE_UNITS = {"coverage_pct": "compare.unit_points", "protected_workers": ""}  # a count has no unit
+CHANGE_TITLES = {"coverage_pct": "compare.change_coverage", "protected_workers": "compare.change_protected"}
+
+
+@dataclass(frozen=True)
+class ChangeClass:
+    """One class of the change map; `kind` says which (down_big, down, same, up, up_mid, up_big, no_data)."""
+
+    kind: str
+    colour: str
+    step: tuple[float, float] = (0, 0)  # (small, big) of the metric and level
+    decimals: int = 0
+    unit_key: str = ""
+
+    @property
+    def is_no_data(self) -> bool:
+        """True for areas without a figure on one of the two dates."""
+        return self.kind == "no_data"
+
+    def label(self, lang: str = "id") -> str:
+        """Legend text in `lang`, e.g. 'naik 1–4,9 poin', 'tetap', 'Tidak ada data sasaran'."""
+        if self.is_no_data:
+            return i18n.t("map.no_data", lang)
+        least = 10 ** -self.decimals  # the smallest change shown
+        small, big = self.step
+        texts = {"least": least, "small": small, "big": big, "top_small": small - least, "top": big - least}
+        unit = t(self.unit_key, lang) if self.unit_key else ""
+        return t(f"compare.class.{self.kind}", lang, unit=unit,
+                 **{name: self._fmt(value, lang) for name, value in texts.items()})
+
+    def _fmt(self, value: float, lang: str) -> str:
+        value = round(value, self.decimals)
+        return i18n.fmt_num(value, lang, 0 if float(value).is_integer() else self.decimals)
+
+
+KINDS = ("down_big", "down", "same", "up", "up_mid", "up_big")
+
+
+def change_classes(metric: str, level: str = "desa") -> list[ChangeClass]:
+    """The fixed change classes of a metric: down a lot, down, none, up, up more, up a lot; then 'no data'."""
+    _check(metric, level)
+    common = {"step": CHANGE_STEPS[(metric, level)], "decimals": maps.DECIMALS[metric],
+              "unit_key": CHANGE_UNITS[metric]}
+    return [ChangeClass(kind, colour, **common) for kind, colour in zip(KINDS, CHANGE_COLOURS, strict=True)] + [
+        ChangeClass("no_data", maps.NO_DATA_COLOUR)]
+
+
+def change_class(value: float, small: float, big: float) -> int:
+    """Index of one (rounded) change among KINDS, or len(KINDS) for no data."""
+    if _missing(value):
+        return len(KINDS)
+    if value == 0:
+        return 2
+    if value < 0:
+        return 0 if value <= -small else 1
+    return 3 if value < small else 4 if value < big else 5
+
+
+def classify_change(values, metric: str, level: str = "desa") -> pd.Series:
+    """Index into change_classes() of each change, after rounding to the shown precision."""
+    _check(metric, level)
+    small, big = CHANGE_STEPS[(metric, level)]
+    rounded = pd.Series(values, dtype="float64").round(maps.DECIMALS[metric])
+    return rounded.map(lambda v: change_class(v, small, big)).astype("int64")
+
+
+def change_frame(before: pd.DataFrame, now: pd.DataFrame, metric: str, level: str = "desa") -> pd.DataFrame:
+    """Rows of `now` (coverage_by_desa/kecamatan shape) with the metric before, now and the change (NaN = no data)."""
+    _check(metric, level)
+    key = maps.LEVELS[level]
+    earlier = before.set_index(key)
+    out = now.copy()
+    out["value_before"] = maps.metric_values(earlier, metric).reindex(out[key]).to_numpy()
+    out["value_now"] = maps.metric_values(out, metric).to_numpy()
+    out["change"] = out["value_now"] - out["value_before"]
+    return out
+
+
+def side_by_side(before: pd.DataFrame, now: pd.DataFrame, geojson: dict, metric: str, lang: str = "id", *,
+                 level: str = "desa", borders_geojson: dict | None = None,
+                 height: int = maps.HEIGHT_PX) -> tuple[go.Figure, go.Figure]:
+    """Two choropleths (before, now) in the metric's fixed classes: one colour is one range on both."""
+    return tuple(maps.make_choropleth(frame, geojson, metric, lang, level=level, borders_geojson=borders_geojson,
+                                      height=height) for frame in (before, now))
+
+
+def change_map(before: pd.DataFrame, now: pd.DataFrame, geojson: dict, metric: str, lang: str = "id", *,
+               level: str = "desa", borders_geojson: dict | None = None, height: int = maps.HEIGHT_PX) -> go.Figure:
+    """One choropleth of the change from `before` to `now` in fixed classes around 'no change'."""
+    key = maps.LEVELS[level]
+    frame = change_frame(before, now, metric, level).sort_values(key).reset_index(drop=True)
+    features = {f["properties"][key]: f for f in geojson["features"]}
+    frame = frame[frame[key].isin(features)].reset_index(drop=True)
+    classes, bins = classify_change(frame["change"], metric, level), change_classes(metric, level)
+    hover = hover_texts(frame, metric, lang, level)
+    traces = [_class_trace(frame[classes == i], hover[classes == i], features, key, i, bin_, lang)
+              for i, bin_ in enumerate(bins)]
+    if borders_geojson is not None:
+        traces.append(_border_trace(borders_geojson["features"]))
+    title = t(CHANGE_TITLES[metric], lang)
+    legend_px = maps.legend_width(title, [b.label(lang) for b in bins])
+    center, zoom = maps.fit_view([features[c] for c in frame[key]] or list(features.values()),
+                                 height - maps.MARGIN_B_PX, left_px=maps.LEGEND_X_PX + legend_px + 10)
+    shapes, annotations = _legend(title, bins, legend_px, lang)
+    annotations.append({"text": maps.attribution(lang), "showarrow": False, "xref": "paper", "yref": "paper",
+                        "x": 1, "y": 0, "xanchor": "right", "yanchor": "top", "yshift": -4,
+                        "font": {"size": 12, "color": "#444444"}})
+    return go.Figure(data=traces, layout={
+        "map": {"style": "white-bg", "center": center, "zoom": zoom}, "height": height,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": maps.MARGIN_B_PX}, "uirevision": "map-compare",
+        "separators": i18n.plotly_separators(lang), "paper_bgcolor": "#ffffff",
+        "font": {"size": 14, "color": "#222222"},
+        "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": 14, "color": "#222222"}, "align": "left"},
+        "shapes": shapes, "annotations": annotations})
+
+
+def _class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, bin_: ChangeClass,
+                 lang: str) -> dict:
+    # One trace per class holding only its own areas: the geometry is sent once in total.
+    return {
+        "type": "choroplethmap", "name": bin_.label(lang), "showlegend": False,
+        "geojson": {"type": "FeatureCollection", "features": [features[c] for c in rows[key]]},
+        "featureidkey": f"properties.{key}", "locations": list(rows[key]), "z": [index] * len(rows),
+        "colorscale": [[0, bin_.colour], [1, bin_.colour]], "showscale": False,
+        "marker": {"line": {"color": maps.OUTLINE_COLOUR, "width": 1.2 if bin_.is_no_data else 0.6}},
+        "customdata": list(hover), "hovertemplate": "%{customdata}<extra></extra>",
+    }
+
+
+def _border_trace(features: list[dict]) -> dict:
+    # Kecamatan borders as one line trace (shared edges drawn once), no hover.
+    rings = shapely.union_all([shape(f["geometry"]).boundary for f in features])
+    merged = shapely.line_merge(rings) if rings.geom_type == "MultiLineString" else rings
+    lon: list = []
+    lat: list = []
+    for line in getattr(merged, "geoms", [merged]):
+        coords = np.asarray(line.coords)
+        lon += [round(float(x), 5) for x in coords[:, 0]] + [None]
+        lat += [round(float(y), 5) for y in coords[:, 1]] + [None]
+    return {"type": "scattermap", "lon": lon, "lat": lat, "mode": "lines", "name": "borders",
+            "line": {"color": maps.BORDER_COLOUR, "width": 1.8}, "hoverinfo": "skip", "showlegend": False}
+
+
+def _legend(title: str, bins: list[ChangeClass], width: int, lang: str) -> tuple[list[dict], list[dict]]:
+    # Shapes and annotations (as the dashboard map draws its legend): every class listed, even when empty.
+    box = {"type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel",
+           "xanchor": 0, "yanchor": 1}
+    text = {"xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "top",
+            "showarrow": False, "align": "left", "font": {"size": 14, "color": "#222222"}}
+    left, row_px = maps.LEGEND_X_PX, maps.LEGEND_ROW_PX
+    shapes = [box | {"x0": left, "x1": left + width, "y0": -6, "y1": -6 - row_px * (len(bins) + 1) - 8,
+                     "fillcolor": "#ffffff", "line": {"color": "#9e9e9e", "width": 1}}]
+    annotations = [text | {"text": f"<b>{title}</b>", "xshift": left + 10, "yshift": -12}]
+    for row, bin_ in enumerate(bins, start=1):
+        top = -12 - row_px * row
+        shapes.append(box | {"x0": left + 10, "x1": left + 28, "y0": top - 2, "y1": top - 20,
+                             "fillcolor": bin_.colour, "line": {"color": "#404040", "width": 1}})
+        annotations.append(text | {"text": bin_.label(lang), "xshift": left + 36, "yshift": top})
+    return shapes, annotations
+
+
+def hover_texts(frame: pd.DataFrame, metric: str, lang: str, level: str = "desa") -> pd.Series:
+    """One hover text per row: name, the metric before and now, and the change, in `lang`."""
+    show = (lambda v: i18n.fmt_pct(v, lang)) if metric == "coverage_pct" else (lambda v: i18n.fmt_int(v, lang))
+
+    def text(row) -> str:
+        name = row["desa"] if level == "desa" else row["kecamatan"]
+        change = row["change"]
+        delta = i18n.MISSING if _missing(change) else (
+            ("+" if change > 0 else "") + i18n.fmt_num(change, lang, maps.DECIMALS[metric]))
+        return "<br>".join([f"<b>{name}</b>", f"{t('compare.before', lang)}: {show(row['value_before'])}",
+                            f"{t('compare.now', lang)}: {show(row['value_now'])}",
+                            f"{t('compare.change', lang)}: {delta}"])
+
+    return frame.apply(text, axis=1) if len(frame) else pd.Series([], dtype="object")
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or bool(pd.isna(value))
+
+
+def _check(metric: str, level: str) -> None:
+    if metric not in CHANGE_METRICS:
+        raise ValueError(f"change metric must be one of {CHANGE_METRICS}, got {metric!r}")
+    if level not in maps.LEVELS:
+        raise ValueError(f"level must be one of {list(maps.LEVELS)}, got {level!r}")

@@ -1,0 +1,1 @@
+"""Real geography: kecamatan and desa with their codes, name matching, boundary layers."""

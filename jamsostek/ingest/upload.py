@@ -1,0 +1,341 @@
+"""A data admin's upload: read -> check -> preview -> commit or cancel, each commit audited.
+
+`UploadFlow` is the small state machine a page keeps in its session: a file received becomes a
+draft (RawExtract + Validated + file-level notices) that can be re-mapped, committed once as one
+transaction, or cancelled. Nothing here writes to the store before `commit`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from jamsostek import settings
+from jamsostek.store import db
+from jamsostek.ingest import load as ingest
+from jamsostek.access import privacy
+from jamsostek.ingest import readers
+from jamsostek.geo import wilayah
+from jamsostek.ingest.load import IngestResult
+from jamsostek.ingest.validate import Validated
+
+IDLE, PREVIEW, COMMITTED, CANCELLED, FAILED = "idle", "preview", "committed", "cancelled", "failed"
+PREVIEW_ROWS = 20
+OTHER_REGION_MIN_SHARE = 0.5  # at least half the rows name a desa of one other regency
+IGNORE = ""  # header_override value meaning "do not use this column"
+PERSONAL_FIELDS = ("nik", "nama", "no_kpj", "tgl_lahir")
+
+# Code -> (Indonesian, English). Every file-level notice says what happened and what to do.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "duplicate": ("Berkas ini sudah dimuat sebagai batch {batch} ({file}, {when}, oleh {who}). Tidak ada "
+                  "yang diubah. Bila datanya memang baru, periksa apakah berkas yang benar yang dipilih.",
+                  "This file was already loaded as batch {batch} ({file}, {when}, by {who}). Nothing was "
+                  "changed. If the data really is new, check that the right file was chosen."),
+    "other_region": ("Berkas ini tampaknya untuk kabupaten lain: {rows} dari {total} baris berisi desa di "
+                     "{regency}, bukan di {region}. Tidak ada yang dimuat; minta ekstrak untuk {region}.",
+                     "This file seems to be for another regency: {rows} of {total} rows name villages in "
+                     "{regency}, not in {region}. Nothing was loaded; ask for the {region} extract."),
+    "nothing_accepted": ("Tidak ada baris yang lolos pemeriksaan, jadi tidak ada yang dapat dimuat. Lihat "
+                         "alasan penolakan di bawah, perbaiki berkasnya, lalu unggah lagi.",
+                         "No row passed the checks, so there is nothing to load. See the reasons below, "
+                         "fix the file and upload it again."),
+    "some_rejected": ("{rejected} dari {total} baris ditolak dan tidak akan dimuat; {accepted} baris akan "
+                      "dimuat. Unduh daftar baris yang ditolak untuk diperbaiki.",
+                      "{rejected} of {total} rows are rejected and will not be loaded; {accepted} rows will "
+                      "be loaded. Download the rejected rows to fix them."),
+    "not_ready": ("Tidak ada berkas yang siap dimuat. Unggah berkas terlebih dahulu.",
+                  "No file is ready to load. Upload a file first."),
+    "batch_unknown": ("Batch {batch} tidak ada.", "Batch {batch} does not exist."),
+    "batch_withdrawn": ("Batch {batch} sudah ditarik sebelumnya.", "Batch {batch} was already withdrawn."),
+}
+
+
+def message(code: str, lang: str = "id", **values: object) -> str:
+    """Text of MESSAGES[code] in the chosen language."""
+    return MESSAGES[code][0 if lang == "id" else 1].format(**values)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A file-level finding; blocking ones stop the commit."""
+
+    code: str
+    blocking: bool
+    message_id: str
+    message_en: str
+
+    def text(self, lang: str = "id") -> str:
+        """The message in the chosen language."""
+        return self.message_id if lang == "id" else self.message_en
+
+
+def notice(code: str, blocking: bool, **values: object) -> Notice:
+    """A Notice with both texts of MESSAGES[code] filled in."""
+    return Notice(code, blocking, message(code, "id", **values), message(code, "en", **values))
+
+
+class UploadRefused(Exception):
+    """A commit or withdrawal that was not allowed; carries the notice to show."""
+
+    def __init__(self, notice: Notice):
+        super().__init__(notice.message_id)
+        self.notice = notice
+
+
+@dataclass
+class Draft:
+    """A read and checked file, not yet in the store."""
+
+    data: bytes
+    raw: readers.RawExtract
+    checked: Validated
+    notices: list[Notice]
+    override: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def can_commit(self) -> bool:
+        """True when no blocking notice stands in the way."""
+        return not any(n.blocking for n in self.notices)
+
+
+def prepare(con: db.Connection, data: bytes, file_name: str, override: dict[str, str] | None = None,
+            limits: readers.Limits = readers.Limits(), region: str | None = None) -> Draft:
+    """Read and check an uploaded file without writing anything; raises readers.ExtractError."""
+    raw = readers.read_extract(data, file_name, limits, header_override=override or None)
+    checked = ingest.validate_extract(raw, region)
+    notices = [n for n in (duplicate_notice(con, raw.sha256), region_notice(raw, region)) if n]
+    # When the file as a whole is wrong, row counts would only distract.
+    if not notices and checked.accepted.empty:
+        notices.append(notice("nothing_accepted", True))
+    elif not notices and checked.rows_rejected:
+        notices.append(notice("some_rejected", False, rejected=checked.rows_rejected, total=checked.rows_total,
+                               accepted=len(checked.accepted)))
+    return Draft(data, raw, checked, notices, dict(override or {}))
+
+
+def duplicate_notice(con: db.Connection, sha256: str) -> Notice | None:
+    """Blocking notice when a loaded (not withdrawn) batch has the same SHA-256."""
+    batch_id = db.fetch_value(con, "batch_find", sha256=sha256)
+    if batch_id is None:
+        return None
+    batches = db.run_query(con, "batches")
+    row = batches[batches["batch_id"] == batch_id].iloc[0]
+    when = pd.Timestamp(row["loaded_at"]).strftime("%d-%m-%Y %H:%M")
+    return notice("duplicate", True, batch=int(batch_id), file=row["file_name"], when=when, who=row["loaded_by"])
+
+
+@cache
+def _places(province: str) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Normalised desa name -> regency codes holding it, and regency code -> name, for a province."""
+    frame = wilayah.load_wilayah(province)
+    index: dict[str, set[str]] = {}
+    for name, kab in zip(frame["desa"], frame["kode_kabupaten"]):
+        index.setdefault(wilayah.normalise(name), set()).add(kab)
+    names = dict(zip(frame["kode_kabupaten"], frame["kabupaten"]))
+    return {k: frozenset(v) for k, v in index.items()}, names
+
+
+def region_notice(raw: readers.RawExtract, region: str | None = None) -> Notice | None:
+    """Blocking notice when most rows name desa of one other regency of the province, not of ours."""
+    region = region or settings.region()
+    column = next((h for h, f in raw.header_map.items() if f == "desa"), None)
+    if column is None or "." not in region:  # a province-wide dashboard has no "other regency"
+        return None
+    index, regency_names = _places(region.split(".")[0])
+    matcher = wilayah.DesaMatcher(region)
+    counts = raw.rows[column].fillna("").astype(str).str.strip().value_counts()
+    total = inside = 0
+    elsewhere: Counter[str] = Counter()
+    for text, n in counts.items():
+        if not text:
+            continue
+        total += n
+        if matcher.match(text).reason != "desa_unknown":
+            inside += n
+        elif len(others := index.get(wilayah.normalise(text), frozenset()) - {region}) == 1:
+            elsewhere[next(iter(others))] += n
+    if not elsewhere:
+        return None
+    regency, rows = elsewhere.most_common(1)[0]
+    if rows < OTHER_REGION_MIN_SHARE * total or rows <= inside:
+        return None
+    own = next(iter(wilayah.load_wilayah(region)["kabupaten"]), region)
+    return notice("other_region", True, rows=rows, total=total, regency=regency_names[regency], region=own)
+
+
+def source_headers(data: bytes, file_name: str, limits: readers.Limits = readers.Limits()) -> list[str]:
+    """Header cells of a file whose columns could not be recognised, for mapping them by hand.
+
+    The header is taken as the fullest of the first rows; [] when the file cannot be read at all.
+    """
+    try:
+        rows = _first_rows(data, file_name, limits)
+    except Exception:  # untrusted bytes: any failure means there is nothing to offer
+        return []
+    best = max(rows, key=lambda r: sum(1 for c in r if c), default=[])
+    while best and not best[-1]:
+        best = best[:-1]
+    return [c or f"KOLOM {i}" for i, c in enumerate(best[: limits.max_columns], start=1)]
+
+
+def _first_rows(data: bytes, file_name: str, limits: readers.Limits) -> list[list[str]]:
+    n = readers.HEADER_SEARCH_ROWS
+    if len(data) > limits.max_bytes:
+        return []
+    if Path(readers.sanitise_file_name(file_name)).suffix.lower() in readers.XLSX_EXTENSIONS:
+        readers._check_zip(data, limits)  # the same zip-bomb guard as a full read
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        try:
+            if len(book.sheetnames) > limits.max_sheets:
+                return []
+            rows = book.worksheets[0].iter_rows(values_only=True, max_row=n, max_col=limits.max_columns)
+            return [[readers._cell_text(v) for v in row] for row in rows]
+        finally:
+            book.close()
+    text, _ = readers._decode(data)
+    lines = text[:65536].splitlines()[:n]
+    sep = max(readers.SEPARATORS, key=lambda s: max((len(r) for r in csv.reader(lines, delimiter=s)), default=0))
+    return [[c.strip() for c in row] for row in itertools.islice(csv.reader(lines, delimiter=sep), n)]
+
+
+def mask_number(text: str) -> str:
+    """An identity number with all but its last 4 digits masked: '************1234'."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) > 4:
+        return "*" * (len(text) - 4) + text[-4:]
+    return "*" * min(len(text), privacy.NIK_DIGITS)
+
+
+def mask_cell(field_name: str | None, value: object) -> str:
+    """A cell as a preview shows it: personal fields masked, NIK-shaped numbers masked everywhere."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if field_name in ("nik", "no_kpj"):
+        return mask_number(text)
+    if field_name == "nama":
+        return privacy.mask_name(text)
+    if field_name == "tgl_lahir":
+        return "**-**-" + text[-4:] if len(text) >= 4 and text[-4:].isdigit() else "*" * min(len(text), 10)
+    return privacy.redact(text)
+
+
+def preview(raw: readers.RawExtract, rows: int = PREVIEW_ROWS) -> pd.DataFrame:
+    """The first rows as read, with the spreadsheet row number; personal data masked."""
+    head = raw.rows.head(rows)
+    shown = {"BARIS": head["_row"].astype(int)}
+    for column in [c for c in head.columns if c != "_row"]:
+        shown[column] = [mask_cell(raw.header_map.get(column), v) for v in head[column]]
+    return pd.DataFrame(shown)
+
+
+def mapping_table(raw: readers.RawExtract) -> pd.DataFrame:
+    """One row per source column: its header, the field it feeds ('' = ignored), a masked example."""
+    records = []
+    for column in [c for c in raw.rows.columns if c != "_row"]:
+        field_name = raw.header_map.get(column, IGNORE)
+        filled = raw.rows[column].fillna("").astype(str)
+        example = next((v for v in filled.head(50) if v.strip()), "")
+        records.append({"column": column, "field": field_name, "example": mask_cell(field_name, example)})
+    return pd.DataFrame(records, columns=["column", "field", "example"])
+
+
+def reason_counts(checked: Validated, lang: str = "id") -> pd.DataFrame:
+    """Rejected rows counted by reason: reason_code, reason (first text seen), rows; largest first."""
+    rej = checked.rejections
+    if rej.empty:
+        return pd.DataFrame(columns=["reason_code", "reason", "rows"])
+    text = rej["reason_id" if lang == "id" else "reason_en"]
+    generic = rej["reason_code"].map(lambda c: _generic_reason(c, lang))
+    frame = rej.assign(reason=generic.fillna(text))
+    out = frame.groupby(["reason_code", "reason"], sort=False)["row_number"].nunique().rename("rows")
+    return out.reset_index().sort_values("rows", ascending=False, kind="stable", ignore_index=True)
+
+
+def _generic_reason(code: str, lang: str) -> str:
+    from jamsostek.ingest.validate import REASONS  # a reason without its cell value, for counting
+
+    template = REASONS[code][0 if lang == "id" else 1]
+    # "same as row {value}" would end in a dangling "row": counted together, it is an earlier row.
+    template = template.replace("baris {value}", "baris sebelumnya").replace("row {value}", "an earlier row")
+    return privacy.redact(template.replace(" '{value}'", "").replace(" {value}", "").replace("{value}", ""))
+
+
+def rejected_rows(checked: Validated, lang: str = "id") -> pd.DataFrame:
+    """Rejected rows for the admin: row number, column, reason (redacted: never a raw NIK)."""
+    headers = {"id": ("BARIS", "KOLOM", "ALASAN"), "en": ("ROW", "COLUMN", "REASON")}[lang]
+    rej = checked.rejections
+    reasons = rej["reason_id" if lang == "id" else "reason_en"].map(privacy.redact)
+    return pd.DataFrame({headers[0]: rej["row_number"].astype(int), headers[1]: rej["field"].fillna(""),
+                         headers[2]: reasons})
+
+
+class UploadFlow:
+    """One admin's upload in a session: idle -> preview -> committed | cancelled (or failed)."""
+
+    def __init__(self, limits: readers.Limits = readers.Limits(), region: str | None = None):
+        self.limits, self.region = limits, region
+        self._reset()
+
+    def _reset(self) -> None:
+        self.state, self.source_id, self.file_name, self.data = IDLE, None, "", b""
+        self.draft: Draft | None = None
+        self.error: readers.ExtractError | None = None
+        self.result: IngestResult | None = None
+        self.headers: list[str] = []
+
+    def receive(self, con: db.Connection, data: bytes, file_name: str, source_id: object = None) -> None:
+        """Read and check a newly chosen file; the same source_id again (a page rerun) is ignored."""
+        if source_id is not None and source_id == self.source_id and self.state != IDLE:
+            return
+        self._reset()
+        self.source_id, self.file_name, self.data = source_id, readers.sanitise_file_name(file_name), data
+        self._prepare(con, None)
+
+    def remap(self, con: db.Connection, override: dict[str, str]) -> None:
+        """Read the same file again with headers mapped by hand."""
+        if self.state in (PREVIEW, FAILED) and self.data:
+            self._prepare(con, override)
+
+    def _prepare(self, con: db.Connection, override: dict[str, str] | None) -> None:
+        try:
+            self.draft = prepare(con, self.data, self.file_name, override, self.limits, self.region)
+            self.state, self.error = PREVIEW, None
+        except readers.ExtractError as error:
+            self.error = error
+            if self.draft is None:
+                self.state = FAILED
+                self.headers = source_headers(self.data, self.file_name, self.limits) \
+                    if error.code in ("missing_columns", "duplicate_column") else []
+
+    def commit(self, con: db.Connection, actor: str) -> IngestResult:
+        """Load the draft as one batch (one transaction) and audit it; raises UploadRefused."""
+        draft = self.draft
+        if self.state != PREVIEW or draft is None:
+            raise UploadRefused(notice("not_ready", True))
+        if not draft.can_commit:
+            raise UploadRefused(next(n for n in draft.notices if n.blocking))
+        result = ingest.commit_extract(con, draft.raw, draft.checked, loaded_by=actor)
+        if result.already_loaded:  # another session loaded it after our preview
+            raise UploadRefused(duplicate_notice(con, draft.raw.sha256) or notice("not_ready", True))
+        privacy.record_audit(con, actor, privacy.UPLOAD_COMMIT, commit_detail(result))
+        self.state, self.result, self.data = COMMITTED, result, b""
+        return result
+
+    def cancel(self) -> None:
+        """Forget the draft; nothing was written."""
+        source_id = self.source_id
+        self._reset()
+        self.state, self.source_id = CANCELLED, source_id
+
+
+def commit_detail(result: IngestResult) -> str:
+    """What an UPLOAD_COMMIT audit row says."""
+    return (f"batch {result.batch_id}; {result.file_name}; sha256 {result.sha256[:16]}; "
+            f"{result.rows_accepted} dimuat, {result.rows_rejected} ditolak dari {result.rows_total}")

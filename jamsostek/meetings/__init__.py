@@ -1,0 +1,1 @@
+"""Weekly planning meetings: frozen snapshots, since the last meeting, follow-up actions, minutes."""

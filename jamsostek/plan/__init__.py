@@ -1,0 +1,1 @@
+"""The expansion planner: budget to workers to allocation per desa x sector, scenarios, lists to act on."""

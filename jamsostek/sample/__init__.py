@@ -1,0 +1,1 @@
+"""The deterministic SYNTHETIC sample: extracts, people, sasaran estimate and a messy file."""

@@ -1,0 +1,32 @@
+"""Reads pinned to one data version, so a page never mixes the data before and after an ingest.
+
+DuckDB gives each transaction a snapshot; reading data_version inside the same transaction tells
+which version the snapshot holds. A page reads the version once, then runs all its questions at
+that version: if the store moved on meanwhile, StaleVersion says so and the page starts again.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jamsostek.store import db
+
+
+class StaleVersion(Exception):
+    """The store changed after the page read its data version; run the page again."""
+
+    def __init__(self, wanted: int, found: int):
+        super().__init__(f"data version {wanted} asked, store is at {found}")
+        self.wanted, self.found = wanted, found
+
+
+def run_at_version(con: db.Connection, version: int, name: str, **params) -> pd.DataFrame:
+    """Result of queries/<name>.sql from a snapshot at `version`; raises StaleVersion otherwise."""
+    con.execute("begin transaction")
+    try:
+        found = db.data_version(con)
+        if found != version:
+            raise StaleVersion(version, found)
+        return db.run_query(con, name, **params)
+    finally:
+        con.execute("commit")
