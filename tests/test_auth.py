@@ -131,7 +131,7 @@ bob = "{bob}"  # set up at launch
 def test_add_admin_writes_a_hash_and_keeps_other_content(tmp_path, hashes):
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(EXISTING.format(**hashes))
-    assert auth.add_admin("alice", ALICE_PW, secrets) == secrets
+    assert accounts.add_user("alice", ALICE_PW, auth.ADMIN, secrets) == secrets
     text = secrets.read_text()
     assert ALICE_PW not in text
     assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
@@ -147,7 +147,7 @@ def test_add_admin_writes_a_hash_and_keeps_other_content(tmp_path, hashes):
 def test_add_admin_updates_an_existing_user(tmp_path, hashes):
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(EXISTING.format(**hashes))
-    auth.add_admin("bob", "padi-menguning-77", secrets)
+    accounts.add_user("bob", "padi-menguning-77", auth.ADMIN, secrets)
     text = secrets.read_text()
     assert text.count("bob") == 1 and "padi-menguning-77" not in text
     stored = auth.load_admins(secrets, {})["bob"]
@@ -169,7 +169,7 @@ def test_add_user_creates_file_and_quotes_dotted_names(tmp_path):
 def test_weak_credentials_rejected(tmp_path, username, password):
     secrets = tmp_path / "secrets.toml"
     with pytest.raises(ValueError):
-        auth.add_admin(username, password, secrets)
+        accounts.add_user(username, password, auth.ADMIN, secrets)
     assert not secrets.exists()
 
 
@@ -177,13 +177,13 @@ def test_add_user_refuses_a_file_it_cannot_edit_safely(tmp_path):
     secrets = tmp_path / "secrets.toml"
     secrets.write_text('admins = { bob = "x" }\n')  # inline table: another [admins] would clash
     with pytest.raises(ValueError):
-        auth.add_admin("alice", ALICE_PW, secrets)
+        accounts.add_user("alice", ALICE_PW, auth.ADMIN, secrets)
     assert secrets.read_text() == 'admins = { bob = "x" }\n'
 
 
 def run_cli(argv, stdin_text=""):
     out, err = io.StringIO(), io.StringIO()
-    code = auth.add_admin_cli(argv, stdin=io.StringIO(stdin_text), stdout=out, stderr=err)
+    code = accounts.add_admin_cli(argv, stdin=io.StringIO(stdin_text), stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -335,5 +335,5 @@ def test_right_password_on_the_last_allowed_try_signs_in(hashes):
 
 def test_default_secrets_path_is_used_for_reading_and_writing(tmp_path, monkeypatch):
     monkeypatch.setattr(auth, "DEFAULT_SECRETS", tmp_path / ".streamlit" / "secrets.toml")
-    assert auth.add_admin("alice", ALICE_PW) == tmp_path / ".streamlit" / "secrets.toml"
+    assert accounts.add_user("alice", ALICE_PW, auth.ADMIN) == tmp_path / ".streamlit" / "secrets.toml"
     assert set(auth.load_admins(environ={})) == {"alice"}

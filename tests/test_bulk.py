@@ -295,7 +295,7 @@ def test_later_batch_updates_participants_as_the_upload_path_does():
 
 def test_cli_ingest_streams_parquet_and_big_csv_with_the_same_summary(tmp_path, monkeypatch, capsys):
     from benchmarks import scale
-    from jamsostek.__main__ import main
+    from jamsostek.cli import main
 
     store, cut = tmp_path / "store.duckdb", tmp_path / "first_80.csv"
     scale.new_store(store)  # exists: the CLI does not build the sample store first
@@ -313,13 +313,3 @@ def test_cli_ingest_streams_parquet_and_big_csv_with_the_same_summary(tmp_path, 
     assert "first_80.parquet: 68 baris dimuat, 12 ditolak dari 80\n       5  desa_unknown" in out
     assert "first_80.csv: 68 baris dimuat, 12 ditolak dari 80" in out and out.count("laporan / report:") == 2
     assert "missing.csv" in err and "Traceback" not in err
-
-
-def test_cli_bench_runs_the_scale_benchmark(monkeypatch):
-    from benchmarks import scale
-    from jamsostek.__main__ import main
-
-    calls = []
-    monkeypatch.setattr(scale, "main", lambda argv: calls.append(argv) or 0)
-    assert main(["bench", "--sizes", "2k,20k", "--no-page"]) == 0
-    assert calls == [["--sizes", "2k,20k", "--no-page"]]

@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from jamsostek.__main__ import main as jamsostek_main
+from jamsostek.cli import main as jamsostek_main
 from jamsostek import i18n, settings
 from jamsostek.store import db
 from jamsostek.ingest import load as ingest

@@ -69,12 +69,8 @@ def add_user(username: str, password: str, role: str = auth.ADMIN, secrets_path:
     return path
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m jamsostek add-admin",
-        description="Tambah/ubah akun: simpan hash argon2 kata sandi di .streamlit/secrets.toml. "
-        "Add or update an account: stores the argon2 hash of its password in .streamlit/secrets.toml.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The add-admin command's arguments."""
     parser.add_argument("username", help="3-32 characters a-z 0-9 . _ -")
     parser.add_argument("--password-stdin", action="store_true",
                         help="read the password from the first line of standard input (for scripts)")
@@ -97,13 +93,23 @@ def _read_password(args: argparse.Namespace, stdin, stderr) -> str | None:
     return first
 
 
+DESCRIPTION = ("Tambah/ubah akun: simpan hash argon2 kata sandi di .streamlit/secrets.toml. "
+               "Add or update an account: stores the argon2 hash of its password in .streamlit/secrets.toml.")
+
+
 def add_admin_cli(argv: list[str], stdin=None, stdout=None, stderr=None) -> int:
     """Run the add-admin command (argv without the command name); returns the exit code."""
-    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     try:
-        args = _parser().parse_args(argv)
+        args = add_arguments(argparse.ArgumentParser(prog="python -m jamsostek add-admin",
+                                                     description=DESCRIPTION)).parse_args(argv)
     except SystemExit as stop:  # argparse exits on --help and on usage errors
         return int(stop.code or 0)
+    return run_add_admin(args, stdin, stdout, stderr)
+
+
+def run_add_admin(args: argparse.Namespace, stdin=None, stdout=None, stderr=None) -> int:
+    """Ask for the password and store the account; 1 when it cannot be stored."""
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     password = _read_password(args, stdin, stderr)
     if password is None:
         return 1

@@ -183,17 +183,3 @@ def sign_in(username: str, password: str, admins: Mapping[str, str], limiter: Si
     for key in keys:
         limiter.record_success(key, now)
     return SignInResult(True, role, "Berhasil masuk.", "Signed in.")
-
-
-def add_admin(username: str, password: str, secrets_path: Path | None = None) -> Path:
-    """Write an admin's argon2 hash into secrets.toml [admins]; returns the file's path."""
-    from jamsostek.access import accounts  # the writer lives apart: the app only reads credentials
-
-    return accounts.add_user(username, password, ADMIN, secrets_path)
-
-
-def add_admin_cli(argv: list[str], stdin=None, stdout=None, stderr=None) -> int:
-    """`python -m jamsostek add-admin USERNAME [--password-stdin] [--role viewer] [--secrets PATH] [--print-env]`."""
-    from jamsostek.access import accounts
-
-    return accounts.add_admin_cli(argv, stdin=stdin, stdout=stdout, stderr=stderr)

@@ -17,10 +17,24 @@ from jamsostek.reports import desa_sheet, files
 from jamsostek.reports.collect import ReportData, collect
 
 
+DESCRIPTION = "Write the evidence PDF, workbook, meeting card and desa sheets."
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the report command."""
+    p = commands.add_parser("report", help="write the evidence PDF, workbook, meeting card and desa sheets "
+                                           "for one date", description=DESCRIPTION)
+    add_arguments(p)
+    p.set_defaults(run=run)
+
+
 def parser() -> argparse.ArgumentParser:
+    """The report command on its own (for report_cli)."""
+    return add_arguments(argparse.ArgumentParser(prog="python -m jamsostek report", description=DESCRIPTION))
+
+
+def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Arguments of the report command."""
-    p = argparse.ArgumentParser(prog="python -m jamsostek report",
-                                description="Write the evidence PDF, workbook, meeting card and desa sheets.")
     p.add_argument("--as-of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                    help="report date (default: the latest data date in the store)")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write the files into")
@@ -32,8 +46,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def report_cli(argv: list[str] | None = None) -> int:
-    """Run the report command; 0 on success, 2 when the store or an argument cannot be used."""
-    args = parser().parse_args(argv)
+    """Run the report command from its own arguments (argv without the command name)."""
+    return run(parser().parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write every document; 0 on success, 2 when the store or an argument cannot be used."""
     path = args.db or settings.db_path()
     if not Path(path).exists():
         print(f"Penyimpanan tidak ada / store not found: {path} (python -m jamsostek init)", file=sys.stderr)
