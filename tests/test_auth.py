@@ -84,7 +84,7 @@ def test_plain_text_is_ignored_with_a_warning_that_hides_the_value(tmp_path, has
     warnings = auth.credential_warnings(secrets, environ)
     assert [(w.username, w.reason) for w in warnings] == [
         ("bob", "not_argon2"), ("tamu", "not_argon2"), (None, "bad_entry")]
-    shown = " ".join(w.message_id + w.message_en for w in warnings)
+    shown = " ".join(w.message("id") + w.message("en") for w in warnings)
     for secret in ("kopi-luwak-2025", "sawah-terasering-9", "rahasia-tanpa-nama"):
         assert secret not in shown
 
@@ -105,7 +105,7 @@ def test_unreadable_secrets_file_warns_without_echo(tmp_path):
     assert auth.load_admins(secrets, {}) == {}
     warnings = auth.credential_warnings(secrets, {})
     assert [w.reason for w in warnings] == ["unreadable"]
-    assert "kopi" not in warnings[0].message_en + warnings[0].message_id
+    assert "kopi" not in warnings[0].message("en") + warnings[0].message("id")
 
 
 @pytest.mark.parametrize("value, required", [
@@ -314,7 +314,7 @@ def test_sign_in_locks_a_username_even_for_the_right_password(hashes):
     results = [sign_in("alice", f"guess-{i}", hashes, limiter, client=f"c{i}") for i in range(5)]
     assert not any(r.retry_after_s for r in results)
     locked = sign_in("alice", ALICE_PW, hashes, limiter, client="fresh")
-    assert not locked.ok and locked.retry_after_s == 900 and "15" in locked.message_en
+    assert not locked.ok and locked.retry_after_s == 900 and locked.message("en") == "Too many failed attempts. Try again in 15 minutes."
 
 
 def test_sign_in_locks_a_client_across_usernames(hashes):

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from jamsostek import domain
+from jamsostek import domain, i18n
 from jamsostek.analysis import charts
 from jamsostek.analysis import metrics
 from tests.test_metrics import CELLS
@@ -34,14 +34,14 @@ def test_palette_is_single_hue_light_to_dark():
     assert _luminance(charts.BAR) < _luminance(charts.BAR_LIGHT) - 60
 
 
-@pytest.mark.parametrize("lang, separators, label", [("id", ",.", "20,0 %"), ("en", ".,", "20.0 %")])
+@pytest.mark.parametrize("lang, separators, label", [("id", ",.", "20,0%"), ("en", ".,", "20.0%")])
 def test_kecamatan_bar(lang, separators, label):
     fig = charts.kecamatan_bar(KECAMATAN, lang)
     bar = fig.data[0]
     assert list(bar.y) == ["51.04.07", "51.04.01", "51.04.05"]  # highest coverage drawn last = on top
     assert list(fig.layout.yaxis.ticktext) == ["Payangan", "Sukawati", "Ubud"]
     assert fig.layout.yaxis.type == "category" and fig.layout.separators == separators
-    assert list(bar.text) == ["–", "15,8 %" if lang == "id" else "15.8 %", label]
+    assert list(bar.text) == ["–", "15,8%" if lang == "id" else "15.8%", label]
     assert bar.x[0] == 0  # no sasaran: an empty bar with a dash, not a gap in the axis
     assert bar.marker.color == charts.BAR
 
@@ -139,7 +139,7 @@ def test_enrolments_per_week():
 
 def test_month_ticks_thin_out_on_long_ranges():
     days = pd.Series(pd.date_range("2025-01-01", "2027-12-31", freq="W"))
-    ticks, labels = charts._month_ticks(days, "id")
+    ticks, labels = i18n.month_ticks(days, "id", charts.MAX_MONTH_TICKS)
     assert 6 <= len(ticks) <= 12 and labels[0] == "Jan 2025" and ticks[0] == date(2025, 1, 1)
 
 

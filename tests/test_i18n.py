@@ -9,18 +9,21 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 import pytest
+from babel import Locale
+from babel.numbers import format_decimal, format_percent
 
 from jamsostek import domain, i18n
 from jamsostek.i18n import (
     fmt_date,
     fmt_date_short,
-    fmt_delta_int,
     fmt_int,
     fmt_num,
     fmt_pct,
     fmt_rp,
     fmt_rp_short,
+    fmt_signed,
     funding_label,
+    month_ticks,
     plotly_separators,
     sector_label,
     t,
@@ -31,12 +34,51 @@ def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
+def _forms(entry, lang: str) -> list[str]:
+    value = entry[lang]
+    return list(value.values()) if isinstance(value, dict) else [value]
+
+
 @pytest.mark.parametrize("key", sorted(i18n.LABELS))
 def test_every_label_has_both_languages_with_same_placeholders(key):
     entry = i18n.LABELS[key]
     assert set(entry) == set(i18n.LANGS)
-    assert all(isinstance(entry[lang], str) and entry[lang].strip() for lang in i18n.LANGS)
-    assert _placeholders(entry["id"]) == _placeholders(entry["en"])
+    forms = [text for lang in i18n.LANGS for text in _forms(entry, lang)]
+    assert all(isinstance(text, str) and text.strip() for text in forms)
+    assert len({frozenset(_placeholders(text)) for text in forms}) == 1, forms
+
+
+PLURAL_KEYS = sorted(i18n.PLURAL_KEYS)
+
+
+@pytest.mark.parametrize("key", PLURAL_KEYS)
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_plural_labels_have_every_form_the_language_needs(key, lang):
+    # CLDR: Indonesian has one form ('other'), English 'one' and 'other'; {count} picks and is shown.
+    value = i18n.LABELS[key][lang]
+    needed = {"other"} | (set(Locale.parse(lang).plural_form.tags) if isinstance(value, dict) else set())
+    assert set(value) == needed if isinstance(value, dict) else lang == "id"
+    assert all("{count}" in text for text in _forms(i18n.LABELS[key], lang))
+
+
+def test_some_labels_are_plural():
+    assert {"upload.commit", "upload.committed"} <= set(PLURAL_KEYS)
+
+
+@pytest.mark.parametrize(
+    "count, lang, expected",
+    [(1, "en", "Load 1 row into the dashboard"), (2, "en", "Load 2 rows into the dashboard"),
+     (0, "en", "Load 0 rows into the dashboard"), (1136, "en", "Load 1,136 rows into the dashboard"),
+     (1, "id", "Muat 1 baris ke dasbor"), (1136, "id", "Muat 1.136 baris ke dasbor")],
+)
+def test_plural_label_picks_its_form_by_count(count, lang, expected):
+    assert t("upload.commit", lang, count=count) == expected
+
+
+def test_plural_label_needs_a_count():
+    for lang in i18n.LANGS:
+        with pytest.raises(TypeError, match="count"):
+            t("upload.commit", lang)
 
 
 def test_label_keys_are_area_dot_name():
@@ -135,15 +177,15 @@ def test_fmt_int(value, lang, expected):
 @pytest.mark.parametrize(
     "value, lang, digits, expected",
     [
-        (65.6, "id", 1, "65,6 %"),
-        (65.6, "en", 1, "65.6 %"),
-        (65.60, "id", 2, "65,60 %"),
-        (100, "id", 1, "100,0 %"),
-        (0, "en", 0, "0 %"),
-        (2.675, "en", 2, "2.68 %"),  # half up on the decimal value, not the binary float
-        (-0.04, "id", 1, "0,0 %"),  # no negative zero
-        (1234.5, "id", 1, "1.234,5 %"),
-        (np.float64(21.44), "id", 1, "21,4 %"),
+        (65.6, "id", 1, "65,6%"),
+        (65.6, "en", 1, "65.6%"),
+        (65.60, "id", 2, "65,60%"),
+        (100, "id", 1, "100,0%"),
+        (0, "en", 0, "0%"),
+        (2.675, "en", 2, "2.68%"),  # half up on the decimal value, not the binary float
+        (-0.04, "id", 1, "0,0%"),  # no negative zero
+        (1234.5, "id", 1, "1.234,5%"),
+        (np.float64(21.44), "id", 1, "21,4%"),
         (None, "id", 1, "–"),
     ],
 )
@@ -202,8 +244,50 @@ def test_fmt_rp_short(value, lang, expected):
     [(12, "id", "+12"), (-3, "id", "-3"), (0, "en", "0"), (1136, "id", "+1.136"), (1136, "en", "+1,136"),
      (None, "id", "–")],
 )
-def test_fmt_delta_int(value, lang, expected):
-    assert fmt_delta_int(value, lang) == expected
+def test_fmt_signed_whole(value, lang, expected):
+    assert fmt_signed(value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "value, lang, expected",
+    [(1.25, "id", "+1,3"), (-1.25, "id", "-1,3"), (0.04, "id", "0,0"), (-0.04, "en", "0.0"), (0.05, "en", "+0.1"),
+     (float("nan"), "id", "–")],
+)
+def test_fmt_signed_with_one_decimal(value, lang, expected):
+    # A change that rounds to zero carries no sign: "+0,0" and "-0,0" would claim a direction.
+    assert fmt_signed(value, lang, 1) == expected
+
+
+@pytest.mark.parametrize(
+    "days, lang, most, expected",
+    [(["2025-11-03", "2026-01-20"], "id", 8, ["Nov 2025", "Des 2025", "Jan 2026"]),
+     (["2025-11-03", "2026-01-20"], "en", 8, ["Nov 2025", "Dec 2025", "Jan 2026"]),
+     (["2025-01-05", "2025-12-31"], "id", 4, ["Jan 2025", "Apr 2025", "Jul 2025", "Okt 2025"]),
+     ([], "id", 8, [])],
+)
+def test_month_ticks(days, lang, most, expected):
+    ticks, labels = month_ticks(pd.Series(pd.to_datetime(days)), lang, most)
+    assert labels == expected
+    assert ticks == [pd.Timestamp(f"1 {label}".replace("Okt", "Oct").replace("Des", "Dec")).date()
+                     for label in labels]
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), pd.NA, pd.NaT, np.nan, float("inf"), -float("inf")])
+def test_is_missing(value):
+    assert i18n.is_missing(value)
+
+
+@pytest.mark.parametrize("value", [0, 0.0, "", "x", [1, 2], date(2026, 1, 1)])
+def test_is_not_missing(value):
+    assert not i18n.is_missing(value)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("value", [0, 7, 1136, 2_500_000, 65.6, 2.5, -4_500])
+def test_numbers_agree_with_babel(value, lang):
+    # Babel's own CLDR formatting is the oracle (on values whose rounding is not a half).
+    assert fmt_num(value, lang) == format_decimal(value, format="#,##0.0", locale=lang)
+    assert fmt_pct(value, lang) == format_percent(value / 100, format="#,##0.0%", locale=lang)
 
 
 ID_MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()

@@ -52,7 +52,7 @@ def legend(fig) -> list:
 def test_side_by_side_uses_the_same_classes_on_both_dates(geo):
     before, now = mc.side_by_side(BEFORE, NOW, geo["desa"], "coverage_pct", level="desa")
     assert legend(before) == legend(now)  # one legend: classes chosen once, not per date
-    assert colour_of(before, MAS) == colour_of(now, MAS)  # 20 % on both dates: one colour
+    assert colour_of(before, MAS) == colour_of(now, MAS)  # 20% on both dates: one colour
     assert colour_of(before, BATUBULAN) != colour_of(now, BATUBULAN)
     assert colour_of(now, NO_TARGET) == maps.NO_DATA_COLOUR
 
@@ -103,7 +103,7 @@ def test_change_map_colours_each_desa_by_its_change(geo):
     assert "Perubahan cakupan" in texts and "naik ≥ 5 poin" in texts and "Tidak ada data sasaran" in texts
     assert fig.layout.map.style == "white-bg"  # offline: no tiles
     hover = next(t for t in traces if KETEWEL in list(t.locations))
-    assert "Sebelum: 0,0 %" in hover.customdata[list(hover.locations).index(KETEWEL)]
+    assert "Sebelum: 0,0%" in hover.customdata[list(hover.locations).index(KETEWEL)]
 
 
 def test_unknown_change_metric_is_refused():

@@ -33,7 +33,7 @@ def desa_frame() -> pd.DataFrame:
     frame["sasaran_workers"] = 200
     frame.loc[frame["kode_desa"] == NO_TARGET, "sasaran_workers"] = 0
     frame["protected_workers"] = np.arange(len(frame)) * 2  # 0, 2, ... 138
-    frame.loc[frame["kode_desa"] == CELUK, "protected_workers"] = 25  # 12.5 %
+    frame.loc[frame["kode_desa"] == CELUK, "protected_workers"] = 25  # 12.5%
     return _derive(frame)
 
 
@@ -72,9 +72,9 @@ def luminance(colour: str) -> float:
 
 @pytest.mark.parametrize("metric, level, lang, labels", [
     ("coverage_pct", "desa", "id",
-     ["0 %", "0,1–2,4 %", "2,5–4,9 %", "5–9,9 %", "10–14,9 %", "≥ 15 %", "Tidak ada data sasaran"]),
+     ["0%", "0,1–2,4%", "2,5–4,9%", "5–9,9%", "10–14,9%", "≥ 15%", "Tidak ada data sasaran"]),
     ("coverage_pct", "kecamatan", "en",
-     ["0 %", "0.1–2.4 %", "2.5–4.9 %", "5–9.9 %", "10–14.9 %", "≥ 15 %", "No target data"]),
+     ["0%", "0.1–2.4%", "2.5–4.9%", "5–9.9%", "10–14.9%", "≥ 15%", "No target data"]),
     ("gap_workers", "desa", "id",
      ["0", "1–499", "500–999", "1.000–1.499", "1.500–1.999", "≥ 2.000", "Tidak ada data sasaran"]),
     ("gap_workers", "kecamatan", "en",
@@ -88,14 +88,14 @@ def test_classes_are_fixed_and_labelled(metric, level, lang, labels):
 
 
 @pytest.mark.parametrize("metric, value, label", [
-    ("coverage_pct", 0, "0 %"),
-    ("coverage_pct", 0.04, "0 %"),  # shown as "0,0 %", so classed with zero
-    ("coverage_pct", 0.1, "0,1–2,4 %"),
-    ("coverage_pct", 2.44, "0,1–2,4 %"),
-    ("coverage_pct", 4.96, "5–9,9 %"),  # shown as "5,0 %"
-    ("coverage_pct", 14.9, "10–14,9 %"),
-    ("coverage_pct", 15, "≥ 15 %"),
-    ("coverage_pct", 100, "≥ 15 %"),
+    ("coverage_pct", 0, "0%"),
+    ("coverage_pct", 0.04, "0%"),  # shown as "0,0%", so classed with zero
+    ("coverage_pct", 0.1, "0,1–2,4%"),
+    ("coverage_pct", 2.44, "0,1–2,4%"),
+    ("coverage_pct", 4.96, "5–9,9%"),  # shown as "5,0%"
+    ("coverage_pct", 14.9, "10–14,9%"),
+    ("coverage_pct", 15, "≥ 15%"),
+    ("coverage_pct", 100, "≥ 15%"),
     ("coverage_pct", math.nan, "Tidak ada data sasaran"),
     ("gap_workers", 0, "0"),
     ("gap_workers", 499, "1–499"),
@@ -120,7 +120,7 @@ def test_every_value_lands_in_exactly_one_class(metric, level):
 
 def test_classes_do_not_depend_on_the_data():
     low, high = maps.classify([0, 3, 7], "coverage_pct"), maps.classify([3, 50, 90], "coverage_pct")
-    assert low.iloc[1] == high.iloc[0]  # 3 % is the same class whatever else is on the map
+    assert low.iloc[1] == high.iloc[0]  # 3% is the same class whatever else is on the map
 
 
 @pytest.mark.parametrize("metric", maps.METRICS)
@@ -164,9 +164,9 @@ def test_no_target_desa_is_white(geo):
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("id", "<b>Celuk</b><br>Kecamatan: Sukawati<br>Cakupan: 12,5 %<br>Terlindungi: 25<br>Sasaran: 200"
+    ("id", "<b>Celuk</b><br>Kecamatan: Sukawati<br>Cakupan: 12,5%<br>Terlindungi: 25<br>Sasaran: 200"
            "<br>Kesenjangan: 175"),
-    ("en", "<b>Celuk</b><br>District (kecamatan): Sukawati<br>Coverage: 12.5 %<br>Protected: 25"
+    ("en", "<b>Celuk</b><br>District (kecamatan): Sukawati<br>Coverage: 12.5%<br>Protected: 25"
            "<br>Target population: 200<br>Gap: 175"),
 ])
 def test_hover_in_the_ui_language(geo, lang, expected):
@@ -221,7 +221,8 @@ def test_selected_desa_is_outlined(geo):
                          "selected")
 
 
-@pytest.mark.parametrize("lang, text", [("id", boundaries.ATTRIBUTION), ("en", boundaries.ATTRIBUTION_EN)])
+@pytest.mark.parametrize("lang, text", [("id", "Batas wilayah: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO"),
+                                        ("en", "Boundaries: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO")])
 def test_attribution_on_the_figure(geo, lang, text):
     fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", lang)
     assert annotation_texts(fig)[-1] == text == maps.attribution(lang)

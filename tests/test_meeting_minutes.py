@@ -86,7 +86,7 @@ def test_pdf_holds_figures_actions_and_the_full_hash(meeting, lang, words):
 def test_localize_names_classes_statuses_and_sectors(meeting):
     since, agenda = meeting
     moved = minutes.localize(since.moved_down, minutes.MOVE_COLUMNS, "id")
-    assert moved.iloc[0].tolist()[-3:] == ["10–14,9 %", "5–9,9 %", "turun"]
+    assert moved.iloc[0].tolist()[-3:] == ["10–14,9%", "5–9,9%", "turun"]
     zero = minutes.localize(since.zero_by_sector, minutes.ZERO_SECTOR_COLUMNS, "en")
     assert zero.columns.tolist()[:2] == ["Sector", "Villages"]
     assert zero.iloc[0, 0] == "Small traders"

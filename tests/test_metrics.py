@@ -32,7 +32,7 @@ def test_since_launch(protected, expected):
 
 @pytest.mark.parametrize("protected, target, expected", [
     (8659, 13200, Progress(4541, 100 * 8659 / 13200)),
-    (14000, 13200, Progress(0, 100 * 14000 / 13200)),  # past the target: nothing left, over 100 %
+    (14000, 13200, Progress(0, 100 * 14000 / 13200)),  # past the target: nothing left, over 100%
     (5, 0, Progress(0, None)),
 ])
 def test_toward_target(protected, target, expected):
@@ -117,7 +117,7 @@ def test_formats_by_column_kind():
     fmt = metrics.formats(df, "id")
     assert set(fmt) == {"Terlindungi", "Cakupan %", "Berakhir"}
     assert (fmt["Terlindungi"](1136), fmt["Cakupan %"](65.6), fmt["Berakhir"](date(2025, 11, 3))) == (
-        "1.136", "65,6 %", "3 November 2025")
+        "1.136", "65,6%", "3 November 2025")
     assert metrics.formats(df, "en")["Terlindungi"](1136) == "1,136"
 
 
@@ -128,14 +128,14 @@ KPI = pd.Series({"protected_workers": 8659, "protected_workers_week_ago": 8600, 
 def test_summary_cards_indonesian():
     cards = {c.key: c for c in metrics.summary_cards(KPI, KPI, DESA, "id", as_of=date(2026, 11, 20))}
     assert cards["protected"].value == "8.659" and cards["protected"].delta == "+59 dari minggu lalu"
-    assert cards["coverage"].value == "65,6 %"
+    assert cards["coverage"].value == "65,6%"
     assert cards["coverage"].delta == "+0,4 poin dari minggu lalu"
     assert cards["new_week"].value == "59" and cards["lapsing"].value == "12"
     assert cards["lapsing"].label == "Berakhir dalam 30 hari"
     assert cards["since_launch"].label == "Sejak 1.136 pekerja pertama"
     assert cards["since_launch"].value == "+7.523"
     assert cards["since_launch"].delta == "7,6× sejak 3 November 2025"
-    assert cards["progress_target"].value == "65,6 %" and cards["progress_target"].delta == "4.541 lagi"
+    assert cards["progress_target"].value == "65,6%" and cards["progress_target"].delta == "4.541 lagi"
     assert cards["zero_desa"].value == "2" and cards["zero_desa"].delta == "dari 4 desa"
     assert "Lodtunduh, Ketewel, Batubulan" in cards["zero_desa"].help
     assert "20 Desember 2026" in cards["lapsing"].help

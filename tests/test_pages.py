@@ -101,7 +101,7 @@ def test_summary_kpis_are_the_query_results_in_indonesian(query):
     assert metric(at, "Cakupan").value == i18n.fmt_pct(row["coverage_pct"], "id")
     assert metric(at, "Baru minggu ini").value == i18n.fmt_int(row["new_workers_week"], "id")
     assert metric(at, "Berakhir dalam 30 hari").value == i18n.fmt_int(row["lapsing_workers"], "id")
-    assert metric(at, "Sejak 1.136 pekerja pertama").value == i18n.fmt_delta_int(
+    assert metric(at, "Sejak 1.136 pekerja pertama").value == i18n.fmt_signed(
         row["protected_workers"] - settings.LAUNCH_WORKERS, "id")
     assert at.query_params["tanggal"] == as_of(query).isoformat()
 

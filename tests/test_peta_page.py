@@ -10,7 +10,6 @@ import urllib.request
 import pytest
 
 from jamsostek import settings
-from jamsostek.geo import boundaries
 from jamsostek.store import db
 from jamsostek.ingest import load as ingest
 from jamsostek.analysis import maps
@@ -19,6 +18,9 @@ from tests.test_pages import app_store, build_store, open_app, query  # noqa: F4
 
 PAGE = "pages/peta.py"
 MAP_KEY = "peta_map"
+
+ATTRIBUTION_ID = "Batas wilayah: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO"
+ATTRIBUTION_EN = "Boundaries: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO"
 
 
 def figure(at) -> dict:
@@ -42,7 +44,7 @@ def test_map_shows_every_desa_with_attribution(app_store, query):
                  kecamatan=None, sektor=None, program=None, sumber=None)
     assert locations(spec) == sorted(desa["kode_desa"])
     assert spec["layout"]["map"]["style"] == "white-bg"
-    assert boundaries.ATTRIBUTION in [a["text"] for a in spec["layout"]["annotations"]]
+    assert ATTRIBUTION_ID in [a["text"] for a in spec["layout"]["annotations"]]
     assert any("OCHA HDX" in c.value for c in at.caption)
     assert not at.session_state["_peta_picked"] and "desa" not in at.query_params
 
@@ -94,7 +96,7 @@ def test_kecamatan_view_and_metric_choice(app_store):
 def test_english_labels_on_the_map(app_store):
     at = open_app(PAGE, lang="en")
     legend = [a["text"] for a in figure(at)["layout"]["annotations"]]
-    assert "<b>Coverage (%)</b>" in legend and boundaries.ATTRIBUTION_EN in legend
+    assert "<b>Coverage (%)</b>" in legend and ATTRIBUTION_EN in legend
     hover = [t for trace in figure(at)["data"] if trace["type"] == "choroplethmap" for t in trace["customdata"]]
     assert hover and all("District (kecamatan):" in text for text in hover)
 

@@ -55,7 +55,7 @@ def test_map_frames_cover_every_desa_and_carry_the_after_figures(plan, cells):
 
 
 @pytest.mark.parametrize("after_pct, expected", [
-    ([3.0, 15.0, None], None),  # within the map's usual classes (15,0 % is the top class's floor)
+    ([3.0, 15.0, None], None),  # within the map's usual classes (15,0% is the top class's floor)
     ([3.0, 15.1], maps.PLAN_COVERAGE_BREAKS),  # one desa beyond: both maps in the wider classes
 ])
 def test_plan_maps_widen_their_classes_only_when_the_plan_needs_it(after_pct, expected):
@@ -65,10 +65,10 @@ def test_plan_maps_widen_their_classes_only_when_the_plan_needs_it(after_pct, ex
 
 def test_wider_classes_colour_a_high_after_map_in_several_classes():
     values = [0, 3, 12, 30, 60]
-    assert maps.classify(values, "coverage_pct").tolist() == [0, 2, 4, 5, 5]  # 30 % and 60 % look the same
+    assert maps.classify(values, "coverage_pct").tolist() == [0, 2, 4, 5, 5]  # 30% and 60% look the same
     assert maps.classify(values, "coverage_pct", breaks=maps.PLAN_COVERAGE_BREAKS).tolist() == [0, 1, 3, 4, 5]
     labels = [b.label("id") for b in maps.class_breaks("coverage_pct", breaks=maps.PLAN_COVERAGE_BREAKS)]
-    assert labels[-2] == "≥ 50 %" and labels[4] == "25–49,9 %"
+    assert labels[-2] == "≥ 50%" and labels[4] == "25–49,9%"
 
 
 def test_cards_in_indonesian(plan):

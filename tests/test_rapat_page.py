@@ -88,7 +88,7 @@ def test_page_opens_on_since_the_last_meeting(app_env):
     assert metric(at, "Pendaftar baru").value == "3"
     assert metric(at, "Peserta berhenti").value == "2"
     assert metric(at, "Pekerja terlindungi").value == "5"
-    assert metric(at, "Cakupan").value == "17,2 %"
+    assert metric(at, "Cakupan").value == "17,2%"
     assert metric(at, "Desa naik kelas").value == "1" and metric(at, "Desa turun kelas").value == "1"
     assert metric(at, "Kelompok masih nol").value == "2"
     kecamatan = frame_with(at, "Pendaftar baru").set_index("Kecamatan")

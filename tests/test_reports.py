@@ -7,7 +7,6 @@ import dataclasses
 import io
 import re
 import shutil
-import string
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -26,7 +25,6 @@ from jamsostek.ingest import load as ingest
 from jamsostek.sample import extracts as sample
 from jamsostek.analysis.filters import Filters
 from jamsostek.i18n import fmt_int, fmt_pct, fmt_rp
-from jamsostek.i18n.catalogue import documents
 from jamsostek.reports import card, cli, collect, desa_sheet, evidence, files, static_map, workbook
 from tests.conftest import AS_OF, SASARAN, load_sasaran
 
@@ -87,17 +85,7 @@ def params(filters: Filters) -> dict:
 
 
 # --- texts --------------------------------------------------------------------------------------
-def _placeholders(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
-
-
-@pytest.mark.parametrize("key", sorted(documents.LABELS))
-def test_every_text_has_both_languages_with_same_placeholders(key):
-    entry = documents.LABELS[key]
-    assert set(entry) == set(i18n.LANGS) and all(entry[lang].strip() for lang in i18n.LANGS)
-    assert _placeholders(entry["id"]) == _placeholders(entry["en"])
-
-
+# (every label of the documents is checked with the whole catalogue in tests/test_i18n.py)
 @pytest.mark.parametrize("items, expected", [([], ""), (["a"], "a"), (["a", "b"], "a dan b"),
                                              (["a", "b", "c"], "a, b dan c")])
 def test_join_words(items, expected):
@@ -281,7 +269,7 @@ def test_fixture_store_numbers_in_the_pdf(store, env):
     # Hand-checked fixture: 5 protected of 29 sasaran on 10 Jan 2026 (tests/test_queries.py).
     small = collect.collect(store, Filters(as_of=AS_OF))
     text = " ".join(pdf_pages(evidence.build_evidence_pdf(small, "id")))
-    assert small.kpi["protected_workers"] == 5 and "17,2 %" in text and "DATA CONTOH" not in text
+    assert small.kpi["protected_workers"] == 5 and "17,2%" in text and "DATA CONTOH" not in text
 
 
 # --- command line -------------------------------------------------------------------------------

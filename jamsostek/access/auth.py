@@ -24,6 +24,7 @@ import argon2
 
 from jamsostek import settings
 from jamsostek.access.ratelimit import SignInLimiter
+from jamsostek.i18n import t
 
 VIEWER, ADMIN = "viewer", "admin"
 ENV_ADMINS, ENV_VIEWERS = "JAMSOSTEK_ADMINS", "JAMSOSTEK_VIEWERS"
@@ -64,23 +65,9 @@ class ConfigWarning:
     username: str | None
     reason: str  # "not_argon2" | "bad_username" | "bad_entry" | "unreadable"
 
-    @property
-    def message_id(self) -> str:
-        who = f"'{self.username}'" if self.username else "sebuah entri"
-        return {
-            "not_argon2": f"Kredensial {who} di {self.source} bukan hash argon2 dan diabaikan.",
-            "bad_username": f"Sebuah entri di {self.source} memiliki nama pengguna tidak sah dan diabaikan.",
-            "bad_entry": f"Sebuah entri di {self.source} tidak berbentuk nama:hash dan diabaikan.",
-        }.get(self.reason, f"{self.source} tidak dapat dibaca dan diabaikan.")
-
-    @property
-    def message_en(self) -> str:
-        who = f"'{self.username}'" if self.username else "an entry"
-        return {
-            "not_argon2": f"The credential for {who} in {self.source} is not an argon2 hash and was ignored.",
-            "bad_username": f"An entry in {self.source} has an invalid username and was ignored.",
-            "bad_entry": f"An entry in {self.source} is not of the form name:hash and was ignored.",
-        }.get(self.reason, f"{self.source} could not be read and was ignored.")
+    def message(self, lang: str) -> str:
+        """What was ignored and why, in `lang`."""
+        return t(f"auth.warning.{self.reason}", lang, source=self.source, user=self.username)
 
 
 def _entries_from_env(value: str) -> list[tuple[str | None, object]]:
@@ -153,9 +140,12 @@ class SignInResult:
 
     ok: bool
     role: str | None
-    message_id: str
-    message_en: str
+    reason: str  # "signed_in" | "wrong" | "locked"
     retry_after_s: float = 0.0
+
+    def message(self, lang: str) -> str:
+        """What the person sees, in `lang`."""
+        return t(f"auth.result.{self.reason}", lang, count=max(1, round(self.retry_after_s / 60)))
 
 
 @cache
@@ -171,15 +161,13 @@ def sign_in(username: str, password: str, admins: Mapping[str, str], limiter: Si
     keys = (f"user:{name}", f"client:{client_key}")
     wait = max(limiter.attempt(key, now) for key in keys)
     if wait:
-        minutes = max(1, round(wait / 60))
-        return SignInResult(False, None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
-                            f"Too many failed attempts. Try again in {minutes} minutes.", wait)
+        return SignInResult(False, None, "locked", wait)
     role, stored = next(((r, t[name]) for r, t in ((ADMIN, admins), (VIEWER, viewers or {})) if name in t),
                         (None, None))
     # An unknown name still costs one argon2 verification, so timing does not reveal it.
     matched = verify_password(stored or _dummy_hash(), password if isinstance(password, str) else "")
     if not (matched and stored):
-        return SignInResult(False, None, "Nama pengguna atau kata sandi salah.", "Wrong username or password.")
+        return SignInResult(False, None, "wrong")
     for key in keys:
         limiter.record_success(key, now)
-    return SignInResult(True, role, "Berhasil masuk.", "Signed in.")
+    return SignInResult(True, role, "signed_in")

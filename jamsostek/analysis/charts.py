@@ -52,7 +52,7 @@ def kecamatan_bar(by_kecamatan: pd.DataFrame, lang: str = "id") -> go.Figure:
     fig.update_yaxes(type="category", tickmode="array", tickvals=df["kode_kecamatan"], ticktext=df["kecamatan"],
                      ticklabelstandoff=8)
     top = max(float(df["coverage_pct"].max(skipna=True) or 0), 1.0)
-    fig.update_xaxes(title=t("chart.coverage_pct", lang), range=[0, top * 1.2], ticksuffix=" %",
+    fig.update_xaxes(title=t("chart.coverage_pct", lang), range=[0, top * 1.2], ticksuffix="%",
                      gridcolor="#e5e7eb", zeroline=False)
     return _layout(fig, lang, 80 + ROW_PX * len(df), showlegend=False)
 
@@ -96,17 +96,6 @@ def _cell_text(gap: float, zero: bool, lang: str) -> str:
     return f"{i18n.fmt_int(gap, lang)} ×" if zero else i18n.fmt_int(gap, lang)
 
 
-def _month_ticks(days: pd.Series, lang: str) -> tuple[list[date], list[str]]:
-    """First of each month in the range, labelled 'Nov 2025' / 'Des 2025' (plotly has no id locale)."""
-    if days.empty:
-        return [], []
-    start, end = pd.Timestamp(days.min()), pd.Timestamp(days.max())
-    months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS")
-    if len(months) > MAX_MONTH_TICKS:  # keep labels apart on long ranges
-        months = months[:: -(-len(months) // MAX_MONTH_TICKS)]
-    return [m.date() for m in months], [i18n.MONTHS_SHORT[lang][m.month - 1] + f" {m.year}" for m in months]
-
-
 def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | None,
                         verified: int | None = None) -> go.Figure:
     """Cumulative protected workers at each week's end (enrolments_by_week) against target lines.
@@ -132,7 +121,7 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | 
                       annotation_text=t("chart.launch", lang, count=i18n.fmt_int(settings.LAUNCH_WORKERS, lang),
                                         date=i18n.fmt_date_short(settings.LAUNCH_DATE, lang)),
                       annotation_position="top right", annotation_font=dict(color=GREY, size=13))
-    ticks, labels = _month_ticks(weeks["week_end"], lang)
+    ticks, labels = i18n.month_ticks(weeks["week_end"], lang, MAX_MONTH_TICKS)
     fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, showgrid=False)
     highest = int(weeks["protected_workers"].max()) if len(weeks) else 0
     top = max(target or 0, (verified or 0) if target else 0, highest, 1)
@@ -148,7 +137,7 @@ def enrolments_per_week(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:
     fig = go.Figure(go.Bar(
         x=pd.to_datetime(weeks["week_start"]), y=weeks["new_workers"], marker_color=BAR,
         name=t("chart.new_workers", lang), customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
-    ticks, labels = _month_ticks(weeks["week_start"], lang)
+    ticks, labels = i18n.month_ticks(weeks["week_start"], lang, MAX_MONTH_TICKS)
     fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, showgrid=False)
     fig.update_yaxes(title=t("chart.new_workers", lang), tickformat=",d", gridcolor="#e5e7eb",
                      rangemode="tozero")
@@ -164,7 +153,7 @@ def kecamatan_change_bar(change: pd.DataFrame, lang: str = "id") -> go.Figure:
     fig = go.Figure(go.Bar(
         x=df["change_workers"], y=df["kode_kecamatan"], orientation="h",
         marker=dict(color=colours, line=dict(color=INK, width=1)),
-        text=[i18n.fmt_delta_int(v, lang) for v in df["change_workers"]], textposition="outside",
+        text=[i18n.fmt_signed(v, lang) for v in df["change_workers"]], textposition="outside",
         cliponaxis=False, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         name=t("chart.change", lang)))
     fig.update_yaxes(type="category", tickmode="array", tickvals=df["kode_kecamatan"], ticktext=df["kecamatan"],

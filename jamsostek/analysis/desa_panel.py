@@ -49,7 +49,7 @@ def trend_figure(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:
         x=pd.to_datetime(weeks["week_end"]), y=weeks["protected_workers"], mode="lines",
         line={"color": LINE_COLOUR, "width": 3}, fill="tozeroy", fillcolor="rgba(8,81,156,0.12)",
         customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
-    ticks, labels = month_ticks(weeks["week_end"], lang)
+    ticks, labels = i18n.month_ticks(weeks["week_end"], lang, TICKS_MOST)
     fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, showgrid=False,
                      tickangle=0, automargin=True)
     fig.update_yaxes(title=i18n.t("chart.workers", lang), rangemode="tozero", gridcolor="#e5e7eb",
@@ -58,16 +58,6 @@ def trend_figure(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:
                       separators=i18n.plotly_separators(lang), plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
                       font={"size": 13, "color": "#222222"}, hoverlabel={"bgcolor": "#ffffff"})
     return fig
-
-
-def month_ticks(days: pd.Series, lang: str = "id", most: int = TICKS_MOST) -> tuple[list, list[str]]:
-    """First-of-month ticks across `days` (at most `most`, evenly thinned) with short month names in `lang`."""
-    if days.empty:
-        return [], []
-    start, end = pd.Timestamp(days.min()), pd.Timestamp(days.max())
-    months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS")
-    months = months[:: -(-len(months) // most)] if len(months) else months
-    return [m.date() for m in months], [f"{i18n.MONTHS_SHORT[lang][m.month - 1]} {m.year}" for m in months]
 
 
 def _sector(code: str, lang: str) -> str:

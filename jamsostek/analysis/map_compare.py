@@ -7,7 +7,6 @@ its own fixed, symmetric classes around 'no change', with 'no data' where either
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,7 +78,7 @@ def change_classes(metric: str, level: str = "desa") -> list[ChangeClass]:
 
 def change_class(value: float, small: float, big: float) -> int:
     """Index of one (rounded) change among KINDS, or len(KINDS) for no data."""
-    if _missing(value):
+    if i18n.is_missing(value):
         return len(KINDS)
     if value == 0:
         return 2
@@ -198,17 +197,12 @@ def hover_texts(frame: pd.DataFrame, metric: str, lang: str, level: str = "desa"
     def text(row) -> str:
         name = row["desa"] if level == "desa" else row["kecamatan"]
         change = row["change"]
-        delta = i18n.MISSING if _missing(change) else (
-            ("+" if change > 0 else "") + i18n.fmt_num(change, lang, maps.DECIMALS[metric]))
+        delta = i18n.fmt_signed(change, lang, maps.DECIMALS[metric])
         return "<br>".join([f"<b>{name}</b>", f"{t('compare.before', lang)}: {show(row['value_before'])}",
                             f"{t('compare.now', lang)}: {show(row['value_now'])}",
                             f"{t('compare.change', lang)}: {delta}"])
 
     return frame.apply(text, axis=1) if len(frame) else pd.Series([], dtype="object")
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or bool(pd.isna(value))
 
 
 def _check(metric: str, level: str) -> None:

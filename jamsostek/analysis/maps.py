@@ -14,7 +14,6 @@ import shapely
 from shapely.geometry import shape
 
 from jamsostek import i18n
-from jamsostek.geo import boundaries
 
 METRICS = ("coverage_pct", "gap_workers", "protected_workers")
 LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}  # the levels of a regency's maps
@@ -43,7 +42,7 @@ BREAKS: dict[tuple[str, str], tuple[float, ...]] = {
 # A plan's before/after maps reach far above today's 15 %: both drawn in these wider classes when the
 # after map would otherwise be one colour (the same scheme on both, so they still compare honestly).
 PLAN_COVERAGE_BREAKS = (0.1, 5, 10, 25, 50)
-# Coverage is shown and classed at one decimal (so a desa shown as "5,0 %" is in the 5–9,9 class).
+# Coverage is shown and classed at one decimal (so a desa shown as "5,0%" is in the 5–9,9 class).
 DECIMALS = {"coverage_pct": 1, "gap_workers": 0, "protected_workers": 0}
 
 # ColorBrewer sequential ramps (9-class, picked so lightness falls by about 10 L* or more per class):
@@ -90,8 +89,8 @@ class Bin:
     def contains(self, value: float) -> bool:
         """Whether a value (already rounded to the shown precision) falls in this class."""
         if self.is_no_data:
-            return _missing(value)
-        if _missing(value):
+            return i18n.is_missing(value)
+        if i18n.is_missing(value):
             return False
         return self.lower <= value and (self.upper is None or value < self.upper)
 
@@ -116,7 +115,7 @@ def class_breaks(metric: str, level: str = "desa", breaks: tuple[float, ...] | N
     _check(metric, level)
     edges = (0, *(breaks or BREAKS[(metric, level)]))
     uppers = (*edges[1:], None)
-    unit = " %" if metric == "coverage_pct" else ""
+    unit = "%" if metric == "coverage_pct" else ""  # as CLDR writes a percentage: "2,5–4,9%"
     bins = [Bin(lo, hi, colour, DECIMALS[metric], unit)
             for lo, hi, colour in zip(edges, uppers, PALETTES[metric], strict=True)]
     return bins + [Bin(None, None, NO_DATA_COLOUR)]
@@ -269,7 +268,7 @@ def hover_texts(frame: pd.DataFrame, lang: str, level: str = "desa") -> pd.Serie
         if level != "kabupaten" and "kabupaten" in row:
             lines.append(f"{i18n.t('col.kabupaten', lang)}: {row['kabupaten']}")
         sasaran = row.get("sasaran_workers", math.nan)
-        has_target = not _missing(sasaran) and sasaran > 0
+        has_target = not i18n.is_missing(sasaran) and sasaran > 0
         lines += [
             f"{i18n.t('metric.coverage', lang)}: "
             + (i18n.fmt_pct(row["coverage_pct"], lang) if has_target else i18n.t("map.no_data", lang)),
@@ -284,7 +283,7 @@ def hover_texts(frame: pd.DataFrame, lang: str, level: str = "desa") -> pd.Serie
 
 def attribution(lang: str = "id") -> str:
     """Credit line of the boundary data in the UI language."""
-    return boundaries.ATTRIBUTION if lang == "id" else boundaries.ATTRIBUTION_EN
+    return i18n.t("map.attribution", lang)
 
 
 def fit_view(features: list[dict], height: int = HEIGHT_PX, *, width: int = MIN_WIDTH_PX, left_px: int = 0,
@@ -344,10 +343,6 @@ def _line_trace(lines: list[np.ndarray], colour: str, width: float, name: str) -
         lat += [round(float(y), 5) for y in coords[:, 1]] + [None]
     return {"type": "scattermap", "lon": lon, "lat": lat, "mode": "lines", "name": name,
             "line": {"color": colour, "width": width}, "hoverinfo": "skip", "showlegend": False}
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or bool(pd.isna(value))
 
 
 def _check(metric: str, level: str) -> None:

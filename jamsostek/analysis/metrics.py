@@ -159,7 +159,7 @@ def summary_cards(kpi: pd.Series, regency: pd.Series, by_desa: pd.DataFrame, lan
     Launch and target cards always count the whole regency; when the view is `filtered` their labels
     say so, because they would otherwise read as figures of the selected kecamatan.
     """
-    fi, fp, fd, fdate = i18n.fmt_int, i18n.fmt_pct, i18n.fmt_delta_int, i18n.fmt_date
+    fi, fp, fd, fdate = i18n.fmt_int, i18n.fmt_pct, i18n.fmt_signed, i18n.fmt_date
     t = i18n.t
     protected, week_ago, sasaran = int(kpi["protected_workers"]), int(kpi["protected_workers_week_ago"]), \
         int(kpi["sasaran_workers"])
@@ -179,7 +179,7 @@ def summary_cards(kpi: pd.Series, regency: pd.Series, by_desa: pd.DataFrame, lan
              t("metric.protected_help", lang, date=fdate(as_of, lang))),
         Card("coverage", t("metric.coverage", lang), fp(kpi["coverage_pct"], lang),
              None if coverage_change is None else t("metric.pp_vs_last_week", lang,
-                                                    delta=_signed(coverage_change, lang)),
+                                                    delta=i18n.fmt_signed(coverage_change, lang, 1)),
              t("metric.coverage_help", lang, sasaran=fi(sasaran, lang))),
         Card("new_week", t("metric.new_week", lang), fi(kpi["new_workers_week"], lang), None,
              t("metric.new_week_help", lang, date=fdate(as_of, lang))),
@@ -197,14 +197,9 @@ def summary_cards(kpi: pd.Series, regency: pd.Series, by_desa: pd.DataFrame, lan
              t("metric.progress_target_help", lang, protected=fi(regency["protected_workers"], lang),
                target=fi(target, lang), verified=fi(verified, lang)), "off", False),
         Card("zero_desa", t("metric.zero_desa", lang), fi(len(zero), lang),
-             t("metric.of_desa", lang, count=fi(len(with_sasaran), lang)),
+             t("metric.of_desa", lang, count=len(with_sasaran)),
              t("metric.zero_desa_help", lang, names=lowest), "off", False),
     ]
-
-
-def _signed(points: float, lang: str) -> str:
-    text = i18n.fmt_num(points, lang)
-    return text if text.startswith("-") or set(text) <= set("0,.") else f"+{text}"
 
 
 def parse_count(text: str) -> int | None:

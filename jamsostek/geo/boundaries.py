@@ -17,9 +17,6 @@ import shapely
 from jamsostek import settings
 from jamsostek.geo import wilayah
 
-ATTRIBUTION = "Batas wilayah: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO"
-ATTRIBUTION_EN = "Boundaries: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO"
-
 SOURCES_CSV = settings.REFERENCE_DIR / "boundaries.csv"  # file, sha256 and url of each Bali regency file
 # Kemendagri kode_desa with the BPS kode_bps of the boundary files (built by scripts/bps_crosswalk.py).
 CODES_CSV = settings.REFERENCE_DIR / "desa_bps_bali.csv"

@@ -178,15 +178,9 @@ def headline_boxes(since: Since, lang: str) -> list[tuple[str, str, str]]:
         pct = measure == "coverage_pct"
         value = fmt_pct(now, lang) if pct else fmt_int(now, lang)
         sub = t("meeting.first_short", lang) if change is None or pd.isna(change) else t(
-            "meeting.since_points" if pct else "meeting.since_count", lang, delta=signed(change, lang, pct))
+            "meeting.since_points" if pct else "meeting.since_count", lang, delta=i18n.fmt_signed(change, lang, 1 if pct else 0))
         boxes.append((t(HEADLINE_LABELS[measure], lang), value, sub))
     return boxes
-
-
-def signed(value: float, lang: str, decimals: bool = False) -> str:
-    """'+12', '-3', '0' (or '+1,5' with one decimal)."""
-    text = i18n.fmt_num(value, lang, 1) if decimals else i18n.fmt_int(value, lang)
-    return text if text.startswith("-") or set(text) <= set("0,.") else f"+{text}"
 
 
 def _facts(pdf, since: Since, lang: str) -> None:
@@ -227,6 +221,5 @@ def _cell(value: object, column: str, lang: str) -> str:
     if "%" in column:
         return fmt_pct(value, lang)
     if isinstance(value, float) and not float(value).is_integer():
-        return signed(value, lang, True) if column == t("mcol.coverage_change_pts", lang) else i18n.fmt_num(value, lang)
+        return i18n.fmt_signed(value, lang, 1) if column == t("mcol.coverage_change_pts", lang) else i18n.fmt_num(value, lang)
     return fmt_int(value, lang)
-

@@ -84,7 +84,7 @@ def cards(plan: al.Plan, lang: str = "id") -> list[metrics.Card]:
         metrics.Card("leftover", i18n.t("plan.card_leftover", lang), i18n.fmt_rp(plan.leftover_rp, lang),
                      help=i18n.t("plan.card_leftover_help", lang, budget=i18n.fmt_rp(p.budget_rp, lang))),
         metrics.Card("coverage", i18n.t("plan.card_coverage", lang), i18n.fmt_pct(after, lang),
-                     delta=i18n.t("plan.card_coverage_delta", lang, delta=_signed(after - before, lang),
+                     delta=i18n.t("plan.card_coverage_delta", lang, delta=i18n.fmt_signed(after - before, lang, 1),
                                   before=i18n.fmt_pct(before, lang)) if not math.isnan(before) else None),
         metrics.Card("full_cost", i18n.t("plan.card_full_cost", lang), i18n.fmt_rp_short(full_cost_rp(plan), lang),
                      help=i18n.t("plan.card_full_cost_help", lang, gap=i18n.fmt_int(gap, lang), months=p.months)
@@ -194,8 +194,3 @@ def comparison_by_kecamatan(saved: Sequence[scenarios.Scenario], lang: str = "id
     table = pd.DataFrame(columns).fillna(0).astype("int64")
     table.loc[i18n.t("col.total_to_enrol", lang)] = table.sum()
     return table.rename_axis(i18n.t("col.kecamatan", lang)).reset_index()
-
-
-def _signed(points: float, lang: str) -> str:
-    text = i18n.fmt_num(points, lang, 1)
-    return text if text.startswith("-") else f"+{text}"

@@ -75,7 +75,7 @@ def programme_rows(data: ReportData, lang: str) -> list[tuple[str, str]]:
     return [
         (t("prog.launch", lang, date=fmt_date(settings.LAUNCH_DATE, lang)), fmt_int(p.launch_workers, lang)),
         (t("prog.protected_now", lang), fmt_int(p.protected_workers, lang)),
-        (t("prog.growth", lang), i18n.fmt_delta_int(p.growth_workers, lang)
+        (t("prog.growth", lang), i18n.fmt_signed(p.growth_workers, lang)
          + f" ({t('prog.times', lang, ratio=i18n.fmt_num(p.times_launch, lang, 1))})"),
         (t("prog.apbd_now", lang), fmt_int(p.apbd_protected_workers, lang)),
         (t("prog.target", lang, target=fmt_int(p.target_workers, lang)),
@@ -270,7 +270,7 @@ def _trend(pdf: DocPDF, data: ReportData, lang: str) -> None:
     before = weeks["protected_workers"].shift(1).tail(TREND_WEEKS).iloc[::-1]
     rows = [[i18n.fmt_date_short(r.week_start, lang), i18n.fmt_date_short(r.week_end, lang),
              fmt_int(r.new_workers, lang), fmt_int(r.protected_workers, lang),
-             i18n.fmt_delta_int(r.protected_workers - b, lang) if not pd.isna(b) else i18n.MISSING]
+             i18n.fmt_signed(r.protected_workers - b, lang)]
             for r, b in zip(last.itertuples(), before, strict=True)]
     pdf.data_table([t(k, lang) for k in ("col.week_start", "col.week_end", "col.new_workers", "col.protected",
                                           "col.change")], rows, (36, 36, 36, 36, 36),
@@ -291,7 +291,7 @@ def method_paragraphs(data: ReportData, lang: str) -> list[tuple[str, list[str]]
                    t("method.gap", lang), t("method.week", lang),
                    t("method.lapsing", lang, days=data.lapsing_days), cost_formula(data, lang)]
     active = int(data.batches["withdrawn_at"].isna().sum()) if len(data.batches) else 0
-    sources = [t("method.src_extract", lang, count=fmt_int(active, lang)),
+    sources = [t("method.src_extract", lang, count=active),
                t("method.src_sasaran", lang), t("method.src_codes", lang), maps.attribution(lang) + ".",
                t("method.src_rates", lang),
                t("method.src_programme", lang, target=fmt_int(settings.TARGET_WORKERS_2026, lang),

@@ -59,7 +59,7 @@ class DocPDF(FPDF):
         self.set_title(title)
         self.set_author("Pemerintah Kabupaten Gianyar")
         self.set_creator("jamsostek")
-        self.set_lang("id-ID" if lang == "id" else "en-GB")
+        self.set_lang(i18n.language_tag(lang))
         self.set_text_color(*INK)
         self.set_font(FONT, "", 10)
         self._page_is_blank = False

@@ -75,7 +75,7 @@ def batches_section(actor: str, lang: str) -> None:
                               f"{i18n.fmt_int(rows[b].rows_accepted, lang)}")
         row = rows[chosen]
         sure = st.checkbox(t("history.withdraw_confirm", lang, batch=chosen, file=row.file_name,
-                             rows=i18n.fmt_int(row.rows_accepted, lang)), key=KEY_CONFIRM)
+                             count=row.rows_accepted), key=KEY_CONFIRM)
         st.button(t("history.withdraw_button", lang), disabled=not sure, on_click=_on_withdraw,
                   args=(chosen, actor, lang), key="history_withdraw", icon=":material/undo:")
 
@@ -133,7 +133,7 @@ def detail_section(actor: str, lang: str) -> None:
     right.toggle(t("detail.reveal", lang), key=KEY_REVEAL, on_change=_on_reveal, args=(actor, count_of))
     reveal = bool(st.session_state.get(KEY_REVEAL))
     frame = _with_cursor(lambda cur: detail.participants(cur, desa, as_of))
-    st.caption(t("detail.count", lang, count=i18n.fmt_int(len(frame), lang),
+    st.caption(t("detail.count", lang, count=len(frame),
                  protected=i18n.fmt_int(int(frame["is_protected"].sum()) if len(frame) else 0, lang),
                  date=i18n.fmt_date(as_of, lang)))
     shown = detail.detail_table(frame, reveal=reveal, lang=lang)

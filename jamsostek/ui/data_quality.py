@@ -18,11 +18,11 @@ def note(lang: str, *, no_target: int | None = None, level: str = "desa") -> Non
     """
     per_batch = ctx.run("unlocated_by_batch")
     total = int(per_batch["unplaced_rows"].sum())
-    text = t("quality.unlocated", lang, count=i18n.fmt_int(total, lang),
+    text = t("quality.unlocated", lang, count=total,
              desa=i18n.fmt_int(int(per_batch["unlocated_rows"].sum()), lang),
              nik=i18n.fmt_int(int(per_batch["bad_nik_rows"].sum()), lang))
     if no_target:
-        text += " · " + t(f"quality.no_target_{level}", lang, count=i18n.fmt_int(no_target, lang))
+        text += " · " + t(f"quality.no_target_{level}", lang, count=no_target)
     st.caption(f":material/location_off: {text}", help=t("quality.help", lang))
     if session.is_admin() and total:
         with st.expander(t("quality.per_batch", lang), icon=":material/rule:"):

@@ -160,7 +160,7 @@ def headline_cards(s: mt.Since, lang: str) -> list[metrics.Card]:
     def change(measure: str, pct: bool = False) -> str | None:
         value = rows.loc[measure, "change"]
         return None if first else t("meeting.since_points" if pct else "meeting.since_count", lang,
-                                    delta=minutes.signed(value, lang, pct))
+                                    delta=i18n.fmt_signed(value, lang, 1 if pct else 0))
 
     since_word = "first" if first else "since"
     cards = [
@@ -226,7 +226,7 @@ def _table(shown: pd.DataFrame, base_name: str, key: str, *, highlight: pd.Serie
     formats = metrics.formats(shown, lang)
     points = t("mcol.coverage_change_pts", lang)
     if points in shown:
-        formats[points] = lambda v: minutes.signed(v, lang, True)
+        formats[points] = lambda v: i18n.fmt_signed(v, lang, 1)
     # The grid draws an empty cell as "None" whatever the formatter says: show the dash as text instead.
     formats = {column: _or_missing(f) for column, f in formats.items()}
     on_screen = shown.astype(object).where(shown.notna(), i18n.MISSING)

@@ -63,10 +63,10 @@ def _attempt(form_key: str) -> None:
     result = auth.sign_in(username, password, admins, auth.shared_limiter, client_key(), viewers=viewers)
     if result.ok:
         state[KEY_ROLE], state[KEY_USER] = result.role, username
-        state[KEY_MESSAGE] = ("success", result.message_id if lang == "id" else result.message_en)
+        state[KEY_MESSAGE] = ("success", result.message(lang))
         _audit(username, privacy.SIGN_IN, result.role)
     else:
-        state[KEY_MESSAGE] = ("error", result.message_id if lang == "id" else result.message_en)
+        state[KEY_MESSAGE] = ("error", result.message(lang))
         # Only a configured name is logged: people sometimes type their password into the name box.
         known = username in admins or username in viewers
         _audit(username if known else "-", privacy.SIGN_IN_FAILED, "rate limited" if result.retry_after_s else None)
@@ -146,5 +146,5 @@ def account_box() -> None:
         st.markdown(t("auth.signed_in_as", lang, user=user(), role=t(f"auth.role.{role()}", lang)))
         if is_admin():
             for warning in auth.credential_warnings():
-                st.warning(warning.message_id if lang == "id" else warning.message_en)
+                st.warning(warning.message(lang))
         st.button(t("auth.sign_out", lang), on_click=sign_out, icon=":material/logout:", key="auth_sign_out")

@@ -53,7 +53,7 @@ def _on_commit(actor: str, lang: str) -> None:
         st.session_state[KEY_FLASH] = ("error", refused.notice.text(lang))
         return
     st.session_state[KEY_FLASH] = ("success", t("upload.committed", lang, batch=result.batch_id,
-                                                 accepted=fmt_int(result.rows_accepted, lang), file=result.file_name))
+                                                 count=result.rows_accepted, file=result.file_name))
     _new_uploader()
 
 
@@ -119,7 +119,7 @@ def mapping_editor(columns: list[str], current: dict[str, str], examples: dict[s
 def file_info(raw: readers.RawExtract, lang: str) -> None:
     """One line: file, rows, SHA-256 and how it was read."""
     separator = {",": ",", ";": ";", "\t": "tab"}.get(raw.separator or "", "")
-    st.markdown(t("upload.file_info", lang, file=raw.file_name, rows=fmt_int(len(raw.rows), lang),
+    st.markdown(t("upload.file_info", lang, file=raw.file_name, count=len(raw.rows),
                   sha=raw.sha256[:16], encoding=raw.encoding or "XLSX",
                   separator=t("upload.separator", lang, sep=separator) if separator else "",
                   sheet=t("upload.sheet", lang, sheet=raw.sheet) if raw.sheet else ""))
@@ -167,7 +167,7 @@ def draft_view(draft: upload.Draft, actor: str, lang: str) -> None:
     report(draft, lang)
     st.divider()
     left, right, _ = st.columns([2, 1, 2])
-    left.button(t("upload.commit", lang, rows=fmt_int(len(draft.checked.accepted), lang)), type="primary",
+    left.button(t("upload.commit", lang, count=len(draft.checked.accepted)), type="primary",
                 disabled=not draft.can_commit, on_click=_on_commit, args=(actor, lang), key="upload_commit",
                 icon=":material/database_upload:", width="stretch")
     right.button(t("upload.cancel", lang), on_click=_on_cancel, args=(lang,), key="upload_cancel",

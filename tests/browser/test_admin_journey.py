@@ -154,13 +154,13 @@ def test_admin_journey(admin_app, admin_server):
         "rows => rows.map(r => Array.from(r.querySelectorAll('td'), td => td.textContent))")
     assert {reason: int(rows) for reason, rows in cells} == expected.by_reason
 
-    commit = app.page.get_by_role("button", name=t("upload.commit", "id", rows=fmt_int(expected.rows_accepted)))
+    commit = app.page.get_by_role("button", name=t("upload.commit", "id", count=expected.rows_accepted))
     commit.scroll_into_view_if_needed()
     app.shot("before_commit")
     commit.click()
     app.settle()
     app.page.get_by_text(t("upload.committed", "id", batch=expected.batch_id,
-                           accepted=fmt_int(expected.rows_accepted), file=MESSY.name)).wait_for()
+                           count=expected.rows_accepted, file=MESSY.name)).wait_for()
     app.shot("committed")
 
     app.goto_page("page.summary")
@@ -177,7 +177,7 @@ def test_admin_journey(admin_app, admin_server):
                          exact=True).click()
     app.settle()
     confirm = t("history.withdraw_confirm", "id", batch=expected.batch_id, file=MESSY.name,
-                rows=fmt_int(expected.rows_accepted))
+                count=expected.rows_accepted)
     app.page.get_by_test_id("stCheckbox").filter(has_text=confirm).locator("label").click()
     app.settle()
     app.page.get_by_role("button", name=t("history.withdraw_button", "id")).click()

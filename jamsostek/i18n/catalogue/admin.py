@@ -5,6 +5,32 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     # --- sign-in
     "auth.title": {"id": "Masuk", "en": "Sign in"},
+    # Ignored credential entries ({user} is empty when the entry has no usable name).
+    "auth.warning.not_argon2": {
+        "id": "Kredensial '{user}' di {source} bukan hash argon2 dan diabaikan.",
+        "en": "The credential for '{user}' in {source} is not an argon2 hash and was ignored.",
+    },
+    "auth.warning.bad_username": {
+        "id": "Sebuah entri di {source} memiliki nama pengguna tidak sah dan diabaikan.",
+        "en": "An entry in {source} has an invalid username and was ignored.",
+    },
+    "auth.warning.bad_entry": {
+        "id": "Sebuah entri di {source} tidak berbentuk nama:hash dan diabaikan.",
+        "en": "An entry in {source} is not of the form name:hash and was ignored.",
+    },
+    "auth.warning.unreadable": {
+        "id": "{source} tidak dapat dibaca dan diabaikan.",
+        "en": "{source} could not be read and was ignored.",
+    },
+    # Sign-in outcomes: never whether the username exists.
+    "auth.result.signed_in": {"id": "Berhasil masuk.", "en": "Signed in."},
+    "auth.result.wrong": {"id": "Nama pengguna atau kata sandi salah.",
+                          "en": "Wrong username or password."},
+    "auth.result.locked": {
+        "id": "Terlalu banyak percobaan gagal. Coba lagi dalam {count} menit.",
+        "en": {"one": "Too many failed attempts. Try again in {count} minute.",
+               "other": "Too many failed attempts. Try again in {count} minutes."},
+    },
     "auth.admin_title": {"id": "Masuk sebagai admin data", "en": "Sign in as data admin"},
     "auth.username": {"id": "Nama pengguna", "en": "Username"},
     "auth.password": {"id": "Kata sandi", "en": "Password"},
@@ -43,8 +69,9 @@ LABELS: dict[str, dict[str, str]] = {
         "4 Load or cancel. Nothing is saved before the **Load** button.",
     },
     "upload.file_info": {
-        "id": "**{file}** · {rows} baris · SHA-256 `{sha}` · {encoding}{separator}{sheet}",
-        "en": "**{file}** · {rows} rows · SHA-256 `{sha}` · {encoding}{separator}{sheet}",
+        "id": "**{file}** · {count} baris · SHA-256 `{sha}` · {encoding}{separator}{sheet}",
+        "en": {"one": "**{file}** · {count} row · SHA-256 `{sha}` · {encoding}{separator}{sheet}",
+               "other": "**{file}** · {count} rows · SHA-256 `{sha}` · {encoding}{separator}{sheet}"},
     },
     "upload.separator": {"id": " · pemisah {sep}", "en": " · separator {sep}"},
     "upload.sheet": {"id": " · lembar '{sheet}'", "en": " · sheet '{sheet}'"},
@@ -76,11 +103,13 @@ LABELS: dict[str, dict[str, str]] = {
     "upload.rejected_rows": {"id": "Baris yang ditolak", "en": "Rejected rows"},
     "upload.download_rejected": {"id": "Unduh baris ditolak (CSV)", "en": "Download rejected rows (CSV)"},
     "upload.all_ok": {"id": "Semua baris lolos pemeriksaan.", "en": "Every row passed the checks."},
-    "upload.commit": {"id": "Muat {rows} baris ke dasbor", "en": "Load {rows} rows into the dashboard"},
+    "upload.commit": {"id": "Muat {count} baris ke dasbor",
+                      "en": {"one": "Load {count} row into the dashboard", "other": "Load {count} rows into the dashboard"}},
     "upload.cancel": {"id": "Batalkan", "en": "Cancel"},
     "upload.committed": {
-        "id": "Batch {batch} dimuat: {accepted} baris dari {file}. Angka di semua halaman sudah diperbarui.",
-        "en": "Batch {batch} loaded: {accepted} rows from {file}. Figures on every page are updated.",
+        "id": "Batch {batch} dimuat: {count} baris dari {file}. Angka di semua halaman sudah diperbarui.",
+        "en": {"one": "Batch {batch} loaded: {count} row from {file}. Figures on every page are updated.",
+               "other": "Batch {batch} loaded: {count} rows from {file}. Figures on every page are updated."},
     },
     "upload.cancelled": {"id": "Dibatalkan. Tidak ada yang disimpan.", "en": "Cancelled. Nothing was saved."},
     "upload.see_history": {"id": "Lihat riwayat batch", "en": "See the batch history"},
@@ -111,8 +140,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "history.withdraw_pick": {"id": "Batch yang ditarik", "en": "Batch to withdraw"},
     "history.withdraw_confirm": {
-        "id": "Saya yakin menarik batch {batch} ({file}, {rows} baris)",
-        "en": "I am sure I want to withdraw batch {batch} ({file}, {rows} rows)",
+        "id": "Saya yakin menarik batch {batch} ({file}, {count} baris)",
+        "en": {"one": "I am sure I want to withdraw batch {batch} ({file}, {count} row)",
+               "other": "I am sure I want to withdraw batch {batch} ({file}, {count} rows)"},
     },
     "history.withdraw_button": {"id": "Tarik batch", "en": "Withdraw batch"},
     "history.withdrawn": {
@@ -144,7 +174,8 @@ LABELS: dict[str, dict[str, str]] = {
     "detail.export": {"id": "Unduh rincian (CSV, tercatat di log audit)",
                       "en": "Download details (CSV, written to the audit log)"},
     "detail.count": {"id": "{count} peserta, {protected} terlindungi per {date}",
-                     "en": "{count} participants, {protected} protected on {date}"},
+                     "en": {"one": "{count} participant, {protected} protected on {date}",
+                            "other": "{count} participants, {protected} protected on {date}"}},
     "detail.col.nik": {"id": "NIK", "en": "NIK"},
     "detail.col.nama": {"id": "Nama", "en": "Name"},
     "detail.col.kpj": {"id": "No KPJ", "en": "KPJ number"},

@@ -73,7 +73,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Desa dengan sasaran tetapi belum ada pekerja terlindungi. Terendah: {names}.",
         "en": "Villages with a target population but no one protected yet. Lowest: {names}.",
     },
-    "metric.of_desa": {"id": "dari {count} desa", "en": "of {count} villages"},
+    "metric.of_desa": {"id": "dari {count} desa", "en": {"one": "of {count} village", "other": "of {count} villages"}},
     "metric.lapsing_help": {
         "id": "Terlindungi sekarang, tetapi iurannya dibayar hanya sampai sebelum {date}.",
         "en": "Protected now, but paid only until before {date}.",
@@ -173,6 +173,8 @@ LABELS: dict[str, dict[str, str]] = {
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.xlsx": {"id": "Unduh XLSX", "en": "Download XLSX"},
     # --- map (Peta page)
+    "map.attribution": {"id": "Batas wilayah: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO",
+                        "en": "Boundaries: BPS, via OCHA HDX (cod-ab-idn), CC BY-IGO"},
     "map.metric": {"id": "Ukuran yang dipetakan", "en": "Mapped measure"},
     "map.metric.coverage": {"id": "Cakupan (%)", "en": "Coverage (%)"},
     "map.metric.gap": {"id": "Kesenjangan (pekerja)", "en": "Gap (workers)"},

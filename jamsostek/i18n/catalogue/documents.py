@@ -158,8 +158,10 @@ LABELS: dict[str, dict[str, str]] = {
     "method.src_extract": {
         "id": "Kepesertaan: ekstrak peserta BPJS Ketenagakerjaan, {count} batch (lihat sampul); "
         "hanya angka agregat, tanpa data pribadi.",
-        "en": "Participation: BPJS Ketenagakerjaan participant extracts, {count} batches (see the cover); "
-        "aggregates only, no personal data.",
+        "en": {"one": "Participation: BPJS Ketenagakerjaan participant extracts, {count} batch (see the cover); "
+               "aggregates only, no personal data.",
+               "other": "Participation: BPJS Ketenagakerjaan participant extracts, {count} batches (see the cover); "
+               "aggregates only, no personal data."},
     },
     "method.src_sasaran": {
         "id": "Sasaran: tabel estimasi pekerja rentan per desa dan sektor yang dimuat ke dasbor (model, "
@@ -200,7 +202,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "desa.rank": {
         "id": "Peringkat cakupan {rank} dari {count} desa di Kecamatan {kecamatan}",
-        "en": "Coverage rank {rank} of {count} villages in {kecamatan} district",
+        "en": {"one": "Coverage rank {rank} of {count} village in {kecamatan} district",
+               "other": "Coverage rank {rank} of {count} villages in {kecamatan} district"},
     },
     "desa.sectors": {
         "id": "Cakupan per sektor dan pekerja yang perlu didaftarkan",

@@ -226,14 +226,18 @@ LABELS: dict[str, dict[str, str]] = {
     # --- data quality beside the map legend
     "quality.unlocated": {
         "id": "Tidak terpetakan: {count} baris (desa tidak dikenal {desa} · NIK tidak sah {nik})",
-        "en": "Not on the map: {count} rows (unknown village {desa} · invalid NIK {nik})",
+        "en": {"one": "Not on the map: {count} row (unknown village {desa} · invalid NIK {nik})",
+               "other": "Not on the map: {count} rows (unknown village {desa} · invalid NIK {nik})"},
     },
     "quality.no_target_desa": {"id": "{count} desa tanpa sasaran (warna “tidak ada data”)",
-                               "en": "{count} villages without a target (“no data” colour)"},
+                               "en": {"one": "{count} village without a target (“no data” colour)",
+                                      "other": "{count} villages without a target (“no data” colour)"}},
     "quality.no_target_kecamatan": {"id": "{count} kecamatan tanpa sasaran (warna “tidak ada data”)",
-                                    "en": "{count} districts without a target (“no data” colour)"},
+                                    "en": {"one": "{count} district without a target (“no data” colour)",
+                                           "other": "{count} districts without a target (“no data” colour)"}},
     "quality.no_target_kabupaten": {"id": "{count} kabupaten tanpa sasaran (warna “tidak ada data”)",
-                                     "en": "{count} regencies without a target (“no data” colour)"},
+                                     "en": {"one": "{count} regency without a target (“no data” colour)",
+                                            "other": "{count} regencies without a target (“no data” colour)"}},
     "quality.help": {
         "id": "Baris data yang ditolak saat diunggah karena desanya tidak dapat ditentukan atau NIK-nya tidak sah, "
         "dari batch yang sedang dimuat. Baris ini tidak dihitung di peta.",
