@@ -16,7 +16,7 @@ from fpdf.enums import XPos, YPos
 from jamsostek import i18n, settings
 from jamsostek.geo import boundaries
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
-from jamsostek.reports import static_map
+from jamsostek.reports import figures, static_map
 from jamsostek.reports.collect import ReportData
 from jamsostek.reports.pdfbase import ACCENT, BAND, BOTTOM_MM, FONT, INK, MUTED, RULE, DocPDF
 from jamsostek.i18n import join_words, t
@@ -24,6 +24,9 @@ from jamsostek.i18n import join_words, t
 LOCATOR_W_MM, LOCATOR_H_MM = 38, 84
 LEFT_W_MM = 180 - LOCATOR_W_MM - 6
 TOP_SECTORS = 3  # sectors named in the socialisation text
+TREND_H_MM = 34  # the trend chart with its axis labels, as tall as the hand-drawn one was with its labels
+TREND_DPI = 150
+MM_PER_INCH = 25.4
 
 
 def build_desa_sheets(data: ReportData, lang: str = "id", codes: Iterable[str] | None = None) -> bytes:
@@ -176,19 +179,14 @@ def _trend(pdf: DocPDF, weeks: pd.DataFrame, lang: str) -> None:
     pdf.cell(0, 6, t("desa.trend", lang, date=fmt_date(settings.LAUNCH_DATE, lang)),
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     since = weeks[pd.to_datetime(weeks["week_end"]) >= pd.Timestamp(settings.LAUNCH_DATE)]
-    x, y, w, h = pdf.l_margin + 14, pdf.get_y() + 2, pdf.epw - 30, 30
+    x, y, w, h = pdf.l_margin, pdf.get_y() + 2, pdf.epw, TREND_H_MM
     if since.empty:
         pdf.para(t("ev.trend_none", lang), size=9)
         return
-    ends = pd.to_datetime(since["week_end"])
-    first, last = ends.iloc[0], ends.iloc[-1]
-    span = max((last - first).days, 1)
-    xs = [(d - first).days / span for d in ends]
-    picks = [ends.iloc[int(i * (len(ends) - 1) / 4)] for i in range(5)] if len(ends) > 4 else list(ends)
-    labels = [((d - first).days / span, i18n.fmt_date_short(d, lang)) for d in dict.fromkeys(picks)]
-    values = list(since["protected_workers"])
-    pdf.line_chart(x, y, w, h, xs, values, labels, max(values), fmt_int(values[-1], lang))
-    pdf.set_xy(pdf.l_margin, y + h + 6)
+    fig = figures.line_figure(since["week_end"], since["protected_workers"], lang, w / MM_PER_INCH, h / MM_PER_INCH)
+    pdf.set_y(y)
+    pdf.image_png(figures.png(fig, dpi=TREND_DPI), w, h, x=x)
+    pdf.set_xy(pdf.l_margin, y + h + 2)
 
 
 def _programme(pdf: DocPDF, row: pd.Series, apbd_workers: int, lapsing, days: int, lang: str) -> None:

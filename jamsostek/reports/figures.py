@@ -108,6 +108,26 @@ def trend_figure(weeks: pd.DataFrame, lang: str, width_in: float = 7.0, height_i
     return fig
 
 
+def line_figure(days: pd.Series, values: pd.Series, lang: str, width_in: float, height_in: float,
+                ticks: int = 5) -> Figure:
+    """One small line with its area filled (a desa's protected workers by week), the last value labelled.
+
+    Fixed axes instead of the constrained layout: a desa sheet bundle draws one per desa.
+    """
+    fig = Figure(figsize=(width_in, height_in), facecolor="white")
+    ax = fig.add_axes((0.09, 0.2, 0.82, 0.74))
+    days = pd.to_datetime(days)
+    ax.plot(days, values, color=PROTECTED, linewidth=1.6)
+    ax.fill_between(days, values, color=PROTECTED, alpha=0.12, linewidth=0)
+    ax.set_ylim(0, max(1.0, float(max(values))) * 1.15)
+    ax.annotate(i18n.fmt_int(values.iloc[-1], lang), (days.iloc[-1], values.iloc[-1]), xytext=(4, 2),
+                textcoords="offset points", fontsize=BASE_FONT_PT, fontweight="bold", color=PROTECTED,
+                annotation_clip=False)
+    style_axes(ax, lang)
+    _date_ticks(ax, days, lang, count=ticks)
+    return fig
+
+
 def coverage_bars_figure(labels: list[str], coverage_pct: list[float], lang: str, width_in: float = 7.0,
                          bar_in: float = 0.32, reference_pct: float | None = None) -> Figure:
     """Horizontal bars of coverage % per area or sector, labelled with the value, largest first."""
