@@ -2,29 +2,21 @@
 
 import streamlit as st
 
-from jamsostek import settings
 from jamsostek.analysis.filters import Filters
 from jamsostek.reports import collect, desa_sheet, files
 from jamsostek.i18n import t
 from jamsostek.ui import components, context
 
-CACHE_ENTRIES = 16  # documents are large: keep the last few views only
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
-def report_data(store: str, version: int, view: tuple) -> collect.ReportData:
-    """The queries of one view, run once (store and version only key the cache)."""
-    cursor = context.connection().cursor()
-    try:
-        return collect.collect(cursor, Filters(*view))
-    finally:
-        cursor.close()
+def report_data(cursor, view: tuple) -> collect.ReportData:
+    """The queries of one view, run once per data version (context.derive caches it)."""
+    return collect.collect(cursor, Filters(*view))
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
-def document(kind: str, store: str, version: int, view: tuple, lang: str, desa: str | None = None) -> bytes:
-    """Bytes of one document for one view and language (cached until the data changes)."""
-    data = report_data(store, version, view)
+def document(cursor, kind: str, view: tuple, lang: str, desa: str | None = None) -> bytes:
+    """Bytes of one document for one view and language (context.derive caches it)."""
+    data = context.derive(report_data, view)
     if desa:
         return desa_sheet.build_desa_sheets(data, lang, [desa])
     return files.build(kind, data, lang)
@@ -32,19 +24,18 @@ def document(kind: str, store: str, version: int, view: tuple, lang: str, desa: 
 
 components.page_header("page.reports")
 lang, view = context.lang(), context.filters()
-key = (str(settings.db_path()), context.data_version(), (view.as_of, view.kecamatan, view.sektor, view.program,
-                                                          view.sumber))
+key = (view.as_of, view.kecamatan, view.sektor, view.program, view.sumber)
 st.caption(t("ui.intro", lang))
 
 with st.spinner(t("ui.building", lang)):
-    data = report_data(*key)
-    card_png = document("card", *key, lang)
+    data = context.derive(report_data, key)
+    card_png = context.derive(document, "card", key, lang)
 
 
 def download(kind: str, label: str, help_key: str | None, desa: str | None = None, content=None) -> None:
     """A download button that builds its document when clicked (Streamlit shows a spinner on it), cached."""
     name = files.file_name(kind, data, lang, desa=desa and data.desa_row(desa)["desa"])
-    st.download_button(label, content or (lambda: document(kind, *key, lang, desa)), file_name=name,
+    st.download_button(label, content or (lambda: context.derive(document, kind, key, lang, desa)), file_name=name,
                        mime=files.mime(kind), key=f"dl_{kind}_{desa or 'all'}", on_click="ignore",
                        icon=":material/download:")
     if help_key:

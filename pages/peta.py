@@ -43,8 +43,7 @@ level = right.radio(t("map.level", lang), levels, key="peta_level", horizontal=T
 with st.spinner(t("map.loading", lang)):
     desa = ctx.run("coverage_by_desa", **view.params())
     frame = desa if level == "desa" else ctx.run(QUERIES[level], **view.params())
-# Lines drawn over the areas: kecamatan over desa; in a province kabupaten over kecamatan, none over kabupaten.
-borders = {"desa": "kecamatan", "kecamatan": "kabupaten" if PROVINCE else "kecamatan", "kabupaten": None}[level]
+borders = maps.border_level(level, PROVINCE)
 
 codes = desa["kode_desa"]
 picked = desa_panel.selected_location(st.session_state.get(MAP_KEYS["desa"]), codes)
@@ -80,28 +79,21 @@ with map_column:
 
 with panel_column:
     if selected is None:
-        hint = {"desa": "map.click_hint", "kecamatan": "map.click_hint_kecamatan",
-                "kabupaten": "map.click_hint_kabupaten"}[level]
-        st.info(i18n.t(hint, lang), icon=":material/touch_app:")
+        st.info(t(maps.click_hint(level), lang), icon=":material/touch_app:")
     else:
-        row = desa.set_index("kode_desa").loc[selected]
         sectors = ctx.run("desa_sectors", kode_desa=selected, days=days, **view.params())
         trend = ctx.run("desa_trend", kode_desa=selected, **view.params())
         lapsing = ctx.run("lapsing_by_desa", days=days, **view.params())
-        lapsing_count = lapsing.set_index("kode_desa")["lapsing_workers"].get(selected, 0)
+        row = desa_panel.facts(desa, lapsing, selected, wilayah.load_wilayah(REGION) if PROVINCE else None)
         st.subheader(f"{row['desa']}", anchor="desa-panel")
-        place = f"{t('col.kecamatan', lang)}: {row['kecamatan']}"
-        if PROVINCE:
-            kabupaten = wilayah.load_wilayah(REGION).set_index("kode_desa").loc[selected, "kabupaten"]
-            place += f" · {kabupaten}"
-        st.caption(f"{place} · {selected}")
+        st.caption(desa_panel.place_line(row, selected, lang))
         a, b = st.columns(2)
         with a:
             ui.kpi_metric(t("metric.coverage", lang), i18n.fmt_pct(row["coverage_pct"], lang))
             ui.kpi_metric(t("metric.gap", lang), i18n.fmt_int(row["gap_workers"], lang))
         with b:
             ui.kpi_metric(t("metric.protected", lang), i18n.fmt_int(row["protected_workers"], lang))
-            ui.kpi_metric(t("map.panel.lapsing", lang, days=days), i18n.fmt_int(lapsing_count, lang))
+            ui.kpi_metric(t("map.panel.lapsing", lang, days=days), i18n.fmt_int(row["lapsing_workers"], lang))
         reached, missing = desa_panel.sector_names(sectors, lang)
         none = t("map.panel.none", lang)
         st.markdown(f"**{t('map.panel.sectors_covered', lang)}:** {', '.join(reached) or none}  \n"
@@ -111,7 +103,7 @@ with panel_column:
         st.button(t("map.panel.clear", lang), on_click=close_panel, icon=":material/close:")
 
 if selected is not None:
-    st.subheader(t("map.panel.sectors", lang) + f" — {desa.set_index('kode_desa').loc[selected, 'desa']}")
+    st.subheader(t("map.panel.sectors", lang) + f" — {row['desa']}")
     ui.table(metrics.localize(sectors, SECTOR_COLUMNS, lang), base_name=f"desa_{selected}_sektor",
              key="peta_sectors", highlight=~sectors["is_reached"])
 

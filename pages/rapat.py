@@ -5,13 +5,14 @@ import streamlit as st
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
+from jamsostek.ui import flash
 from jamsostek.ui import meeting_views as views
 
 ui.page_header("page.meeting")
 lang = ctx.lang()
 actor = views.recorder()
 st.caption(t("meeting.intro", lang))
-views.show_flash("top")
+flash.show("top")
 
 found = views.meetings()
 pick_column, new_column = st.columns([3, 2], gap="large")

@@ -117,3 +117,22 @@ def test_trend_figure(store, lang, hover, ticks):
     assert line.customdata[-1] == hover
     assert list(fig.layout.xaxis.ticktext) == ticks
     assert fig.layout.yaxis.title.text == ("Pekerja" if lang == "id" else "Workers")
+
+
+DESA = pd.DataFrame({"kode_desa": [MAS, KETEWEL], "desa": ["Mas", "Ketewel"], "kecamatan": ["Ubud", "Sukawati"],
+                     "coverage_pct": [20.0, 50.0]})
+LAPSING = pd.DataFrame({"kode_desa": [KETEWEL], "lapsing_workers": [3]})
+
+
+def test_facts_of_a_desa_without_lapsing_participants():
+    row = desa_panel.facts(DESA, LAPSING, MAS)
+    assert (row["desa"], row["kecamatan"], row["coverage_pct"], row["lapsing_workers"], row["kabupaten"]) == (
+        "Mas", "Ubud", 20.0, 0, None)
+    assert desa_panel.place_line(row, MAS, "en") == f"District (kecamatan): Ubud · {MAS}"
+
+
+def test_facts_in_a_province_name_the_kabupaten():
+    wilayah = pd.DataFrame({"kode_desa": [MAS, KETEWEL], "kabupaten": ["Kabupaten Gianyar"] * 2})
+    row = desa_panel.facts(DESA, LAPSING, KETEWEL, wilayah)
+    assert (row["lapsing_workers"], row["kabupaten"]) == (3, "Kabupaten Gianyar")
+    assert desa_panel.place_line(row, KETEWEL, "id") == f"Kecamatan: Sukawati · Kabupaten Gianyar · {KETEWEL}"

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import shapely.geometry
 
-from jamsostek import settings
+from jamsostek import i18n, settings
 from jamsostek.geo import boundaries
 from jamsostek.analysis import maps
 
@@ -300,3 +300,15 @@ def test_rejects_unknown_metric_or_level(geo, bad):
     args = {"metric": "coverage_pct", "level": "desa"} | bad
     with pytest.raises(ValueError):
         maps.make_choropleth(desa_frame(), geo["desa"], args["metric"], "id", level=args["level"])
+
+
+@pytest.mark.parametrize("level, province, expected", [
+    ("desa", False, "kecamatan"), ("kecamatan", False, "kecamatan"), ("desa", True, "kecamatan"),
+    ("kecamatan", True, "kabupaten"), ("kabupaten", True, None)])
+def test_border_level(level, province, expected):
+    assert maps.border_level(level, province) == expected
+
+
+@pytest.mark.parametrize("level", ["desa", "kecamatan", "kabupaten"])
+def test_click_hint_is_a_label(level):
+    assert i18n.t(maps.click_hint(level), "id")

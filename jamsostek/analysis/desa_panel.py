@@ -34,6 +34,22 @@ def valid_code(value: object, known: Iterable[str]) -> str | None:
     return value if isinstance(value, str) and value in set(known) else None
 
 
+def facts(desa: pd.DataFrame, lapsing: pd.DataFrame, code: str, wilayah: pd.DataFrame | None = None
+          ) -> pd.Series:
+    """One desa's row of coverage_by_desa with its lapsing_workers (0 when none) and, given the province's
+    wilayah table, its kabupaten (None otherwise)."""
+    row = desa.set_index("kode_desa").loc[code].copy()
+    row["lapsing_workers"] = lapsing.set_index("kode_desa")["lapsing_workers"].get(code, 0)
+    row["kabupaten"] = None if wilayah is None else wilayah.set_index("kode_desa").loc[code, "kabupaten"]
+    return row
+
+
+def place_line(row: pd.Series, code: str, lang: str = "id") -> str:
+    """'Kecamatan: Ubud · 51.04.05.2001', with the kabupaten after the kecamatan in a province."""
+    parts = [f"{i18n.t('col.kecamatan', lang)}: {row['kecamatan']}", row["kabupaten"], code]
+    return " · ".join(part for part in parts if part)
+
+
 def sector_names(sectors: pd.DataFrame, lang: str = "id") -> tuple[list[str], list[str]]:
     """(reached, not reached): sector names with someone protected, and with a sasaran but no one yet."""
     reached = sectors.loc[sectors["is_reached"], "sektor"]

@@ -200,6 +200,17 @@ def map_levels(province: bool, kecamatan_filtered: bool = False) -> list[str]:
     return ["kecamatan", "desa"] if kecamatan_filtered else ["kabupaten", "kecamatan", "desa"]
 
 
+def border_level(level: str, province: bool) -> str | None:
+    """Lines drawn over the areas: kecamatan over desa; in a province kabupaten over kecamatan, none over kabupaten."""
+    return {"desa": "kecamatan", "kecamatan": "kabupaten" if province else "kecamatan", "kabupaten": None}[level]
+
+
+def click_hint(level: str) -> str:
+    """Label key of the hint shown beside the map before an area is opened."""
+    return {"desa": "map.click_hint", "kecamatan": "map.click_hint_kecamatan",
+            "kabupaten": "map.click_hint_kabupaten"}[level]
+
+
 def _slim(feature: dict, key: str) -> dict:
     # Only the code is needed in the browser (hover comes from customdata): names would add ~15 % to the payload.
     return {"type": "Feature", "id": feature.get("id"), "properties": {key: feature["properties"][key]},

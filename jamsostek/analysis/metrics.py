@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -108,12 +108,19 @@ COLUMN_LABELS: dict[str, str] = {
 
 
 def localize(df: pd.DataFrame, columns: list[str], lang: str = "id",
-             labels: Mapping[str, str] = COLUMN_LABELS) -> pd.DataFrame:
-    """The given columns in order, headers in `lang`, sector codes as names; numbers stay numbers."""
+             labels: Mapping[str, str] = COLUMN_LABELS, words: Mapping[str, Callable] | None = None
+             ) -> pd.DataFrame:
+    """The given columns in order, headers in `lang` (`labels`: column -> label key), codes as words.
+
+    Sector codes become names; `words` maps more columns' codes to words (column -> value -> text).
+    Numbers stay numbers, so sorting and downloads keep working.
+    """
     out = df[columns].copy()
-    if "sektor" in out:
-        out["sektor"] = out["sektor"].map(
-            lambda code: i18n.sector_label(code, lang) if code in domain.SECTORS else code)
+    words = {"sektor": lambda code: i18n.sector_label(code, lang) if code in domain.SECTORS else code} | dict(
+        words or {})
+    for column, word in words.items():
+        if column in out:
+            out[column] = out[column].map(word).astype(object)
     for column in out.columns:  # plain dates, so downloads show 3 Nov 2025, not a timestamp
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.date

@@ -10,9 +10,9 @@ from datetime import date, datetime, time
 
 import pandas as pd
 
-from jamsostek import domain, i18n
+from jamsostek import i18n
 from jamsostek.reports import downloads as export
-from jamsostek.analysis import maps
+from jamsostek.analysis import maps, metrics
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.i18n import t
 from jamsostek.meetings.weekly import CLASS_LEVEL, CLASS_METRIC, Meeting, Since
@@ -58,22 +58,14 @@ def class_label(index: int, lang: str = "id") -> str:
 
 def localize(df: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
     """The given columns in order, headers in `lang`, codes (sector, class, status, yes/no) as words."""
-    out = df[columns].copy()
     words = {
-        "sektor": lambda v: i18n.sector_label(v, lang) if v in domain.SECTORS else v,
         "class_before": lambda v: class_label(v, lang), "class_now": lambda v: class_label(v, lang),
         "class_move": lambda v: t(f"meeting.move.{v}", lang), "status": lambda v: t(f"action.status.{v}", lang),
         "is_carried": lambda v: t("meeting.yes" if v else "meeting.no", lang),
         "is_overdue": lambda v: t("meeting.yes" if v else "meeting.no", lang),
         "measure": lambda v: t(HEADLINE_LABELS[v], lang),
     }
-    for column, word in words.items():
-        if column in out:
-            out[column] = out[column].map(word).astype(object)
-    for column in out.columns:  # plain dates, so downloads show 3 Nov 2025, not a timestamp
-        if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = out[column].dt.date
-    return out.rename(columns={c: t(COLUMN_LABELS[c], lang) for c in columns})
+    return metrics.localize(df, columns, lang, labels=COLUMN_LABELS, words=words)
 
 
 def localize_quality(per_batch: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

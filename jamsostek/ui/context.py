@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +32,7 @@ _SHELL_RETRIED = "_shell_retried"
 WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG)
 ALL = ""  # the selectboxes' "Semua" option (None would show as an empty choice)
 CACHE_ENTRIES = 512
+DERIVED_ENTRIES = 16  # derived results are large (documents, whole report data): keep the last few
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,28 +45,50 @@ def connection() -> db.Connection:
     return _connect(str(settings.db_path()))
 
 
+@contextmanager
+def cursor() -> Iterator[db.Connection]:
+    """A cursor of the process's connection for uncached reads and for writes, closed afterwards."""
+    cur = connection().cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+def with_cursor(action: Callable, *args, **kwargs):
+    """`action(cursor, *args, **kwargs)` on a fresh cursor (uncached: saves, audits, admin tables)."""
+    with cursor() as cur:
+        return action(cur, *args, **kwargs)
+
+
 def data_version() -> int:
     """Version of the loaded data; changes on every ingest or withdrawal."""
-    cursor = connection().cursor()
-    try:
-        return db.data_version(cursor)
-    finally:
-        cursor.close()
+    return with_cursor(db.data_version)
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _run_cached(path: str, version: int, name: str, params: tuple) -> pd.DataFrame:
     # path and version only key the cache: a new store or a new ingest misses it at once.
-    cursor = connection().cursor()
-    try:
-        return db.run_query(cursor, name, **dict(params))
-    finally:
-        cursor.close()
+    return with_cursor(db.run_query, name, **dict(params))
 
 
 def run(name: str, **params) -> pd.DataFrame:
     """Result of queries/<name>.sql, cached until the data version changes."""
     return _run_cached(str(settings.db_path()), data_version(), name, tuple(sorted(params.items())))
+
+
+@st.cache_data(show_spinner=False, max_entries=DERIVED_ENTRIES)
+def _derive_cached(path: str, version: int, name: str, args: tuple, _compute: Callable):
+    return with_cursor(_compute, *args)
+
+
+def derive(compute: Callable, *args):
+    """`compute(cursor, *args)` (several questions, or a document built from them), cached like run().
+
+    `args` must be hashable values; the function is named in the cache key by its module and name.
+    """
+    name = f"{compute.__module__}.{compute.__qualname__}"
+    return _derive_cached(str(settings.db_path()), data_version(), name, args, compute)
 
 
 def data_status() -> pd.Series:

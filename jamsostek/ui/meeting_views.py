@@ -24,10 +24,10 @@ from jamsostek.access import privacy
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
-from jamsostek.ui import data_quality
+from jamsostek.ui import data_quality, flash
 from jamsostek.ui import session
 
-KEY_PICK, KEY_FLASH, KEY_RECORDER = "rapat_pick", "_rapat_flash", "rapat_recorder"
+KEY_PICK, KEY_RECORDER = "rapat_pick", "rapat_recorder"
 KEY_NEW_DATE, KEY_NEW_AS_OF, KEY_NEW_TITLE = "rapat_new_date", "rapat_new_as_of", "rapat_new_title"
 KEY_ADD = "rapat_add"
 KEY_EDIT_PICK = "rapat_edit_pick"
@@ -35,14 +35,6 @@ MAP_HEIGHT_PX = 560
 PAIR_MAP_HEIGHT_PX = 520
 DUE_DAYS = 7  # default due date: the next weekly meeting
 CONFIG = {"displaylogo": False, "scrollZoom": True}
-
-
-def _with_cursor(action, *args, **kwargs):
-    cursor = ctx.connection().cursor()
-    try:
-        return action(cursor, *args, **kwargs)
-    finally:
-        cursor.close()
 
 
 def recorder() -> str | None:
@@ -55,43 +47,31 @@ def recorder() -> str | None:
     return typed if typed and not privacy.contains_personal_data(typed) else "-"
 
 
-def _flash(kind: str, text: str, area: str) -> None:
-    st.session_state[KEY_FLASH] = (kind, text, area)
-
-
-def show_flash(area: str) -> None:
-    """The message a callback left for this part of the page, shown once."""
-    kind, text, where = st.session_state.get(KEY_FLASH, (None, None, None))
-    if kind and where == area:
-        st.session_state.pop(KEY_FLASH)
-        getattr(st, kind)(text)
-
-
 # --- picking and creating meetings
 
 def meetings() -> pd.DataFrame:
     """Recorded meetings, newest first."""
-    return _with_cursor(mt.list_meetings)
+    return ctx.with_cursor(mt.list_meetings)
 
 
 def _on_create(actor: str, lang: str) -> None:
     state = st.session_state
     try:
-        new_id = _with_cursor(mt.create_meeting, state[KEY_NEW_DATE], as_of=state[KEY_NEW_AS_OF],
+        new_id = ctx.with_cursor(mt.create_meeting, state[KEY_NEW_DATE], as_of=state[KEY_NEW_AS_OF],
                               title=state.get(KEY_NEW_TITLE), created_by=actor)
     except mt.MeetingExists:
-        _flash("error", t("meeting.exists", lang, date=i18n.fmt_date(state[KEY_NEW_DATE], lang)), "create")
+        flash.leave("create", "error", t("meeting.exists", lang, date=i18n.fmt_date(state[KEY_NEW_DATE], lang)))
     except ValueError:
-        _flash("error", t("meeting.bad_title", lang), "create")
+        flash.leave("create", "error", t("meeting.bad_title", lang))
     else:
         state[KEY_PICK] = new_id
-        _flash("success", t("meeting.created", lang, date=i18n.fmt_date(state[KEY_NEW_DATE], lang)), "top")
+        flash.leave("top", "success", t("meeting.created", lang, date=i18n.fmt_date(state[KEY_NEW_DATE], lang)))
 
 
 def create_form(lang: str, actor: str | None) -> None:
     """'New meeting': its date, the as-of date of the figures to freeze, an optional title."""
     with st.expander(t("meeting.new", lang), icon=":material/add_circle:", expanded=False):
-        show_flash("create")
+        flash.show("create")
         if actor is None:
             st.info(t("meeting.sign_in_to_record", lang), icon=":material/lock:")
             return
@@ -131,18 +111,18 @@ def _meeting_label(row, lang: str) -> str:
 
 def meeting(meeting_id: int) -> mt.Meeting:
     """One recorded meeting."""
-    return _with_cursor(mt.get_meeting, meeting_id)
+    return ctx.with_cursor(mt.get_meeting, meeting_id)
 
 
 def since(meeting_id: int, previous_id: int | None) -> mt.Since:
     """The comparison of the chosen meeting with the chosen earlier one."""
-    return _with_cursor(mt.since_last, meeting_id, previous_id)
+    return ctx.with_cursor(mt.since_last, meeting_id, previous_id)
 
 
 def record_line(s: mt.Since, lang: str) -> None:
     """One caption: figures frozen as of, batches, the hash (short), and whether it still matches."""
     m = s.now
-    intact = _with_cursor(mt.verify, m.meeting_id)
+    intact = ctx.with_cursor(mt.verify, m.meeting_id)
     mark = t("meeting.hash_ok" if intact else "meeting.hash_bad", lang)
     st.caption(t("meeting.record", lang, as_of=i18n.fmt_date(m.as_of, lang), batches=m.batch_ids or i18n.MISSING,
                  sha=m.snapshot_sha256[:12], mark=mark), help=t("meeting.record_help", lang, sha=m.snapshot_sha256))
@@ -245,9 +225,9 @@ def _or_missing(formatter):
 
 def _area_options(lang: str) -> dict[str, str]:
     areas = {code: t("action.area.kecamatan", lang, name=name)
-             for code, name in _with_cursor(mt.areas_of, "kecamatan").items()}
+             for code, name in ctx.with_cursor(mt.areas_of, "kecamatan").items()}
     return areas | {code: t("action.area.desa", lang, name=name)
-                    for code, name in _with_cursor(mt.areas_of, "desa").items()}
+                    for code, name in ctx.with_cursor(mt.areas_of, "desa").items()}
 
 
 def _level(code: str) -> str:
@@ -269,15 +249,15 @@ def _on_add(meeting_id: int, actor: str, lang: str) -> None:
     values = {name: state.get(f"{KEY_ADD}_{name}") for name in ("area", "what", "who", "due")}
     problem = _check_texts(lang, what=values["what"], who=values["who"])
     if problem:
-        _flash("warning", problem, "actions")
+        flash.leave("actions", "warning", problem)
         return
     try:
-        _with_cursor(mt.add_action, meeting_id, level=_level(values["area"]), kode_wilayah=values["area"],
+        ctx.with_cursor(mt.add_action, meeting_id, level=_level(values["area"]), kode_wilayah=values["area"],
                      what=values["what"], who=values["who"], due_date=values["due"], actor=actor)
     except ValueError as error:
-        _flash("warning", t("action.invalid", lang, detail=str(error)), "actions")
+        flash.leave("actions", "warning", t("action.invalid", lang, detail=str(error)))
     else:
-        _flash("success", t("action.added", lang), "actions")
+        flash.leave("actions", "success", t("action.added", lang))
 
 
 def _on_update(action_id: int, version: int, form: str, actor: str, lang: str) -> None:
@@ -285,31 +265,31 @@ def _on_update(action_id: int, version: int, form: str, actor: str, lang: str) -
     values = {name: state.get(f"{form}_{name}") for name in ("status", "due", "who", "note")}
     problem = _check_texts(lang, who=values["who"], note=values["note"])
     if problem:
-        _flash("warning", problem, "actions")
+        flash.leave("actions", "warning", problem)
         return
     try:
-        _with_cursor(mt.update_action, action_id, version, status=values["status"], due_date=values["due"],
+        ctx.with_cursor(mt.update_action, action_id, version, status=values["status"], due_date=values["due"],
                      who=values["who"], note=values["note"], actor=actor)
     except mt.ActionConflict as conflict:
         now = conflict.current
         status = t("action.status." + values["status"], lang)
         tried = " · ".join([status, i18n.fmt_date(values["due"], lang), values["who"], values["note"] or i18n.MISSING])
         if now is None:
-            _flash("error", t("action.conflict_busy", lang, id=action_id, tried=tried), "actions")
+            flash.leave("actions", "error", t("action.conflict_busy", lang, id=action_id, tried=tried))
         else:
-            _flash("error", t("action.conflict", lang, id=action_id, who=now["updated_by"],
-                              when=pd.Timestamp(now["updated_at"]).strftime("%H:%M"),
-                              status=t("action.status." + now["status"], lang), tried=tried), "actions")
+            flash.leave("actions", "error", t("action.conflict", lang, id=action_id, who=now["updated_by"],
+                                              when=pd.Timestamp(now["updated_at"]).strftime("%H:%M"),
+                                              status=t("action.status." + now["status"], lang), tried=tried))
     except ValueError as error:
-        _flash("warning", t("action.invalid", lang, detail=str(error)), "actions")
+        flash.leave("actions", "warning", t("action.invalid", lang, detail=str(error)))
     else:
-        _flash("success", t("action.saved", lang, id=action_id), "actions")
+        flash.leave("actions", "success", t("action.saved", lang, id=action_id))
 
 
 def actions_section(meeting: mt.Meeting, lang: str, actor: str | None) -> pd.DataFrame:
     """The meeting's agenda (overdue marked), a form to add an action, and one to update an action."""
-    agenda = _with_cursor(mt.actions_for, meeting.meeting_id)
-    show_flash("actions")
+    agenda = ctx.with_cursor(mt.actions_for, meeting.meeting_id)
+    flash.show("actions")
     open_rows = agenda[agenda["status"].isin(mt.OPEN_STATUSES)]
     st.caption(t("action.summary", lang, total=i18n.fmt_int(len(agenda), lang), open=i18n.fmt_int(len(open_rows), lang),
                  overdue=i18n.fmt_int(int(agenda["is_overdue"].sum()), lang),
@@ -390,8 +370,8 @@ def map_section(s: mt.Since, lang: str) -> None:
     level = c.radio(t("map.level", lang), list(maps.LEVELS), key="rapat_map_level", horizontal=True,
                     format_func=lambda v: t(f"map.level.{v}", lang))
     table = "meeting_desa" if level == "desa" else "meeting_kecamatan"
-    before = _with_cursor(mt.snapshot, s.before.meeting_id)[table]
-    now = _with_cursor(mt.snapshot, s.now.meeting_id)[table]
+    before = ctx.with_cursor(mt.snapshot, s.before.meeting_id)[table]
+    now = ctx.with_cursor(mt.snapshot, s.now.meeting_id)[table]
     try:
         geojson, borders = boundaries.plotly_geojson(level), boundaries.plotly_geojson("kecamatan")
     except boundaries.BoundariesUnavailable:

@@ -12,55 +12,36 @@ from jamsostek.plan import scenarios
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
+from jamsostek.ui import flash
 from jamsostek.ui import session
 
 COMPARE_DEFAULT = 3  # the newest few are compared until the user picks others
 
 
-_FLASH = "_rencana_flash"  # (kind, text) of the last save or delete, shown once on the next run
-
-
-def _flash(kind: str, text: str) -> None:
-    st.session_state[_FLASH] = (kind, text)
+FLASH = "rencana"  # area of the last save or delete message, shown once on the next run
 
 
 def _on_save(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
     # A callback, not `if submitted:`: it runs before the script, so a rerun (e.g. ctx.require_shell)
     # cannot drop the click, and it saves the plan that was on screen when the button was pressed.
     name, overwrite = st.session_state.get("rencana_scenario_name", ""), st.session_state.get("rencana_overwrite")
-    cursor = ctx.connection().cursor()
     try:
-        scenarios.save(cursor, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
-                       saved_by=session.user(), overwrite=bool(overwrite))
+        ctx.with_cursor(scenarios.save, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
+                        saved_by=session.user(), overwrite=bool(overwrite))
     except scenarios.ScenarioExists:
-        _flash("warning", t("plan.exists", lang, name=scenarios.clean_name(name)))
+        flash.leave(FLASH, "warning", t("plan.exists", lang, name=scenarios.clean_name(name)))
     except scenarios.BadName as error:
-        _flash("error", t(f"plan.name_{error.code}", lang, limit=scenarios.MAX_NAME_CHARS))
+        flash.leave(FLASH, "error", t(f"plan.name_{error.code}", lang, limit=scenarios.MAX_NAME_CHARS))
     else:
-        _flash("success", t("plan.saved", lang, name=scenarios.clean_name(name)))
-    finally:
-        cursor.close()
+        flash.leave(FLASH, "success", t("plan.saved", lang, name=scenarios.clean_name(name)))
 
 
 def _on_delete(lang: str) -> None:
     name = st.session_state.get("rencana_delete_name")
     if not name:
         return
-    cursor = ctx.connection().cursor()
-    try:
-        scenarios.delete(cursor, name)
-    finally:
-        cursor.close()
-    _flash("toast", t("plan.deleted", lang, name=name))
-
-
-def _show_flash() -> None:
-    kind, text = st.session_state.pop(_FLASH, (None, None))
-    if kind == "toast":
-        st.toast(text, icon=":material/delete:")
-    elif kind:
-        icon = {"success": ":material/check_circle:", "warning": ":material/warning:", "error": ":material/error:"}
-        getattr(st, kind)(text, icon=icon[kind])
+    ctx.with_cursor(scenarios.delete, name)
+    flash.leave(FLASH, "toast", t("plan.deleted", lang, name=name), icon=":material/delete:")
 
 
 def _save_form(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
@@ -71,7 +52,7 @@ def _save_form(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang:
         overwrite_column.checkbox(t("plan.overwrite", lang), key="rencana_overwrite")
         button_column.form_submit_button(t("plan.save", lang), icon=":material/save:", on_click=_on_save,
                                          args=(plan, as_of, budget_lines, area, lang))
-    _show_flash()
+    flash.show(FLASH)
 
 
 def _delete(names: list[str], lang: str) -> None:
@@ -82,8 +63,7 @@ def _delete(names: list[str], lang: str) -> None:
 
 def scenario_panel(plan: al.Plan, *, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
     """Save form, the saved list, the comparison of the chosen ones, and a delete button."""
-    cursor = ctx.connection().cursor()  # not ctx.run: its cache follows the data version, not saves
-    try:
+    with ctx.cursor() as cursor:  # not ctx.run: its cache follows the data version, not saves
         _save_form(plan, as_of, budget_lines, area, lang)
         listed = scenarios.list_scenarios(cursor)
         if listed.empty:
@@ -99,5 +79,3 @@ def scenario_panel(plan: al.Plan, *, as_of: date, budget_lines: dict, area: dict
             ui.table(plan_summary.comparison_by_kecamatan(loaded, lang), base_name="skenario_per_kecamatan",
                      key="rencana_compare")
         _delete(names, lang)
-    finally:
-        cursor.close()

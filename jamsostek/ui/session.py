@@ -12,9 +12,10 @@ from jamsostek.access import auth
 from jamsostek.access import privacy
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
+from jamsostek.ui import flash
 
 KEY_ROLE, KEY_USER = "_auth_role", "_auth_user"
-KEY_MESSAGE = "_auth_message"  # (kind, text) shown once after a sign-in attempt
+FLASH = "auth"  # area of the message shown once after a sign-in attempt
 
 
 def role() -> str | None:
@@ -44,11 +45,7 @@ def client_key() -> str:
 
 
 def _audit(actor: str, action: str, detail: str | None = None) -> None:
-    cursor = ctx.connection().cursor()
-    try:
-        privacy.record_audit(cursor, actor, action, detail)
-    finally:
-        cursor.close()
+    ctx.with_cursor(privacy.record_audit, actor, action, detail)
 
 
 def _attempt(form_key: str) -> None:
@@ -57,16 +54,16 @@ def _attempt(form_key: str) -> None:
     username = str(state.get(f"{form_key}_user") or "").strip().lower()
     password = str(state.get(f"{form_key}_password") or "")  # the form clears it after this run
     if not username or not password:
-        state[KEY_MESSAGE] = ("warning", t("auth.empty", lang))
+        flash.leave(FLASH, "warning", t("auth.empty", lang))
         return
     admins, viewers = auth.load_admins(), auth.load_viewers()
     result = auth.sign_in(username, password, admins, auth.shared_limiter, client_key(), viewers=viewers)
     if result.ok:
         state[KEY_ROLE], state[KEY_USER] = result.role, username
-        state[KEY_MESSAGE] = ("success", result.message(lang))
+        flash.leave(FLASH, "success", result.message(lang))
         _audit(username, privacy.SIGN_IN, result.role)
     else:
-        state[KEY_MESSAGE] = ("error", result.message(lang))
+        flash.leave(FLASH, "error", result.message(lang))
         # Only a configured name is logged: people sometimes type their password into the name box.
         known = username in admins or username in viewers
         _audit(username if known else "-", privacy.SIGN_IN_FAILED, "rate limited" if result.retry_after_s else None)
@@ -78,16 +75,10 @@ def sign_out() -> None:
         st.session_state.pop(key, None)
 
 
-def _show_message() -> None:
-    kind, text = st.session_state.pop(KEY_MESSAGE, (None, None))
-    if kind:
-        getattr(st, kind)(text)
-
-
 def sign_in_form(form_key: str, admin: bool = True) -> None:
     """Username/password form; on success the next run sees the new role."""
     lang = ctx.lang()
-    _show_message()
+    flash.show(FLASH)
     if admin and not auth.load_admins():
         st.info(t("auth.no_admins", lang), icon=":material/key:")
     with st.form(form_key, clear_on_submit=True, border=True):

@@ -15,8 +15,9 @@ from jamsostek.ingest import upload
 from jamsostek.i18n import fmt_int
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
+from jamsostek.ui import flash
 
-KEY_FLOW, KEY_NONCE, KEY_FLASH = "_upload_flow", "_upload_nonce", "_upload_flash"
+KEY_FLOW, KEY_NONCE, FLASH = "_upload_flow", "_upload_nonce", "upload"
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls"]  # .xls is accepted only to explain what to do with it
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,6 @@ def _text(error: readers.ExtractError | upload.Notice, lang: str) -> str:
     return error.message_id if lang == "id" else error.message_en
 
 
-def _with_cursor(action):
-    cursor = ctx.connection().cursor()
-    try:
-        return action(cursor)
-    finally:
-        cursor.close()
-
-
 def _new_uploader() -> None:
     """Give the file chooser a fresh key so it empties after a load or a cancel."""
     st.session_state[KEY_NONCE] = st.session_state.get(KEY_NONCE, 0) + 1
@@ -48,18 +41,18 @@ def _new_uploader() -> None:
 def _on_commit(actor: str, lang: str) -> None:
     f = flow()
     try:
-        result = _with_cursor(lambda cur: f.commit(cur, actor))
+        result = ctx.with_cursor(f.commit, actor)
     except upload.UploadRefused as refused:
-        st.session_state[KEY_FLASH] = ("error", refused.notice.text(lang))
+        flash.leave(FLASH, "error", refused.notice.text(lang))
         return
-    st.session_state[KEY_FLASH] = ("success", t("upload.committed", lang, batch=result.batch_id,
-                                                 count=result.rows_accepted, file=result.file_name))
+    flash.leave(FLASH, "success", t("upload.committed", lang, batch=result.batch_id, count=result.rows_accepted,
+                                    file=result.file_name))
     _new_uploader()
 
 
 def _on_cancel(lang: str) -> None:
     flow().cancel()
-    st.session_state[KEY_FLASH] = ("info", t("upload.cancelled", lang))
+    flash.leave(FLASH, "info", t("upload.cancelled", lang))
     _new_uploader()
 
 
@@ -76,18 +69,16 @@ def chooser(lang: str) -> None:
         return
     f = flow()
     try:
-        _with_cursor(lambda cur: f.receive(cur, chosen.getvalue(), chosen.name, source_id=chosen.file_id))
+        ctx.with_cursor(f.receive, chosen.getvalue(), chosen.name, source_id=chosen.file_id)
     except Exception:  # a bug must not leak a traceback (or cell values) to the page
         log.exception("upload could not be prepared")
         f.cancel()
         st.error(t("upload.unexpected", lang))
 
 
-def flash() -> None:
+def outcome() -> None:
     """The outcome of the last load/cancel, shown once."""
-    kind, text = st.session_state.pop(KEY_FLASH, (None, None))
-    if kind:
-        getattr(st, kind)(text)
+    flash.show(FLASH)
 
 
 def _field_label(field_name: str, lang: str) -> str:
@@ -112,7 +103,7 @@ def mapping_editor(columns: list[str], current: dict[str, str], examples: dict[s
                 help=t("upload.mapping_example", lang, example=example) if example else None)
         if st.form_submit_button(t("upload.mapping_apply", lang), icon=":material/sync:"):
             override = {c: st.session_state[f"map_{i}"] for i, c in enumerate(columns)}
-            _with_cursor(lambda cur: flow().remap(cur, override))
+            ctx.with_cursor(flow().remap, override)
             st.rerun()
 
 
@@ -177,7 +168,7 @@ def draft_view(draft: upload.Draft, actor: str, lang: str) -> None:
 def render(actor: str, lang: str) -> None:
     """The whole upload screen for a signed-in admin."""
     st.caption(t("upload.steps", lang))
-    flash()
+    outcome()
     chooser(lang)
     f = flow()
     if f.state == upload.FAILED and f.error is not None:
