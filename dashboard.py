@@ -26,6 +26,7 @@ PAGES = [
 privacy.install_log_redaction()
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"  # local file: a Material icon would be fetched from a CDN
 st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
+context.begin_run()  # every question of this run reads the data version pinned here
 context.prepare()
 lang = context.lang()
 session.gate()

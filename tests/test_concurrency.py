@@ -142,3 +142,45 @@ def test_a_page_pinned_to_an_old_version_is_told_to_start_again(con):
     after = consistent.run_at_version(cursor, version + 1, "kpi", as_of=AS_OF, lapsing_days=30, **FILTERS)
     assert after.iloc[0]["protected_workers"] == before.iloc[0]["protected_workers"] + 5
     cursor.execute("select 1")  # the cursor is usable again: no transaction left open
+
+
+def page_with_an_ingest_between_its_questions():
+    """An app page (AppTest script) whose first run sees a batch committed between its two questions."""
+    from datetime import date
+
+    import streamlit as st
+
+    from jamsostek.ingest import upload
+    from jamsostek.ui import context
+    from tests import extracts as ex
+
+    filters = dict(as_of=date(2026, 1, 10), kecamatan=None, sektor=None, program=None, sumber=None)
+    version = context.begin_run().version
+    kpi = context.run("kpi", lapsing_days=30, **filters)
+    if not st.session_state.get("ingested"):
+        st.session_state["ingested"] = True
+        flow = upload.UploadFlow()
+        context.with_cursor(flow.receive, ex.csv_bytes(ex.rows(5, first=7000)), "minggu.csv")
+        context.with_cursor(flow.commit, "dina")
+    by_desa = context.run("coverage_by_desa", **filters)
+    st.session_state.setdefault("shown", []).append(
+        (version, int(kpi.iloc[0]["protected_workers"]), int(by_desa["protected_workers"].sum())))
+
+
+def test_a_page_run_reads_one_data_version_when_an_ingest_comes_between_its_questions(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    path = tmp_path / "store.duckdb"
+    con = db.connect(path)
+    load_sasaran(con, SASARAN)
+    load_rows(con, PARTICIPANTS)
+    before = db.data_version(con)
+    protected_before = int(db.run_query(con, "kpi", as_of=AS_OF, lapsing_days=30, **FILTERS).iloc[0]["protected_workers"])
+    con.close()
+    monkeypatch.setenv("JAMSOSTEK_DB", str(path))
+    at = AppTest.from_function(page_with_an_ingest_between_its_questions, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    # The first run stopped at its second question (the store had moved on) and started again: what was
+    # shown came from one version, the new one, in both questions.
+    assert at.session_state["shown"] == [(before + 1, protected_before + 5, protected_before + 5)]

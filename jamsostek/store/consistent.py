@@ -1,11 +1,14 @@
 """Reads pinned to one data version, so a page never mixes the data before and after an ingest.
 
 DuckDB gives each transaction a snapshot; reading data_version inside the same transaction tells
-which version the snapshot holds. A page reads the version once, then runs all its questions at
+which version the snapshot holds. A page run reads the version once, then runs all its questions at
 that version: if the store moved on meanwhile, StaleVersion says so and the page starts again.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -20,13 +23,20 @@ class StaleVersion(Exception):
         self.wanted, self.found = wanted, found
 
 
-def run_at_version(con: db.Connection, version: int, name: str, **params) -> pd.DataFrame:
-    """Result of queries/<name>.sql from a snapshot at `version`; raises StaleVersion otherwise."""
+@contextmanager
+def pinned(con: db.Connection, version: int) -> Iterator[db.Connection]:
+    """A read-only transaction on `con` whose snapshot holds `version`; raises StaleVersion otherwise."""
     con.execute("begin transaction")
     try:
         found = db.data_version(con)
         if found != version:
             raise StaleVersion(version, found)
-        return db.run_query(con, name, **params)
+        yield con
     finally:
         con.execute("commit")
+
+
+def run_at_version(con: db.Connection, version: int, name: str, **params) -> pd.DataFrame:
+    """Result of queries/<name>.sql from a snapshot at `version`; raises StaleVersion otherwise."""
+    with pinned(con, version):
+        return db.run_query(con, name, **params)

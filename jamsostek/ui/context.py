@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from jamsostek import settings
-from jamsostek.store import db
+from jamsostek.store import consistent, db
 from jamsostek.analysis import filters as flt
 from jamsostek.ingest import load as ingest
 from jamsostek.geo import wilayah
@@ -28,6 +29,7 @@ _SHADOW = "_flt_shadow"  # copy of the widget values: Streamlit may drop widget 
 # Address-bar keys that pages own, with the form a value must have to stay (peta.py: the open desa).
 PAGE_KEYS = {"desa": re.compile(r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}")}
 _SHELL = "_shell_ran"  # set by the sidebar each run, taken by the page header
+_PINNED = "_data_snapshot"  # the Snapshot this run reads, set first thing by begin_run()
 _SHELL_RETRIED = "_shell_retried"
 WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG)
 ALL = ""  # the selectboxes' "Semua" option (None would show as an empty choice)
@@ -62,33 +64,87 @@ def with_cursor(action: Callable, *args, **kwargs):
 
 
 def data_version() -> int:
-    """Version of the loaded data; changes on every ingest or withdrawal."""
+    """Version of the loaded data now; changes on every ingest or withdrawal."""
     return with_cursor(db.data_version)
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """One data version of one store: every question asked through it sees the same data.
+
+    A page run reads through the snapshot begin_run() pinned, so its questions cannot straddle an ingest;
+    when the store has moved on, a question raises consistent.StaleVersion instead of mixing versions.
+    """
+
+    path: str
+    version: int
+
+    def read(self, action: Callable, *args, **kwargs):
+        """`action(cursor, *args, **kwargs)` inside a transaction at this version (uncached)."""
+        with cursor() as cur, consistent.pinned(cur, self.version):
+            return action(cur, *args, **kwargs)
+
+    def run(self, name: str, **params) -> pd.DataFrame:
+        """Result of queries/<name>.sql at this version, cached."""
+        return _run_cached(self.path, self.version, name, tuple(sorted(params.items())), self)
+
+    def derive(self, compute: Callable, *args):
+        """`compute(snapshot, *args)` (several questions, or a document built from them), cached.
+
+        `args` must be hashable values; the function is named in the cache key by its module and name.
+        """
+        return _derive_cached(self.path, self.version, f"{compute.__module__}.{compute.__qualname__}", args,
+                              compute, self)
+
+
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
-def _run_cached(path: str, version: int, name: str, params: tuple) -> pd.DataFrame:
-    # path and version only key the cache: a new store or a new ingest misses it at once.
-    return with_cursor(db.run_query, name, **dict(params))
-
-
-def run(name: str, **params) -> pd.DataFrame:
-    """Result of queries/<name>.sql, cached until the data version changes."""
-    return _run_cached(str(settings.db_path()), data_version(), name, tuple(sorted(params.items())))
+def _run_cached(path: str, version: int, name: str, params: tuple, _snapshot: Snapshot) -> pd.DataFrame:
+    # path and version key the cache: a new store or a new ingest misses it at once.
+    return _snapshot.read(db.run_query, name, **dict(params))
 
 
 @st.cache_data(show_spinner=False, max_entries=DERIVED_ENTRIES)
-def _derive_cached(path: str, version: int, name: str, args: tuple, _compute: Callable):
-    return with_cursor(_compute, *args)
+def _derive_cached(path: str, version: int, name: str, args: tuple, _compute: Callable, _snapshot: Snapshot):
+    return _compute(_snapshot, *args)
+
+
+def latest() -> Snapshot:
+    """A snapshot at the store's version now (for work outside a page run, such as a deferred download)."""
+    return Snapshot(str(settings.db_path()), data_version())
+
+
+def begin_run() -> Snapshot:
+    """Pin the data version this run reads (dashboard.py calls it first, before any question)."""
+    st.session_state[_PINNED] = latest()
+    return st.session_state[_PINNED]
+
+
+def snapshot() -> Snapshot:
+    """The data version this page run reads."""
+    pinned = st.session_state.get(_PINNED)
+    return pinned if pinned is not None and pinned.path == str(settings.db_path()) else begin_run()
+
+
+def _start_again() -> None:
+    # The store moved on during this run: read everything again at the new version.
+    st.session_state.pop(_PINNED, None)
+    st.rerun()
+
+
+def run(name: str, **params) -> pd.DataFrame:
+    """Result of queries/<name>.sql at this run's data version, cached until the data changes."""
+    try:
+        return snapshot().run(name, **params)
+    except consistent.StaleVersion:
+        _start_again()
 
 
 def derive(compute: Callable, *args):
-    """`compute(cursor, *args)` (several questions, or a document built from them), cached like run().
-
-    `args` must be hashable values; the function is named in the cache key by its module and name.
-    """
-    name = f"{compute.__module__}.{compute.__qualname__}"
-    return _derive_cached(str(settings.db_path()), data_version(), name, args, compute)
+    """`compute(snapshot, *args)` at this run's data version, cached like run() (see Snapshot.derive)."""
+    try:
+        return snapshot().derive(compute, *args)
+    except consistent.StaleVersion:
+        _start_again()
 
 
 def data_status() -> pd.Series:
@@ -206,7 +262,10 @@ def require_shell() -> None:
     every run.) Leaving the old mode and rerunning the same page puts the shell back.
     """
     state = st.session_state
-    if state.pop(_SHELL, False) or state.get(_SHELL_RETRIED):
+    if state.pop(_SHELL, False):
+        return
+    begin_run()  # dashboard.py did not run first, so nothing pinned this run's version
+    if state.get(_SHELL_RETRIED):
         return
     state[_SHELL_RETRIED] = True
     PagesManager.uses_pages_directory = False
