@@ -6,7 +6,7 @@ import streamlit as st
 
 from jamsostek.access import privacy
 from jamsostek.i18n import t
-from jamsostek.ui import context, session
+from jamsostek.ui import components, context, session
 from jamsostek.ui.sidebar import render_sidebar
 
 # One line per page: file, label key, icon. The first is the default.
@@ -26,6 +26,7 @@ PAGES = [
 privacy.install_log_redaction()
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"  # local file: a Material icon would be fetched from a CDN
 st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
+components.stop_on_bad_settings()
 context.begin_run()  # every question of this run reads the data version pinned here
 context.prepare()
 lang = context.lang()

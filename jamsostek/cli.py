@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from jamsostek import i18n, settings
 from jamsostek.access import cli as access_cli
 from jamsostek.geo import cli as geo_cli
+from jamsostek.geo import wilayah
 from jamsostek.ingest import cli as ingest_cli
 from jamsostek.reports import cli as reports_cli
 from jamsostek.sample import cli as sample_cli
@@ -33,4 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser().parse_args(sys.argv[1:] if argv is None else argv)
     except SystemExit as stop:  # --help and usage errors
         return int(stop.code or 0)
-    return args.run(args)
+    problems = settings.problems(wilayah.region_codes())
+    for problem in problems:
+        print(f"{i18n.setting_problem(problem, 'id')}\n{i18n.setting_problem(problem, 'en')}", file=sys.stderr)
+    return 2 if problems else args.run(args)

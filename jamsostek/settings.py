@@ -1,8 +1,15 @@
-"""Settings: named constants and environment variables, each documented in README.md."""
+"""Settings: named constants and environment variables, each documented in README.md.
+
+The only module that reads the environment. `problems()` checks every variable once at start-up
+(dashboard.py and the command line), so a typo is a clear message rather than an empty map.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +24,15 @@ ENV_DB = "JAMSOSTEK_DB"
 ENV_BOUNDARIES_DIR = "JAMSOSTEK_BOUNDARIES_DIR"
 ENV_CACHE_DIR = "JAMSOSTEK_CACHE_DIR"
 ENV_REGION = "JAMSOSTEK_REGION"
+ENV_ADMINS = "JAMSOSTEK_ADMINS"
+ENV_VIEWERS = "JAMSOSTEK_VIEWERS"
+ENV_REQUIRE_VIEWER_SIGNIN = "JAMSOSTEK_REQUIRE_VIEWER_SIGNIN"
+ENV_AUDIT_KEY = "JAMSOSTEK_AUDIT_KEY"
+ENV_NAMES = (ENV_DB, ENV_BOUNDARIES_DIR, ENV_CACHE_DIR, ENV_REGION, ENV_ADMINS, ENV_VIEWERS,
+             ENV_REQUIRE_VIEWER_SIGNIN, ENV_AUDIT_KEY)
+YES = frozenset({"1", "true", "yes", "ya", "on"})
+NO = frozenset({"", "0", "false", "no", "tidak", "off"})
+REGION_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")  # a province (51) or a regency (51.04)
 
 DEFAULT_DB = DATA_DIR / "jamsostek.duckdb"
 DEFAULT_CACHE_DIR = DATA_DIR / "cache"
@@ -52,3 +68,49 @@ def boundaries_dir() -> Path | None:
 def region() -> str:
     """Kemendagri code of the region served: a regency (51.04) or a province (51)."""
     return os.environ.get(ENV_REGION) or DEFAULT_REGION
+
+
+def env(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """The value of one of ENV_NAMES ('' when unset); `environ` stands in for os.environ in tests."""
+    if name not in ENV_NAMES:
+        raise KeyError(f"{name} is not a setting (see settings.ENV_NAMES)")
+    return (os.environ if environ is None else environ).get(name, "")
+
+
+def viewer_signin_required(environ: Mapping[str, str] | None = None) -> bool:
+    """True when JAMSOSTEK_REQUIRE_VIEWER_SIGNIN asks viewers to sign in too (1, true, yes, ya, on)."""
+    return env(ENV_REQUIRE_VIEWER_SIGNIN, environ).strip().lower() in YES
+
+
+def audit_key() -> str:
+    """JAMSOSTEK_AUDIT_KEY: the secret that names a NIK by a keyed hash in audit rows ('' when unset)."""
+    return env(ENV_AUDIT_KEY)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A setting whose value cannot work; `reason` picks the message (label settings.<reason>)."""
+
+    name: str
+    value: str
+    reason: str  # "region" | "flag" | "db_folder"
+    known: tuple[str, ...] = ()  # the values that would work, where there are few
+
+
+def problems(regions: Iterable[str], environ: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every setting that is set to something unusable; `regions` are the codes the reference data knows.
+
+    A missing boundaries folder is no start-up problem: the map page says so and every table still works.
+    """
+    found = []
+    region_value = env(ENV_REGION, environ)
+    regions = tuple(regions)
+    if region_value and (not REGION_CODE.fullmatch(region_value) or region_value not in regions):
+        found.append(Problem(ENV_REGION, region_value, "region", regions))
+    flag = env(ENV_REQUIRE_VIEWER_SIGNIN, environ)
+    if flag.strip().lower() not in YES | NO:  # a typo must not quietly leave the dashboard open
+        found.append(Problem(ENV_REQUIRE_VIEWER_SIGNIN, flag, "flag"))
+    store = env(ENV_DB, environ)
+    if store and not Path(store).parent.is_dir():
+        found.append(Problem(ENV_DB, store, "db_folder"))
+    return found

@@ -11,7 +11,6 @@ that never shows the value.
 
 from __future__ import annotations
 
-import os
 import re
 import secrets as _secrets
 import tomllib
@@ -27,8 +26,8 @@ from jamsostek.access.ratelimit import SignInLimiter
 from jamsostek.i18n import t
 
 VIEWER, ADMIN = "viewer", "admin"
-ENV_ADMINS, ENV_VIEWERS = "JAMSOSTEK_ADMINS", "JAMSOSTEK_VIEWERS"
-ENV_REQUIRE_VIEWER_SIGNIN = "JAMSOSTEK_REQUIRE_VIEWER_SIGNIN"
+ENV_ADMINS, ENV_VIEWERS = settings.ENV_ADMINS, settings.ENV_VIEWERS
+ENV_REQUIRE_VIEWER_SIGNIN = settings.ENV_REQUIRE_VIEWER_SIGNIN
 DEFAULT_SECRETS = settings.ROOT / ".streamlit" / "secrets.toml"
 USERNAME = re.compile(r"^[a-z0-9._-]{3,32}$")
 MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS = 10, 1024
@@ -90,11 +89,10 @@ def _entries_from_file(path: Path, table: str, warnings: list[ConfigWarning]) ->
 
 def _load(role: str, secrets_path: Path | None, environ: Mapping | None) -> tuple[dict[str, str], list]:
     table, env_var = _TABLES[role]
-    environ = os.environ if environ is None else environ
     warnings: list[ConfigWarning] = []
     path = Path(secrets_path or DEFAULT_SECRETS)
     sources = [(f"{path.name} [{table}]", _entries_from_file(path, table, warnings)),
-               (env_var, _entries_from_env(environ.get(env_var, "")))]
+               (env_var, _entries_from_env(settings.env(env_var, environ)))]
     found: dict[str, str] = {}
     for source, entries in sources:  # later sources (environment) win
         for name, stored in entries:
@@ -127,8 +125,7 @@ def credential_warnings(secrets_path: Path | None = None, environ: Mapping | Non
 
 def viewer_signin_required(environ: Mapping | None = None) -> bool:
     """True when JAMSOSTEK_REQUIRE_VIEWER_SIGNIN asks viewers to sign in too."""
-    value = (os.environ if environ is None else environ).get(ENV_REQUIRE_VIEWER_SIGNIN, "")
-    return value.strip().lower() in {"1", "true", "yes", "ya", "on"}
+    return settings.viewer_signin_required(environ)
 
 
 shared_limiter = SignInLimiter()  # one per app process, shared by every session

@@ -5,17 +5,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
 import re
 from collections.abc import Iterable
 
 import pandas as pd
 
+from jamsostek import settings
 from jamsostek.store import db
 
 NIK_DIGITS = 16
 FULL_MASK = "*" * NIK_DIGITS
-ENV_AUDIT_KEY = "JAMSOSTEK_AUDIT_KEY"
+ENV_AUDIT_KEY = settings.ENV_AUDIT_KEY
 
 # 16 digits not part of a longer number; a fraction such as 0.6560000000000001 is not a NIK.
 _NIK16 = r"(?<!\d)(?<!\d\.)\d{16}(?!\d)"
@@ -151,7 +151,7 @@ def nik_ref(nik: object, key: str | None = None) -> str:
     The hash lets an auditor who holds the key confirm which person it was; without a secret key
     a hash would be no protection, since the NIK space (region, birth date, serial) is small.
     """
-    key = key if key is not None else os.environ.get(ENV_AUDIT_KEY, "")
+    key = key if key is not None else settings.audit_key()
     masked = mask_nik(nik)
     if not key:
         return masked

@@ -40,6 +40,13 @@ def _wilayah(region: str) -> pd.DataFrame:
     return frame[columns].sort_values("kode_desa").reset_index(drop=True)
 
 
+@cache
+def region_codes() -> tuple[str, ...]:
+    """Codes JAMSOSTEK_REGION may take: each regency or city of the reference data (51.04) and its province (51)."""
+    regencies = sorted(pd.read_csv(WILAYAH_CSV, dtype=str, usecols=["kode_kabupaten"])["kode_kabupaten"].unique())
+    return (*sorted({code.split(".")[0] for code in regencies}), *regencies)
+
+
 def kecamatan_list(region: str | None = None) -> pd.DataFrame:
     """Kecamatan of the region: kode_kecamatan, kecamatan (sorted by code)."""
     frame = load_wilayah(region)[["kode_kecamatan", "kecamatan"]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jamsostek import domain
 from jamsostek.i18n import formats
-from jamsostek.i18n.catalogue import admin, app, documents, meeting, province
+from jamsostek.i18n.catalogue import admin, app, documents, meeting, province, startup
 # The formats are re-exported so callers write i18n.fmt_int(...) as before.
 from jamsostek.i18n.formats import (  # noqa: F401
     LANGS, MISSING, fmt_date, fmt_date_short, fmt_int, fmt_month, fmt_num, fmt_pct, fmt_rp, fmt_rp_short,
@@ -28,7 +28,8 @@ def _merge(*tables: dict[str, dict[str, Label]]) -> dict[str, dict[str, Label]]:
     return merged
 
 
-LABELS = _merge(app.LABELS, admin.LABELS, meeting.LABELS, province.LABELS, documents.LABELS)
+LABELS = _merge(app.LABELS, admin.LABELS, meeting.LABELS, province.LABELS, documents.LABELS,
+                startup.LABELS)
 PLURAL_KEYS = frozenset(key for key, entry in LABELS.items() if any(isinstance(v, dict) for v in entry.values()))
 
 
@@ -59,6 +60,11 @@ def sector_label(code: str, lang: str = "id") -> str:
 def funding_label(code: str, lang: str = "id") -> str:
     """Display name of a funding source code from domain.FUNDING_SOURCES."""
     return domain.FUNDING_SOURCES[code][formats.check_lang(lang)]
+
+
+def setting_problem(problem, lang: str = "id") -> str:
+    """What is wrong with one setting (a settings.Problem), in `lang`."""
+    return t(f"settings.{problem.reason}", lang, name=problem.name, value=problem.value, known=", ".join(problem.known))
 
 
 def join_words(items: list[str], lang: str = "id") -> str:

@@ -7,11 +7,26 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from jamsostek import i18n
+from jamsostek import i18n, settings
+from jamsostek.geo import wilayah
 from jamsostek.reports import downloads as export
 from jamsostek.analysis import metrics
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
+
+
+def stop_on_bad_settings() -> None:
+    """At start-up: when an environment variable cannot work, say which and why (Indonesian, then English)
+    and show nothing else, instead of an empty map or an open door."""
+    problems = settings.problems(wilayah.region_codes())
+    if not problems:
+        return
+    st.title(f"{t('settings.title', 'id')} · {t('settings.title', 'en')}")
+    for problem in problems:
+        st.error(f"{i18n.setting_problem(problem, 'id')}\n\n{i18n.setting_problem(problem, 'en')}",
+                 icon=":material/settings_alert:")
+    st.info(f"{t('settings.fix', 'id')}\n\n{t('settings.fix', 'en')}")
+    st.stop()
 
 
 def page_header(title_key: str) -> None:
