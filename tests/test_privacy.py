@@ -30,6 +30,14 @@ def test_mask_nik(value, expected):
 
 
 @pytest.mark.parametrize("value, expected", [
+    ("5104015708900001", "************0001"), ("12345678901", "*******8901"), (" 12345 ", "*2345"),
+    ("1234", "****"), ("12-34-5678", "*" * 10), ("x" * 40, "*" * 16), ("", ""),
+])
+def test_mask_number_keeps_the_last_four_digits_of_any_identity_number(value, expected):
+    assert privacy.mask_number(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
     ("Wayan Sudarsana", "W*** S***"),
     ("Ni Luh   Putu Ayu", "N*** L*** P*** A***"),
     ("I", "I***"),

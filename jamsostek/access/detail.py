@@ -11,7 +11,6 @@ from jamsostek.store import db
 from jamsostek.reports import downloads as export
 from jamsostek.access import privacy
 from jamsostek.i18n import t
-from jamsostek.ingest.upload import mask_number
 
 
 def participants(con: db.Connection, kode_desa: str, as_of: date) -> pd.DataFrame:
@@ -23,7 +22,7 @@ def detail_table(frame: pd.DataFrame, reveal: bool = False, lang: str = "id") ->
     """The list as shown: NIK and KPJ masked to their last 4 digits unless `reveal`, labels in `lang`."""
     def show(value: object) -> str:
         text = "" if value is None or value is pd.NA else str(value)
-        return text if reveal else mask_number(text)
+        return text if reveal else privacy.mask_number(text)
 
     yes, no = t("detail.yes", lang), t("detail.no", lang)
     programs = [" ".join(p for p, on in zip(domain.PROGRAMS, flags) if on)

@@ -47,6 +47,14 @@ def mask_nik(nik: object) -> str:
     return "*" * min(len(text), NIK_DIGITS)
 
 
+def mask_number(text: str) -> str:
+    """An identity number (NIK, KPJ) with all but its last 4 digits masked: '************1234'."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) > 4:
+        return "*" * (len(text) - 4) + text[-4:]
+    return "*" * min(len(text), NIK_DIGITS)
+
+
 def mask_name(name: object) -> str:
     """Initial of each word and three stars: 'Wayan Sudarsana' -> 'W*** S***'.
 
