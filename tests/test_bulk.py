@@ -101,7 +101,12 @@ def test_messy_file_rejections_are_the_generators_list():
     assert sorted(found.index) == sorted(expected["row_number"])
     assert all(kind in found[row] for row, kind in zip(expected["row_number"], expected["kind"]))
     stored = con.execute("select count(distinct row_number) from rejection").fetchone()[0]
-    assert stored == result.rows_rejected == len(expected)
+    assert stored == len(expected)
+    skipped = expected["kind"].isin(["blank_row", "duplicate_row"])
+    assert result.rows_rejected == (~skipped).sum()
+    assert (result.rows_blank, result.rows_duplicate) == tuple(expected["kind"].value_counts()[k]
+                                                               for k in ("blank_row", "duplicate_row"))
+    assert result.rows_total == result.rows_accepted + result.rows_rejected + result.rows_blank + result.rows_duplicate
 
 
 def _messy_text(rows: int = 454) -> str:
@@ -307,9 +312,10 @@ def test_cli_ingest_streams_parquet_and_big_csv_with_the_same_summary(tmp_path, 
     routed = []
     real = bulk.ingest_bulk
     monkeypatch.setattr(bulk, "ingest_bulk", lambda *a, **k: routed.append(a[1]) or real(*a, **k))
-    assert main(["ingest", str(parquet), str(cut), str(tmp_path / "missing.csv")]) == 2
+    assert main(["ingest", str(parquet), str(cut), str(tmp_path / "missing.csv")]) == 3  # partly loaded
     out, err = capsys.readouterr()
     assert routed == [parquet]  # the small CSV takes the upload path (wants_bulk's size rule: test above)
-    assert "first_80.parquet: 68 baris dimuat, 12 ditolak dari 80\n       5  desa_unknown" in out
-    assert "first_80.csv: 68 baris dimuat, 12 ditolak dari 80" in out and out.count("laporan / report:") == 2
+    summary = "68 baris dimuat, 11 ditolak, 0 kosong, 1 ganda persis (jumlah 80 baris)"
+    assert f"first_80.parquet: {summary}\n       5  desa_unknown" in out
+    assert f"first_80.csv: {summary}" in out and out.count("laporan / report:") == 2
     assert "missing.csv" in err and "Traceback" not in err

@@ -346,11 +346,3 @@ def test_detail_export_neutralises_formulas(store):
     frame = detail.participants(store, "51.04.01.2001", KPI_DAY)
     data = detail.export_csv(store, "dina", detail.detail_table(frame), "51.04.01.2001", False).decode("utf-8-sig")
     assert "'=HYPERLINK" in data
-
-
-def test_every_message_has_both_languages_with_the_same_placeholders():
-    import string
-
-    for code, (indonesian, english) in upload.MESSAGES.items():
-        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (indonesian, english)]
-        assert indonesian and english and fields[0] == fields[1], code

@@ -25,7 +25,8 @@ from jamsostek.access import privacy
 from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
 from jamsostek.ingest.load import IngestResult
-from jamsostek.ingest.validate import Validated
+from jamsostek.ingest.validate import Validated, Validator
+from jamsostek.i18n import fmt_int, t
 
 IDLE, PREVIEW, COMMITTED, CANCELLED, FAILED = "idle", "preview", "committed", "cancelled", "failed"
 PREVIEW_ROWS = 20
@@ -33,34 +34,10 @@ OTHER_REGION_MIN_SHARE = 0.5  # at least half the rows name a desa of one other 
 IGNORE = ""  # header_override value meaning "do not use this column"
 PERSONAL_FIELDS = ("nik", "nama", "no_kpj", "tgl_lahir")
 
-# Code -> (Indonesian, English). Every file-level notice says what happened and what to do.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "duplicate": ("Berkas ini sudah dimuat sebagai batch {batch} ({file}, {when}, oleh {who}). Tidak ada "
-                  "yang diubah. Bila datanya memang baru, periksa apakah berkas yang benar yang dipilih.",
-                  "This file was already loaded as batch {batch} ({file}, {when}, by {who}). Nothing was "
-                  "changed. If the data really is new, check that the right file was chosen."),
-    "other_region": ("Berkas ini tampaknya untuk kabupaten lain: {rows} dari {total} baris berisi desa di "
-                     "{regency}, bukan di {region}. Tidak ada yang dimuat; minta ekstrak untuk {region}.",
-                     "This file seems to be for another regency: {rows} of {total} rows name villages in "
-                     "{regency}, not in {region}. Nothing was loaded; ask for the {region} extract."),
-    "nothing_accepted": ("Tidak ada baris yang lolos pemeriksaan, jadi tidak ada yang dapat dimuat. Lihat "
-                         "alasan penolakan di bawah, perbaiki berkasnya, lalu unggah lagi.",
-                         "No row passed the checks, so there is nothing to load. See the reasons below, "
-                         "fix the file and upload it again."),
-    "some_rejected": ("{rejected} dari {total} baris ditolak dan tidak akan dimuat; {accepted} baris akan "
-                      "dimuat. Unduh daftar baris yang ditolak untuk diperbaiki.",
-                      "{rejected} of {total} rows are rejected and will not be loaded; {accepted} rows will "
-                      "be loaded. Download the rejected rows to fix them."),
-    "not_ready": ("Tidak ada berkas yang siap dimuat. Unggah berkas terlebih dahulu.",
-                  "No file is ready to load. Upload a file first."),
-    "batch_unknown": ("Batch {batch} tidak ada.", "Batch {batch} does not exist."),
-    "batch_withdrawn": ("Batch {batch} sudah ditarik sebelumnya.", "Batch {batch} was already withdrawn."),
-}
-
-
 def message(code: str, lang: str = "id", **values: object) -> str:
-    """Text of MESSAGES[code] in the chosen language."""
-    return MESSAGES[code][0 if lang == "id" else 1].format(**values)
+    """Text of the notice `code` (catalogue key ingest.notice.<code>) in the chosen language."""
+    return t(f"ingest.notice.{code}", lang, **{k: fmt_int(v, lang) if isinstance(v, int) else v
+                                                for k, v in values.items()})
 
 
 @dataclass(frozen=True)
@@ -110,7 +87,7 @@ def prepare(con: db.Connection, data: bytes, file_name: str, override: dict[str,
             limits: readers.Limits = readers.Limits(), region: str | None = None) -> Draft:
     """Read and check an uploaded file without writing anything; raises readers.ExtractError."""
     raw = readers.read_extract(data, file_name, limits, header_override=override or None)
-    checked = ingest.validate_extract(raw, region)
+    checked = Validator(region).validate(raw.fields())
     notices = [n for n in (duplicate_notice(con, raw.sha256), region_notice(raw, region)) if n]
     # When the file as a whole is wrong, row counts would only distract.
     if not notices and checked.accepted.empty:
@@ -191,18 +168,18 @@ def _first_rows(data: bytes, file_name: str, limits: readers.Limits) -> list[lis
     if len(data) > limits.max_bytes:
         return []
     if Path(readers.sanitise_file_name(file_name)).suffix.lower() in readers.XLSX_EXTENSIONS:
-        readers._check_zip(data, limits)  # the same zip-bomb guard as a full read
+        readers.check_zip(data, limits)  # the same zip-bomb guard as a full read
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         try:
             if len(book.sheetnames) > limits.max_sheets:
                 return []
             rows = book.worksheets[0].iter_rows(values_only=True, max_row=n, max_col=limits.max_columns)
-            return [[readers._cell_text(v) for v in row] for row in rows]
+            return [[readers.cell_text(v) for v in row] for row in rows]
         finally:
             book.close()
-    text, _ = readers._decode(data)
-    lines = text[:65536].splitlines()[:n]
-    sep = max(readers.SEPARATORS, key=lambda s: max((len(r) for r in csv.reader(lines, delimiter=s)), default=0))
+    text, _ = readers.decode(data)
+    lines = readers.head_lines(text)
+    sep = readers.guess_separator(lines)
     return [[c.strip() for c in row] for row in itertools.islice(csv.reader(lines, delimiter=sep), n)]
 
 
@@ -324,7 +301,7 @@ class UploadFlow:
         result = ingest.commit_extract(con, draft.raw, draft.checked, loaded_by=actor)
         if result.already_loaded:  # another session loaded it after our preview
             raise UploadRefused(duplicate_notice(con, draft.raw.sha256) or notice("not_ready", True))
-        privacy.record_audit(con, actor, privacy.UPLOAD_COMMIT, commit_detail(result))
+        privacy.record_audit(con, actor, privacy.UPLOAD_COMMIT, result.audit_detail())
         self.state, self.result, self.data = COMMITTED, result, b""
         return result
 
@@ -333,9 +310,3 @@ class UploadFlow:
         source_id = self.source_id
         self._reset()
         self.state, self.source_id = CANCELLED, source_id
-
-
-def commit_detail(result: IngestResult) -> str:
-    """What an UPLOAD_COMMIT audit row says."""
-    return (f"batch {result.batch_id}; {result.file_name}; sha256 {result.sha256[:16]}; "
-            f"{result.rows_accepted} dimuat, {result.rows_rejected} ditolak dari {result.rows_total}")
