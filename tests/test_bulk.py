@@ -276,13 +276,13 @@ def test_too_many_rows_is_refused_before_anything_is_kept(con):
     assert snapshot(con) == before
 
 
-def test_wants_bulk_for_parquet_and_for_csv_above_the_upload_limit(tmp_path):
+def test_wants_bulk_for_parquet_and_for_csv_when_asked(tmp_path):
     header, rows = _records(MESSY, "utf-8-sig", ";")
     parquet = write_parquet(tmp_path / "a.parquet", header, rows[:3])
     assert bulk.wants_bulk(parquet)
-    assert not bulk.wants_bulk(MESSY)
-    assert bulk.wants_bulk(MESSY, size_limit=MESSY.stat().st_size - 1)
-    assert not bulk.wants_bulk(settings.SAMPLE_DIR / "peserta_2025-11-03_perdana.xlsx", size_limit=0)
+    assert not bulk.wants_bulk(MESSY)  # one set of limits: a CSV is read as an upload unless --bulk
+    assert bulk.wants_bulk(MESSY, asked=True)
+    assert not bulk.wants_bulk(settings.SAMPLE_DIR / "peserta_2025-11-03_perdana.xlsx", asked=True)
 
 
 def test_later_batch_updates_participants_as_the_upload_path_does():
@@ -314,7 +314,7 @@ def test_cli_ingest_streams_parquet_and_big_csv_with_the_same_summary(tmp_path, 
     monkeypatch.setattr(bulk, "ingest_bulk", lambda *a, **k: routed.append(a[1]) or real(*a, **k))
     assert main(["ingest", str(parquet), str(cut), str(tmp_path / "missing.csv")]) == 3  # partly loaded
     out, err = capsys.readouterr()
-    assert routed == [parquet]  # the small CSV takes the upload path (wants_bulk's size rule: test above)
+    assert routed == [parquet]  # the small CSV takes the upload path (wants_bulk: test above)
     summary = "68 baris dimuat, 11 ditolak, 0 kosong, 1 ganda persis (jumlah 80 baris)"
     assert f"first_80.parquet: {summary}\n       5  desa_unknown" in out
     assert f"first_80.csv: {summary}" in out and out.count("laporan / report:") == 2

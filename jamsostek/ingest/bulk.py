@@ -76,11 +76,10 @@ class Source:
     unmapped: list[str] = field(default_factory=list)
 
 
-def wants_bulk(path: Path, size_limit: int = readers.Limits().max_bytes) -> bool:
-    """True for Parquet, and for CSV files too big for an upload."""
-    path = Path(path)
-    ext = path.suffix.lower()
-    return ext in PARQUET_EXTENSIONS or (ext in readers.CSV_EXTENSIONS and path.stat().st_size > size_limit)
+def wants_bulk(path: Path, asked: bool = False) -> bool:
+    """True for Parquet (an operator's format, never uploaded), and for CSV when the operator asks (--bulk)."""
+    ext = Path(path).suffix.lower()
+    return ext in PARQUET_EXTENSIONS or (asked and ext in readers.CSV_EXTENSIONS)
 
 
 def inspect(con: db.Connection, path: Path, limits: BulkLimits = BulkLimits(),

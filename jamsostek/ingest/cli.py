@@ -39,6 +39,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="the date the data is as of (default: the date in the file name, else its latest start)")
     p.add_argument("--date-order", choices=(dates.DMY, dates.MDY), default=None,
                    help="day/month order of dates like 03/11/2025 (default: decided per file, day first)")
+    p.add_argument("--bulk", action="store_true",
+                   help="stream CSV files beyond the upload limits in chunks (operators; millions of rows)")
     p.set_defaults(run=run_ingest)
 
 
@@ -101,8 +103,9 @@ def _ingest_one(con: db.Connection, path: Path, args: argparse.Namespace, overri
                 loaded_by: str, os_user: str) -> int:
     """Load one file and report it; its exit code alone (0 loaded, 3 partly, 4 refused)."""
     try:
-        # Parquet, and CSV above the upload limit, are streamed in chunks (same rules, same report).
-        load = bulk.ingest_bulk if bulk.wants_bulk(path) else ingest.ingest_file
+        # Parquet, and CSV when asked (--bulk), are streamed in chunks (same rules, same report, operator limits);
+        # everything else is read as an upload is, with the same limits.
+        load = bulk.ingest_bulk if bulk.wants_bulk(path, args.bulk) else ingest.ingest_file
         result = load(con, path, loaded_by=loaded_by, header_override=override, as_of=args.as_of,
                       date_order=args.date_order)
     except readers.ExtractError as error:

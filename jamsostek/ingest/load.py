@@ -124,8 +124,12 @@ def not_overridden(con: db.Connection, nik: pd.Series, as_of: date | None) -> in
     """How many of these NIKs hold a record from a batch as of a later date (a batch as of `as_of` keeps them)."""
     if as_of is None or nik.empty:
         return 0
-    db.stage(con, "staged_nik", pd.DataFrame({"nik": nik.astype(str)}))
-    return int(db.fetch_value(con, "participant_newer_count", as_of=as_of) or 0)
+    cursor = con.cursor()  # its own view of staged_nik: the caller's connection may hold an open result
+    try:
+        db.stage(cursor, "staged_nik", pd.DataFrame({"nik": nik.astype(str)}))
+        return int(db.fetch_value(cursor, "participant_newer_count", as_of=as_of) or 0)
+    finally:
+        cursor.close()
 
 
 def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validated,

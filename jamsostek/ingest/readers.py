@@ -22,6 +22,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
+from jamsostek import settings
 from jamsostek.domain import REQUIRED_FIELDS
 from jamsostek.i18n import LANGS, fmt_int, t
 from jamsostek.ingest import headers
@@ -44,10 +45,10 @@ FIELDS, CANONICAL = headers.FIELDS, headers.CANONICAL
 
 @dataclass(frozen=True)
 class Limits:
-    """Ceilings for one upload; issue 7 (streaming big files) will pass other values."""
+    """Ceilings for one extract, browser and command line alike (settings.EXTRACT_MAX_*); bulk.py passes others."""
 
-    max_bytes: int = 50 * MB  # raw upload size, checked before any parsing
-    max_rows: int = 100_000  # data rows, counted while reading: reading stops at the first extra row
+    max_bytes: int = settings.EXTRACT_MAX_MB * MB  # raw file size, checked before any parsing
+    max_rows: int = settings.EXTRACT_MAX_ROWS  # data rows, counted while reading: reading stops at the first extra
     max_sheets: int = 5  # XLSX sheets (a participant export has one or two)
     max_xlsx_uncompressed_bytes: int = 200 * MB  # sum of the zip directory's uncompressed sizes
     max_compression_ratio: int = 100  # per zip entry; sheets measured 10-25x, bombs ~1000x (Apache POI uses 100)

@@ -12,6 +12,7 @@ import io
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -20,13 +21,14 @@ import pandas as pd
 
 from jamsostek import settings
 from jamsostek.store import db
-from jamsostek.ingest import load as ingest
+from jamsostek.ingest import dates
+from jamsostek.ingest import load
 from jamsostek.access import privacy
 from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
 from jamsostek.ingest.load import IngestResult
 from jamsostek.ingest.validate import Validated, Validator
-from jamsostek.i18n import fmt_int, t
+from jamsostek.i18n import fmt_date, fmt_int, t
 
 IDLE, PREVIEW, COMMITTED, CANCELLED, FAILED = "idle", "preview", "committed", "cancelled", "failed"
 PREVIEW_ROWS = 20
@@ -36,8 +38,15 @@ PERSONAL_FIELDS = ("nik", "nama", "no_kpj", "tgl_lahir")
 
 def message(code: str, lang: str = "id", **values: object) -> str:
     """Text of the notice `code` (catalogue key ingest.notice.<code>) in the chosen language."""
-    return t(f"ingest.notice.{code}", lang, **{k: fmt_int(v, lang) if isinstance(v, int) else v
-                                                for k, v in values.items()})
+    return t(f"ingest.notice.{code}", lang, **{k: _shown(v, lang) for k, v in values.items()})
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return fmt_int(value, lang)
+    return fmt_date(value, lang) if isinstance(value, date) else value
 
 
 @dataclass(frozen=True)
@@ -69,13 +78,17 @@ class UploadRefused(Exception):
 
 @dataclass
 class Draft:
-    """A read and checked file, not yet in the store."""
+    """A read and checked file, not yet in the store, with the options it was checked with."""
 
     data: bytes
     raw: readers.RawExtract
     checked: Validated
     notices: list[Notice]
     override: dict[str, str] = field(default_factory=dict)
+    as_of: date | None = None  # the date its data is as of (load.as_of_date)
+    date_order: str = dates.DMY
+    date_order_settled: bool = True  # False: no date in the file tells day from month
+    not_overridden: int = 0  # its NIKs whose record comes from a batch as of a later date
 
     @property
     def can_commit(self) -> bool:
@@ -84,18 +97,36 @@ class Draft:
 
 
 def prepare(con: db.Connection, data: bytes, file_name: str, override: dict[str, str] | None = None,
-            limits: readers.Limits = readers.Limits(), region: str | None = None) -> Draft:
+            limits: readers.Limits = readers.Limits(), region: str | None = None, as_of: date | None = None,
+            date_order: str | None = None) -> Draft:
     """Read and check an uploaded file without writing anything; raises readers.ExtractError."""
     raw = readers.read_extract(data, file_name, limits, header_override=override or None)
-    checked = Validator(region).validate(raw.fields())
-    notices = [n for n in (duplicate_notice(con, raw.sha256), region_notice(raw, region)) if n]
+    validator = Validator(region, date_order)
+    checked = validator.validate(raw.fields())
+    draft = Draft(data, raw, checked, [], dict(override or {}), load.as_of_date(raw.file_name, checked.accepted, as_of),
+                  validator.date_order, validator.date_order_settled)
+    draft.not_overridden = load.not_overridden(con, checked.accepted["nik"], draft.as_of)
+    draft.notices = [n for n in (duplicate_notice(con, raw.sha256), region_notice(raw, region)) if n]
     # When the file as a whole is wrong, row counts would only distract.
-    if not notices and checked.accepted.empty:
-        notices.append(notice("nothing_accepted", True))
-    elif not notices and checked.rows_rejected:
-        notices.append(notice("some_rejected", False, rejected=checked.rows_rejected, total=checked.rows_total,
-                               accepted=len(checked.accepted)))
-    return Draft(data, raw, checked, notices, dict(override or {}))
+    if not draft.notices and checked.accepted.empty:
+        draft.notices.append(notice("nothing_accepted", True))
+    elif not draft.notices:
+        draft.notices += _row_notices(draft)
+    return draft
+
+
+def _row_notices(draft: Draft) -> list[Notice]:
+    checked, found = draft.checked, []
+    if checked.rows_rejected or checked.rows_blank or checked.rows_duplicate:
+        found.append(notice("some_rejected", False, rejected=checked.rows_rejected, total=checked.rows_total,
+                            accepted=len(checked.accepted), blank=checked.rows_blank,
+                            duplicate=checked.rows_duplicate))
+    if not draft.date_order_settled:
+        found.append(notice("date_order_unsettled", False))
+    if draft.not_overridden:
+        found.append(notice("older_extract", False, rows=draft.not_overridden,
+                            as_of=draft.as_of))
+    return found
 
 
 def duplicate_notice(con: db.Connection, sha256: str) -> Notice | None:
@@ -260,12 +291,18 @@ class UploadFlow:
         self.limits, self.region = limits, region
         self._reset()
 
+    def options(self) -> dict[str, object]:
+        """What the officer chose for this file beyond the mapping: as-of date and day/month order."""
+        return {"as_of": self.as_of, "date_order": self.date_order}
+
     def _reset(self) -> None:
         self.state, self.source_id, self.file_name, self.data = IDLE, None, "", b""
         self.draft: Draft | None = None
         self.error: readers.ExtractError | None = None
         self.result: IngestResult | None = None
         self.headers: list[str] = []
+        self.as_of: date | None = None
+        self.date_order: str | None = None
 
     def receive(self, con: db.Connection, data: bytes, file_name: str, source_id: object = None) -> None:
         """Read and check a newly chosen file; the same source_id again (a page rerun) is ignored."""
@@ -280,9 +317,16 @@ class UploadFlow:
         if self.state in (PREVIEW, FAILED) and self.data:
             self._prepare(con, override)
 
+    def choose(self, con: db.Connection, as_of: date | None = None, date_order: str | None = None) -> None:
+        """Check the same file again with the as-of date and day/month order the officer gave."""
+        self.as_of, self.date_order = as_of, date_order
+        if self.state in (PREVIEW, FAILED) and self.data:
+            self._prepare(con, self.draft.override if self.draft else None)
+
     def _prepare(self, con: db.Connection, override: dict[str, str] | None) -> None:
         try:
-            self.draft = prepare(con, self.data, self.file_name, override, self.limits, self.region)
+            self.draft = prepare(con, self.data, self.file_name, override, self.limits, self.region,
+                                 **self.options())
             self.state, self.error = PREVIEW, None
         except readers.ExtractError as error:
             self.error = error
@@ -298,7 +342,7 @@ class UploadFlow:
             raise UploadRefused(notice("not_ready", True))
         if not draft.can_commit:
             raise UploadRefused(next(n for n in draft.notices if n.blocking))
-        result = ingest.commit_extract(con, draft.raw, draft.checked, loaded_by=actor)
+        result = load.commit_extract(con, draft.raw, draft.checked, loaded_by=actor, as_of=draft.as_of)
         if result.already_loaded:  # another session loaded it after our preview
             raise UploadRefused(duplicate_notice(con, draft.raw.sha256) or notice("not_ready", True))
         privacy.record_audit(con, actor, privacy.UPLOAD_COMMIT, result.audit_detail())

@@ -81,8 +81,26 @@ LABELS: dict[str, dict[str, str]] = {
         "en": 'No row passed the checks, so there is nothing to load. See the reasons below, fix the file and upload it again.',
     },
     "ingest.notice.some_rejected": {
-        "id": '{rejected} dari {total} baris ditolak dan tidak akan dimuat; {accepted} baris akan dimuat. Unduh daftar baris yang ditolak untuk diperbaiki.',
-        "en": '{rejected} of {total} rows are rejected and will not be loaded; {accepted} rows will be loaded. Download the rejected rows to fix them.',
+        "id": "{rejected} dari {total} baris ditolak dan tidak akan dimuat; {accepted} baris akan dimuat; "
+              "{blank} baris kosong dan {duplicate} baris ganda persis dilewati. Unduh daftar baris yang "
+              "ditolak untuk diperbaiki.",
+        "en": "{rejected} of {total} rows are rejected and will not be loaded; {accepted} rows will be loaded; "
+              "{blank} blank rows and {duplicate} exact duplicates are skipped. Download the rejected rows "
+              "to fix them.",
+    },
+    "ingest.notice.date_order_unsettled": {
+        "id": "Tidak ada tanggal di berkas ini yang memastikan urutan hari dan bulan (semua angka pertama dan "
+              "kedua 12 atau kurang), jadi tanggal dibaca sebagai hari-bulan-tahun. Bila berkas ditulis "
+              "bulan-hari-tahun, pilih urutan itu di bawah.",
+        "en": "No date in this file settles the order of day and month (every first and second number is 12 "
+              "or less), so dates are read as day-month-year. If the file writes month-day-year, choose that "
+              "order below.",
+    },
+    "ingest.notice.older_extract": {
+        "id": "Berkas ini berisi data per {as_of}. {rows} peserta di dalamnya sudah memiliki data dari batch "
+              "yang lebih baru; data mereka tidak akan diubah oleh berkas ini.",
+        "en": "This file holds data as of {as_of}. {rows} of its participants already have a record from a "
+              "newer batch; this file will not change those records.",
     },
     "ingest.notice.not_ready": {
         "id": 'Tidak ada berkas yang siap dimuat. Unggah berkas terlebih dahulu.',
@@ -133,5 +151,35 @@ LABELS: dict[str, dict[str, str]] = {
     "ingest.cli.bad_date": {
         "id": "Tanggal '{text}' tidak dapat dibaca: tulis TTTT-BB-HH atau HH-BB-TTTT (mis. 2026-11-20).",
         "en": "Date '{text}' cannot be read: write YYYY-MM-DD or DD-MM-YYYY (e.g. 2026-11-20).",
+    },
+    # --- the upload screen (ui/upload_view.py)
+    "ingest.ui.rows_blank": {"id": "Baris kosong", "en": "Blank rows"},
+    "ingest.ui.rows_duplicate": {"id": "Ganda persis", "en": "Exact duplicates"},
+    "ingest.ui.counts_add_up": {
+        "id": "Baris data = akan dimuat + ditolak + kosong + ganda persis. Baris kosong dan baris yang sama persis "
+              "dengan baris sebelumnya dilewati tanpa dianggap salah.",
+        "en": "Data rows = to be loaded + rejected + blank + exact duplicates. Blank rows and rows identical to "
+              "an earlier row are skipped without counting as errors.",
+    },
+    "ingest.ui.as_of": {"id": "Data per tanggal", "en": "Data as of"},
+    "ingest.ui.as_of_help": {
+        "id": "Tanggal ekstrak dibuat. Diambil dari nama berkas bila ada, selain itu tanggal kepesertaan terbaru "
+              "di dalamnya. Data peserta hanya diganti oleh batch dengan tanggal yang lebih baru.",
+        "en": "The date the extract was made. Taken from the file name when it has one, else the latest start "
+              "date in it. A participant's record is only replaced by a batch as of a later date.",
+    },
+    "ingest.ui.date_order": {"id": "Urutan tanggal di berkas", "en": "Date order in the file"},
+    "ingest.ui.order_dmy": {"id": "hari-bulan-tahun (03/11/2025)", "en": "day-month-year (03/11/2025)"},
+    "ingest.ui.order_mdy": {"id": "bulan-hari-tahun (11/03/2025)", "en": "month-day-year (11/03/2025)"},
+    "ingest.ui.profile_pick": {"id": "Profil kolom tersimpan yang cocok", "en": "Saved column profile that fits"},
+    "ingest.ui.profile_apply": {"id": "Pakai profil", "en": "Use profile"},
+    "ingest.ui.profile_name": {"id": "Simpan pemetaan ini sebagai profil", "en": "Save this mapping as a profile"},
+    "ingest.ui.profile_placeholder": {"id": "mis. Ekspor BPJS cabang Gianyar", "en": "e.g. BPJS Gianyar branch export"},
+    "ingest.ui.profile_save": {"id": "Simpan profil", "en": "Save profile"},
+    "ingest.ui.profile_saved": {
+        "id": "Profil '{name}' tersimpan. Berkas berikutnya dengan judul kolom yang sama akan ditawari profil ini; "
+              "di baris perintah: --profile \"{name}\".",
+        "en": "Profile '{name}' saved. The next file with the same headers will be offered it; on the command "
+              "line: --profile \"{name}\".",
     },
 }
