@@ -346,3 +346,48 @@ def test_detail_export_neutralises_formulas(store):
     frame = detail.participants(store, "51.04.01.2001", KPI_DAY)
     data = detail.export_csv(store, "dina", detail.detail_table(frame), "51.04.01.2001", False).decode("utf-8-sig")
     assert "'=HYPERLINK" in data
+
+
+def test_a_nik_typed_as_a_number_in_excel_is_refused_with_the_fix(store):
+    # Excel keeps 15 significant digits: 5104050101600123 typed as a number is stored as ...120, which
+    # is a valid-looking NIK of someone else. A program writing all 16 digits as a number keeps them.
+    records = ex.rows(3)
+    records[0][0], records[1][0] = 5.10405010160012e15, int(records[1][0])
+    flow = received(store, ex.xlsx_bytes(records), "angka.xlsx")
+    rejections = flow.draft.checked.rejections
+    assert rejections[["row_number", "reason_code"]].values.tolist() == [[2, "nik_rounded"]]
+    assert "format kolom NIK sebagai Teks lalu ekspor ulang" in rejections["reason_id"].iloc[0]
+    assert flow.draft.checked.accepted["nik"].tolist() == [ex.nik(1), ex.nik(2)]
+
+
+def test_counts_shown_add_up_and_an_undecided_date_order_is_asked(store):
+    when = {"start": "05-01-2026", "end": "10-12-2026", "TGL_LAHIR": "01-05-1990"}  # no day above 12
+    records = [*ex.rows(3, **when), [""] * 14, ex.row(0, **when), ex.row(9, NIK="x", **when)]
+    flow = received(store, ex.csv_bytes(records))
+    checked = flow.draft.checked
+    assert (checked.rows_total, len(checked.accepted), checked.rows_rejected, checked.rows_blank,
+            checked.rows_duplicate) == (6, 3, 1, 1, 1)
+    some = next(n for n in flow.draft.notices if n.code == "some_rejected")
+    assert some.message_id.startswith("1 dari 6 baris ditolak") and "1 baris kosong dan 1 baris ganda" in \
+        some.message_id
+    assert any(n.code == "date_order_unsettled" and not n.blocking for n in flow.draft.notices)
+    flow.choose(store, date_order="mdy")  # 05-01-2026 is then 1 May
+    assert flow.draft.checked.accepted["tgl_kepesertaan"].iloc[0] == date(2026, 5, 1)
+    assert not any(n.code == "date_order_unsettled" for n in flow.draft.notices)
+
+
+def test_header_variants_of_real_exports_load_without_mapping(store):
+    header = [{"DESA/KELURAHAN": "KEL/DESA", "TGL AKHIR": "TANGGAL AKHIR IURAN", "TGL KEPESERTAAN": "TMT KEPESERTAAN",
+               "SUMBER IURAN": "SUMBER PEMBIAYAAN"}.get(h, h) for h in ex.HEADER]
+    flow = received(store, ex.csv_bytes(ex.rows(4), header=header))
+    assert flow.state == upload.PREVIEW and len(flow.draft.checked.accepted) == 4
+
+
+def test_admin_tables_are_neutralised_before_display(store):
+    flow = received(store, ex.csv_bytes([ex.row(0, NAMA="=HYPERLINK(\"http://x\")", STATUS="@SUM(A1)")]),
+                    "=cmd.csv")
+    shown = batch_admin.shown(upload.preview(flow.draft.raw))
+    assert shown["STATUS"].iloc[0] == "'@SUM(A1)"
+    flow.commit(store, "dina")
+    history = batch_admin.history_table(batch_admin.batches(store))
+    assert history.iloc[0, 1] == "'=cmd.csv"

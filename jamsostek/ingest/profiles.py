@@ -45,9 +45,9 @@ def save(con: db.Connection, name: str, mapping: dict[str, str], actor: str) -> 
         raise ProfileError(f"Profil memuat kolom tujuan yang tidak dikenal: {', '.join(sorted(unknown))}.")
     frame = pd.DataFrame({"header": list(mapping), "field": list(mapping.values())}, dtype="str")
     with db.transaction(con):
-        db.execute(con, "header_profile_delete", name=name)
+        db.execute(con, "header_profile_delete", profile=name)
         db.stage(con, "staged_profile", frame)
-        db.execute(con, "header_profile_insert", name=name, saved_by=actor)
+        db.execute(con, "header_profile_insert", profile=name, saved_by=actor)
         mapped = ", ".join(f"{h}={f or '-'}" for h, f in mapping.items())
         privacy.record_audit(con, actor, privacy.PROFILE_SAVE, f"profil '{name}': {mapped}"[:2000])
 

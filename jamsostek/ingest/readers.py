@@ -241,9 +241,11 @@ def cell_text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"  # as Excel shows them
-    if isinstance(value, float) and abs(value) >= ROUNDING_FROM:
-        # Excel keeps 15 significant digits: a 16-digit NIK typed as a number has lost its last digit,
-        # and the digits left cannot tell. (An int cell was written by a program: its digits are exact.)
+    if isinstance(value, (int, float)) and abs(value) >= ROUNDING_FROM and (isinstance(value, float) or
+                                                                           value % 10 == 0):
+        # Excel keeps 15 significant digits: a 16-digit NIK typed as a number has lost its last digit (it
+        # reads 0, or E notation gives a float), and what is left cannot tell. Sixteen significant digits
+        # in a whole number were written by a program and are exact.
         return ROUNDED_MARK + f"{value:.0f}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a number without ".0", as Excel shows it
