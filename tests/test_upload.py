@@ -12,7 +12,7 @@ from jamsostek.store import db
 from jamsostek.access import detail
 from jamsostek.access import privacy
 from jamsostek.ingest import readers
-from jamsostek.ingest import upload
+from jamsostek.ingest import rejections, upload
 from tests import extracts as ex
 
 KPI_DAY = date(2026, 1, 10)
@@ -167,16 +167,16 @@ def test_report_counts_rows_by_reason_and_lists_them_without_nik(store):
     records[3][ex.HEADER.index("DESA/KELURAHAN")] = ex.nik(50)  # a shifted column: a NIK where the desa goes
     records[4][0] = "5,10401E+15"
     flow = received(store, ex.csv_bytes(records))
-    counts = upload.reason_counts(flow.draft.checked)
+    counts = rejections.count_by_reason(flow.draft.checked.rejections)
     assert dict(zip(counts["reason_code"], counts["rows"])) == {
         "program_unknown": 2, "desa_unknown": 1, "nik_scientific": 1}
     assert counts["rows"].tolist() == sorted(counts["rows"], reverse=True)
-    rejected = upload.rejected_rows(flow.draft.checked)
+    rejected = rejections.table(flow.draft.checked.rejections)
     assert list(rejected.columns) == ["BARIS", "KOLOM", "ALASAN"]
     assert sorted(rejected["BARIS"]) == [3, 4, 5, 6]
     assert privacy.find_personal_data(rejected.to_csv()) == []
     assert [n.code for n in flow.draft.notices] == ["some_rejected"] and flow.draft.can_commit
-    english = upload.rejected_rows(flow.draft.checked, "en")
+    english = rejections.table(flow.draft.checked.rejections, "en")
     assert list(english.columns) == ["ROW", "COLUMN", "REASON"]
     assert flow.commit(store, "dina").rows_accepted == 2
 
@@ -189,7 +189,7 @@ def test_reasons_that_name_another_row_read_whole_when_counted(store, lang, dupl
     records = ex.rows(4)
     records[2] = list(records[1])  # the same row twice, so also the same NIK twice
     records[3][0] = records[0][0]
-    counts = upload.reason_counts(received(store, ex.csv_bytes(records)).draft.checked, lang)
+    counts = rejections.count_by_reason(received(store, ex.csv_bytes(records)).draft.checked.rejections, lang)
     texts = dict(zip(counts["reason_code"], counts["reason"]))
     assert texts["duplicate_row"] == duplicate and texts["nik_repeated"] == repeated
 

@@ -10,6 +10,7 @@ from jamsostek.ingest import load as ingest
 from jamsostek.access import privacy
 from jamsostek.i18n import t
 from jamsostek.reports import downloads
+from jamsostek.ingest.rejections import table as rejection_table
 from jamsostek.ingest.upload import UploadRefused, notice
 
 SHA_SHOWN = 12  # enough to tell files apart on screen; the full hash stays in the store
@@ -78,8 +79,7 @@ def withdraw(con: db.Connection, batch_id: int, actor: str) -> None:
 def rejections(con: db.Connection, batch_id: int) -> pd.DataFrame:
     """The stored rejections of one batch as BARIS / KOLOM / ALASAN (redacted)."""
     frame = db.run_query(con, "batch_rejections", batch_id=int(batch_id))
-    return shown(pd.DataFrame({"BARIS": frame["row_number"].astype(int), "KOLOM": frame["field"].fillna(""),
-                               "ALASAN": frame["reason"].map(privacy.redact)}))
+    return shown(rejection_table(frame))
 
 
 def audit_table(con: db.Connection, lang: str = "id", limit: int = 200) -> pd.DataFrame:

@@ -21,7 +21,8 @@ from jamsostek.store import db
 from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
 from jamsostek.i18n import fmt_int, t
-from jamsostek.ingest.validate import SKIPPED, Validated, Validator
+from jamsostek.ingest import rejections
+from jamsostek.ingest.validate import Validated, Validator
 
 
 @dataclass
@@ -71,18 +72,8 @@ class IngestResult:
                 f"{self.rows_duplicate} ganda dari {self.rows_total}")
 
     def reasons_count(self, lang: str = "id") -> pd.DataFrame:
-        """Rejected rows counted by reason code (a row can have several problems); blank and repeated lines not."""
-        return count_reasons(self.rejections)
-
-
-def count_reasons(rejections: pd.DataFrame) -> pd.DataFrame:
-    """Rows per reason code, largest first (blank and repeated lines are counts of their own, not reasons)."""
-    frame = rejections[~rejections["reason_code"].isin(SKIPPED)] if len(rejections) else rejections
-    if frame.empty:
-        return pd.DataFrame(columns=["reason_code", "rows"])
-    counts = frame.groupby("reason_code", sort=False)["row_number"].nunique()
-    return counts.rename("rows").reset_index().sort_values("rows", ascending=False, kind="stable",
-                                                           ignore_index=True)
+        """Rejected rows counted by reason (a row can have several problems)."""
+        return rejections.count_by_reason(self.rejections, lang)
 
 
 _DATE_IN_NAME = (re.compile(r"(?<!\d)(20\d\d)-?(\d\d)-?(\d\d)(?!\d)"),

@@ -254,36 +254,6 @@ def mapping_table(raw: readers.RawExtract) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["column", "field", "example"])
 
 
-def reason_counts(checked: Validated, lang: str = "id") -> pd.DataFrame:
-    """Rejected rows counted by reason: reason_code, reason (first text seen), rows; largest first."""
-    rej = checked.rejections
-    if rej.empty:
-        return pd.DataFrame(columns=["reason_code", "reason", "rows"])
-    text = rej["reason_id" if lang == "id" else "reason_en"]
-    generic = rej["reason_code"].map(lambda c: _generic_reason(c, lang))
-    frame = rej.assign(reason=generic.fillna(text))
-    out = frame.groupby(["reason_code", "reason"], sort=False)["row_number"].nunique().rename("rows")
-    return out.reset_index().sort_values("rows", ascending=False, kind="stable", ignore_index=True)
-
-
-def _generic_reason(code: str, lang: str) -> str:
-    from jamsostek.ingest.validate import REASONS  # a reason without its cell value, for counting
-
-    template = REASONS[code][0 if lang == "id" else 1]
-    # "same as row {value}" would end in a dangling "row": counted together, it is an earlier row.
-    template = template.replace("baris {value}", "baris sebelumnya").replace("row {value}", "an earlier row")
-    return privacy.redact(template.replace(" '{value}'", "").replace(" {value}", "").replace("{value}", ""))
-
-
-def rejected_rows(checked: Validated, lang: str = "id") -> pd.DataFrame:
-    """Rejected rows for the admin: row number, column, reason (redacted: never a raw NIK)."""
-    headers = {"id": ("BARIS", "KOLOM", "ALASAN"), "en": ("ROW", "COLUMN", "REASON")}[lang]
-    rej = checked.rejections
-    reasons = rej["reason_id" if lang == "id" else "reason_en"].map(privacy.redact)
-    return pd.DataFrame({headers[0]: rej["row_number"].astype(int), headers[1]: rej["field"].fillna(""),
-                         headers[2]: reasons})
-
-
 class UploadFlow:
     """One admin's upload in a session: idle -> preview -> committed | cancelled (or failed)."""
 

@@ -10,7 +10,7 @@ from streamlit.errors import StreamlitAPIException
 
 from jamsostek import domain, settings
 from jamsostek.reports import downloads as export
-from jamsostek.ingest import batches, dates, profiles, readers
+from jamsostek.ingest import batches, dates, profiles, readers, rejections
 from jamsostek.ingest import upload
 from jamsostek.i18n import fmt_int
 from jamsostek.i18n import t
@@ -182,10 +182,10 @@ def report(draft: upload.Draft, lang: str) -> None:
         st.success(t("upload.all_ok", lang))
         return
     st.markdown(f"**{t('upload.by_reason', lang)}**")
-    by_reason = upload.reason_counts(checked, lang)
+    by_reason = rejections.count_by_reason(checked.rejections, lang)
     names = {"reason": t("upload.reason", lang), "rows": t("upload.rows", lang)}
     st.dataframe(batches.shown(by_reason[["reason", "rows"]].rename(columns=names)), hide_index=True)
-    rejected = upload.rejected_rows(checked, lang)
+    rejected = rejections.table(checked.rejections, lang)
     with st.expander(f"{t('upload.rejected_rows', lang)} ({fmt_int(len(rejected), lang)})"):
         st.dataframe(batches.shown(rejected), hide_index=True, height=300)
     st.download_button(t("upload.download_rejected", lang), export.to_csv_bytes(rejected),

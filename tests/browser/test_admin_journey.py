@@ -22,7 +22,7 @@ from jamsostek.access import auth
 from jamsostek.ingest import batches as batch_admin
 from jamsostek.store import db
 from jamsostek.ingest import load as ingest
-from jamsostek.ingest import upload
+from jamsostek.ingest import rejections, upload
 from jamsostek.i18n import fmt_int
 from jamsostek.i18n import t
 
@@ -67,7 +67,7 @@ def expected_on(store) -> Expected:
         flow = upload.UploadFlow()
         flow.receive(con, MESSY.read_bytes(), MESSY.name)
         checked = flow.draft.checked
-        counts = upload.reason_counts(checked, "id")
+        counts = rejections.count_by_reason(checked.rejections, "id")
         result = flow.commit(con, ADMIN)
         after = _protected(con)
         batch_admin.withdraw(con, result.batch_id, ADMIN)

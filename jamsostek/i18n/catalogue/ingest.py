@@ -182,4 +182,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Profile '{name}' saved. The next file with the same headers will be offered it; on the command "
               "line: --profile \"{name}\".",
     },
+    # --- the table of rejected rows (ingest/rejections.py), on screen and in the CSV report
+    "ingest.col.row": {"id": "BARIS", "en": "ROW"},
+    "ingest.col.column": {"id": "KOLOM", "en": "COLUMN"},
+    "ingest.col.reason": {"id": "ALASAN", "en": "REASON"},
 }
