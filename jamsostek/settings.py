@@ -38,6 +38,13 @@ DEFAULT_DB = DATA_DIR / "jamsostek.duckdb"
 DEFAULT_CACHE_DIR = DATA_DIR / "cache"
 DEFAULT_REGION = "51.04"  # Kemendagri code of Kabupaten Gianyar
 
+# Limits of one extract file, the same in the browser and on the command line (README, Ingest).
+EXTRACT_MAX_MB = 50  # raw file size, checked before anything is read
+EXTRACT_MAX_ROWS = 100_000  # data rows (Gianyar has ~520.000 inhabitants): beyond it, split the file
+# The upload widget's own ceiling, above EXTRACT_MAX_MB so that a file over the limit is refused by the app
+# with the Indonesian message and the fix; only files above this are refused by Streamlit itself (in English).
+UPLOAD_WIDGET_MB = 200
+
 # Programme facts (../shared/reference/DOMAIN.md).
 JKK_MIN_RP_PER_MONTH = 10_000  # PP 44/2015: 1 % of income, minimum Rp10.000
 JKM_RP_PER_MONTH = 6_800  # PP 44/2015

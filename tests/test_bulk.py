@@ -101,7 +101,12 @@ def test_messy_file_rejections_are_the_generators_list():
     assert sorted(found.index) == sorted(expected["row_number"])
     assert all(kind in found[row] for row, kind in zip(expected["row_number"], expected["kind"]))
     stored = con.execute("select count(distinct row_number) from rejection").fetchone()[0]
-    assert stored == result.rows_rejected == len(expected)
+    assert stored == len(expected)
+    skipped = expected["kind"].isin(["blank_row", "duplicate_row"])
+    assert result.rows_rejected == (~skipped).sum()
+    assert (result.rows_blank, result.rows_duplicate) == tuple(expected["kind"].value_counts()[k]
+                                                               for k in ("blank_row", "duplicate_row"))
+    assert result.rows_total == result.rows_accepted + result.rows_rejected + result.rows_blank + result.rows_duplicate
 
 
 def _messy_text(rows: int = 454) -> str:
@@ -271,13 +276,13 @@ def test_too_many_rows_is_refused_before_anything_is_kept(con):
     assert snapshot(con) == before
 
 
-def test_wants_bulk_for_parquet_and_for_csv_above_the_upload_limit(tmp_path):
+def test_wants_bulk_for_parquet_and_for_csv_when_asked(tmp_path):
     header, rows = _records(MESSY, "utf-8-sig", ";")
     parquet = write_parquet(tmp_path / "a.parquet", header, rows[:3])
     assert bulk.wants_bulk(parquet)
-    assert not bulk.wants_bulk(MESSY)
-    assert bulk.wants_bulk(MESSY, size_limit=MESSY.stat().st_size - 1)
-    assert not bulk.wants_bulk(settings.SAMPLE_DIR / "peserta_2025-11-03_perdana.xlsx", size_limit=0)
+    assert not bulk.wants_bulk(MESSY)  # one set of limits: a CSV is read as an upload unless --bulk
+    assert bulk.wants_bulk(MESSY, asked=True)
+    assert not bulk.wants_bulk(settings.SAMPLE_DIR / "peserta_2025-11-03_perdana.xlsx", asked=True)
 
 
 def test_later_batch_updates_participants_as_the_upload_path_does():
@@ -307,9 +312,12 @@ def test_cli_ingest_streams_parquet_and_big_csv_with_the_same_summary(tmp_path, 
     routed = []
     real = bulk.ingest_bulk
     monkeypatch.setattr(bulk, "ingest_bulk", lambda *a, **k: routed.append(a[1]) or real(*a, **k))
-    assert main(["ingest", str(parquet), str(cut), str(tmp_path / "missing.csv")]) == 2
+    assert main(["ingest", str(parquet), str(cut), str(tmp_path / "missing.csv")]) == 3  # partly loaded
     out, err = capsys.readouterr()
-    assert routed == [parquet]  # the small CSV takes the upload path (wants_bulk's size rule: test above)
-    assert "first_80.parquet: 68 baris dimuat, 12 ditolak dari 80\n       5  desa_unknown" in out
-    assert "first_80.csv: 68 baris dimuat, 12 ditolak dari 80" in out and out.count("laporan / report:") == 2
+    assert routed == [parquet]  # the small CSV takes the upload path (wants_bulk: test above)
+    summary = "69 baris dimuat, 9 ditolak, 2 kosong, 0 ganda persis (jumlah 80 baris)"
+    parquet_part, csv_part = out.split("first_80.csv: ")
+    assert parquet_part.startswith(f"first_80.parquet: {summary}\n       2  desa_namesake")
+    assert csv_part.startswith(summary) and parquet_part.count("\n  ") == csv_part.count("\n  ")  # same reasons
+    assert out.count("laporan / report:") == 2
     assert "missing.csv" in err and "Traceback" not in err

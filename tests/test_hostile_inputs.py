@@ -12,7 +12,7 @@ from jamsostek.ingest import batches as batch_admin
 from jamsostek.store import db
 from jamsostek.reports import downloads as export
 from jamsostek.ingest import readers
-from jamsostek.ingest import upload
+from jamsostek.ingest import rejections, upload
 from tests import extracts as ex
 
 GOOD = ex.csv_bytes(ex.rows(3))
@@ -106,7 +106,7 @@ def test_formula_cells_stay_text_and_are_neutralised_in_every_download(store):
     flow = upload.UploadFlow()
     flow.receive(store, ex.csv_bytes(records), "rumus.csv")
     assert formula_cells(ex.csv_bytes(records), ";"), "the test file must hold formula cells"
-    for shown in (upload.rejected_rows(flow.draft.checked), upload.preview(flow.draft.raw),
+    for shown in (rejections.table(flow.draft.checked.rejections), upload.preview(flow.draft.raw),
                   upload.mapping_table(flow.draft.raw)):
         assert formula_cells(export.to_csv_bytes(shown)) == []
     batch = flow.commit(store, "dina").batch_id

@@ -97,7 +97,12 @@ def test_rejected_rows_are_reported_with_row_numbers(con, tmp_path):
     result = ingest.ingest_file(con, write(tmp_path, "bad.csv", bad))
     reasons = dict(zip(result.rejections["row_number"], result.rejections["reason_code"]))
     assert reasons == {3: "nik_scientific", 4: "desa_unknown", 5: "blank_row", 6: "duplicate_row"}
-    assert result.rows_accepted == 1 and result.rows_rejected == 4
+    # Blank and repeated lines are counted apart from rejected rows; the four counts add up to the file.
+    assert (result.rows_accepted, result.rows_rejected, result.rows_blank, result.rows_duplicate) == (1, 2, 1, 1)
+    assert result.rows_total == 5
+    assert "1 baris dimuat, 2 ditolak, 1 kosong, 1 ganda persis (jumlah 5 baris)" in result.summary()
+    stored = con.execute("select rows_accepted, rows_rejected, rows_blank, rows_duplicate, rows_total from batch")
+    assert stored.fetchone() == (1, 2, 1, 1, 5)
     assert con.execute("select count(*) from rejection").fetchone()[0] == 4
     assert "Kuta" in result.rejections.set_index("row_number").loc[4, "reason_id"]
 

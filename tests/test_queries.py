@@ -126,7 +126,7 @@ def test_enrolments_by_week(store):
 
 def test_a_nik_seen_again_updates_instead_of_counting_twice(store):
     renewed = [("02", BATUBULAN, "petani", "JKK JKM", "2025-11-03", "2026-12-31", "APBD")]
-    load_rows(store, renewed, name="renewal.csv")
+    load_rows(store, renewed, name="renewal_2026-02-01.csv")  # as of a later date than the fixture
     row = query(store, "kpi", as_of=AS_OF, lapsing_days=30).iloc[0]
     assert row["protected_workers"] == 6 and row["participants"] == 7
 

@@ -1,5 +1,6 @@
 import csv
 import re
+import unicodedata
 from datetime import date, timedelta
 
 import openpyxl
@@ -10,7 +11,7 @@ from jamsostek import settings
 from jamsostek.sample import extracts as sample
 from jamsostek.domain import EXTRACT_COLUMNS, FUNDING_SOURCES, PROGRAMS, SECTORS
 from jamsostek.ingest.occupations import sector_for
-from jamsostek.sample.messy import FORCED_DESA_TEXT, KINDS
+from jamsostek.sample.messy import FORCED_DESA_TEXT, HEADER_TEXT, KINDS, NAMESAKES
 from jamsostek.sample.target import COASTAL_DESA, CRAFT_VILLAGES, SASARAN_TOTAL
 
 WILAYAH = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
@@ -209,8 +210,23 @@ def test_some_cells_have_sasaran_but_nobody_protected(sasaran, snapshot):
 DESA_NAMES = {re.sub(r"\s+", " ", n.upper()): d for d, b in zip(WILAYAH["desa"], WILAYAH["nama_bps"]) for n in (d, b)}
 
 
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGT", "SEP", "OKT", "NOP", "DES")
+
+
+def plain(text):
+    """What a careful reader makes of a cell: NFKC, digits of any script as 0-9, no zero-width space."""
+    text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text).strip()
+
+
 def parse_date(text):
-    match = re.fullmatch(r"(\d{2})[/-](\d{2})[/-](\d{4})", text.strip())
+    text = plain(text)
+    if re.fullmatch(r"\d{5}", text):  # an Excel day number
+        day = date(1899, 12, 30) + timedelta(days=int(text))
+        return day if date(2015, 1, 1) <= day <= date(2100, 12, 31) else None
+    if named := re.fullmatch(r"(\d{1,2}) ([A-Z]{3}) (\d{4})", text.upper()):
+        return date(int(named[3]), MONTHS.index(named[2]) + 1, int(named[1]))
+    match = re.fullmatch(r"(\d{2})[/-](\d{2})[/-](\d{4})", text)
     try:
         return date(int(match[3]), int(match[2]), int(match[1])) if match else None
     except ValueError:
@@ -218,7 +234,7 @@ def parse_date(text):
 
 
 def desa_of(text):
-    key = re.sub(r"\s+", " ", text.upper()).strip()
+    key = re.sub(r"\s+", " ", plain(text).upper()).strip()
     key = re.sub(r"^(DS\.|DESA|KEL\.|KELURAHAN) ", "", key)
     return DESA_NAMES.get(key)
 
@@ -238,13 +254,19 @@ def problem(row, earlier_rows, earlier_niks):
         return "duplicate_row"
     if re.fullmatch(r"\d,\d+E\+\d+", row["NIK"]):
         return "nik_scientific"
-    if not nik_ok(row["NIK"]):
+    if not nik_ok(plain(row["NIK"])):
         return "nik_invalid"
-    if row["NIK"] in earlier_niks:
+    if plain(row["NIK"]) in earlier_niks:
         return "nik_repeated"
+    if re.search(r"[\u0400-\u04ff]", row["DESA/KELURAHAN"]):
+        return "desa_script"
+    if row["DESA/KELURAHAN"] in NAMESAKES and not row["KECAMATAN"]:
+        return "desa_namesake"
     if desa_of(row["DESA/KELURAHAN"]) is None:
         return "desa_unknown"
     start, end = parse_date(row["TGL KEPESERTAAN"]), parse_date(row["TGL AKHIR"])
+    if re.fullmatch(r"\d{5}", row["TGL AKHIR"]) and end is None:
+        return "date_excel_number"
     if start is None or end is None:
         return "date_invalid"
     if not set(re.split(r"[,\s]+", row["PROGRAM"].upper().strip())) <= set(PROGRAMS):
@@ -259,7 +281,8 @@ def problem(row, earlier_rows, earlier_niks):
 @pytest.fixture(scope="module")
 def messy(fresh):
     with open(fresh / sample.MESSY_FILE, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter=";"))
+        header = {text: canonical for canonical, text in HEADER_TEXT.items()}
+        rows = [{header.get(k, k): v for k, v in row.items()} for row in csv.DictReader(handle, delimiter=";")]
     expected = pd.read_csv(fresh / sample.MESSY_EXPECTED_FILE)
     return rows, expected
 
@@ -268,7 +291,7 @@ def test_messy_file_is_semicolon_utf8_bom_crlf(fresh):
     raw = (fresh / sample.MESSY_FILE).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfNIK;NAMA;NO KPJ;") and b"\r\n" in raw
     frame = pd.read_csv(fresh / sample.MESSY_FILE, sep=";", dtype=str, encoding="utf-8-sig", skip_blank_lines=False)
-    assert list(frame.columns) == list(EXTRACT_COLUMNS)
+    assert list(frame.columns) == [HEADER_TEXT.get(h, h) for h in EXTRACT_COLUMNS]  # headers as exports write them
     assert 300 <= len(frame) <= 600
 
 
@@ -283,7 +306,7 @@ def test_expected_lists_exactly_the_bad_rows(messy):
         if kind:
             found[number] = kind
         else:
-            seen_niks.add(row["NIK"])
+            seen_niks.add(plain(row["NIK"]))
     assert found == dict(zip(expected["row_number"], expected["kind"]))
 
 
@@ -303,6 +326,17 @@ def test_messy_valid_rows_are_mostly_valid_and_bring_new_people(messy, snapshot)
     assert len(new) >= 100
     spellings = {row["DESA/KELURAHAN"] for row in valid}
     assert set(FORCED_DESA_TEXT.values()) <= spellings
+
+
+def test_messy_valid_rows_hold_the_forms_real_files_bring(messy):
+    rows, expected = messy
+    valid = [row for number, row in enumerate(rows, start=2) if number not in set(expected["row_number"])]
+    niks = [row["NIK"] for row in valid]
+    assert sum(n[0] == "５" for n in niks) >= 3 and sum(n[0] == "٥" for n in niks) >= 2
+    assert sum("\u200b" in n for n in niks) >= 2
+    assert sum(bool(re.fullmatch(r"\d{1,2} [A-Za-z]{3} \d{4}", r["TGL KEPESERTAAN"])) for r in valid) >= 5
+    assert sum(bool(re.fullmatch(r"\d{5}", r["TGL AKHIR"])) for r in valid) >= 4
+    assert sum(r["DESA/KELURAHAN"] != plain(r["DESA/KELURAHAN"]) for r in valid) >= 4
 
 
 # --- scale generator and documentation ---------------------------------------------------------

@@ -12,7 +12,7 @@ from jamsostek.store import db
 from jamsostek.access import detail
 from jamsostek.access import privacy
 from jamsostek.ingest import readers
-from jamsostek.ingest import upload
+from jamsostek.ingest import rejections, upload
 from tests import extracts as ex
 
 KPI_DAY = date(2026, 1, 10)
@@ -167,16 +167,16 @@ def test_report_counts_rows_by_reason_and_lists_them_without_nik(store):
     records[3][ex.HEADER.index("DESA/KELURAHAN")] = ex.nik(50)  # a shifted column: a NIK where the desa goes
     records[4][0] = "5,10401E+15"
     flow = received(store, ex.csv_bytes(records))
-    counts = upload.reason_counts(flow.draft.checked)
+    counts = rejections.count_by_reason(flow.draft.checked.rejections)
     assert dict(zip(counts["reason_code"], counts["rows"])) == {
         "program_unknown": 2, "desa_unknown": 1, "nik_scientific": 1}
     assert counts["rows"].tolist() == sorted(counts["rows"], reverse=True)
-    rejected = upload.rejected_rows(flow.draft.checked)
+    rejected = rejections.table(flow.draft.checked.rejections)
     assert list(rejected.columns) == ["BARIS", "KOLOM", "ALASAN"]
     assert sorted(rejected["BARIS"]) == [3, 4, 5, 6]
     assert privacy.find_personal_data(rejected.to_csv()) == []
     assert [n.code for n in flow.draft.notices] == ["some_rejected"] and flow.draft.can_commit
-    english = upload.rejected_rows(flow.draft.checked, "en")
+    english = rejections.table(flow.draft.checked.rejections, "en")
     assert list(english.columns) == ["ROW", "COLUMN", "REASON"]
     assert flow.commit(store, "dina").rows_accepted == 2
 
@@ -189,7 +189,7 @@ def test_reasons_that_name_another_row_read_whole_when_counted(store, lang, dupl
     records = ex.rows(4)
     records[2] = list(records[1])  # the same row twice, so also the same NIK twice
     records[3][0] = records[0][0]
-    counts = upload.reason_counts(received(store, ex.csv_bytes(records)).draft.checked, lang)
+    counts = rejections.count_by_reason(received(store, ex.csv_bytes(records)).draft.checked.rejections, lang)
     texts = dict(zip(counts["reason_code"], counts["reason"]))
     assert texts["duplicate_row"] == duplicate and texts["nik_repeated"] == repeated
 
@@ -348,9 +348,46 @@ def test_detail_export_neutralises_formulas(store):
     assert "'=HYPERLINK" in data
 
 
-def test_every_message_has_both_languages_with_the_same_placeholders():
-    import string
+def test_a_nik_typed_as_a_number_in_excel_is_refused_with_the_fix(store):
+    # Excel keeps 15 significant digits: 5104050101600123 typed as a number is stored as ...120, which
+    # is a valid-looking NIK of someone else. A program writing all 16 digits as a number keeps them.
+    records = ex.rows(3)
+    records[0][0], records[1][0] = 5.10405010160012e15, int(records[1][0])
+    flow = received(store, ex.xlsx_bytes(records), "angka.xlsx")
+    rejections = flow.draft.checked.rejections
+    assert rejections[["row_number", "reason_code"]].values.tolist() == [[2, "nik_rounded"]]
+    assert "format kolom NIK sebagai Teks lalu ekspor ulang" in rejections["reason_id"].iloc[0]
+    assert flow.draft.checked.accepted["nik"].tolist() == [ex.nik(1), ex.nik(2)]
 
-    for code, (indonesian, english) in upload.MESSAGES.items():
-        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (indonesian, english)]
-        assert indonesian and english and fields[0] == fields[1], code
+
+def test_counts_shown_add_up_and_an_undecided_date_order_is_asked(store):
+    when = {"start": "05-01-2026", "end": "10-12-2026", "TGL_LAHIR": "01-05-1990"}  # no day above 12
+    records = [*ex.rows(3, **when), [""] * 14, ex.row(0, **when), ex.row(9, NIK="x", **when)]
+    flow = received(store, ex.csv_bytes(records))
+    checked = flow.draft.checked
+    assert (checked.rows_total, len(checked.accepted), checked.rows_rejected, checked.rows_blank,
+            checked.rows_duplicate) == (6, 3, 1, 1, 1)
+    some = next(n for n in flow.draft.notices if n.code == "some_rejected")
+    assert some.message_id.startswith("1 dari 6 baris ditolak") and "1 baris kosong dan 1 baris ganda" in \
+        some.message_id
+    assert any(n.code == "date_order_unsettled" and not n.blocking for n in flow.draft.notices)
+    flow.choose(store, date_order="mdy")  # 05-01-2026 is then 1 May
+    assert flow.draft.checked.accepted["tgl_kepesertaan"].iloc[0] == date(2026, 5, 1)
+    assert not any(n.code == "date_order_unsettled" for n in flow.draft.notices)
+
+
+def test_header_variants_of_real_exports_load_without_mapping(store):
+    header = [{"DESA/KELURAHAN": "KEL/DESA", "TGL AKHIR": "TANGGAL AKHIR IURAN", "TGL KEPESERTAAN": "TMT KEPESERTAAN",
+               "SUMBER IURAN": "SUMBER PEMBIAYAAN"}.get(h, h) for h in ex.HEADER]
+    flow = received(store, ex.csv_bytes(ex.rows(4), header=header))
+    assert flow.state == upload.PREVIEW and len(flow.draft.checked.accepted) == 4
+
+
+def test_admin_tables_are_neutralised_before_display(store):
+    flow = received(store, ex.csv_bytes([ex.row(0, NAMA="=HYPERLINK(\"http://x\")", STATUS="@SUM(A1)")]),
+                    "=cmd.csv")
+    shown = batch_admin.shown(upload.preview(flow.draft.raw))
+    assert shown["STATUS"].iloc[0] == "'@SUM(A1)"
+    flow.commit(store, "dina")
+    history = batch_admin.history_table(batch_admin.batches(store))
+    assert history.iloc[0, 1] == "'=cmd.csv"

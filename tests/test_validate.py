@@ -119,8 +119,73 @@ def test_messy_sample_rejections_match_the_generators_list():
 
     raw = readers.read_extract_path(settings.SAMPLE_DIR / "peserta_berantakan.csv")
     assert (raw.separator, raw.encoding) == (";", "utf-8-sig")
-    found = ingest.validate_extract(raw).rejections.groupby("row_number")["reason_code"].apply(set)
+    found = Validator().validate(raw.fields()).rejections.groupby("row_number")["reason_code"].apply(set)
     expected = pd.read_csv(settings.SAMPLE_DIR / "peserta_berantakan.expected.csv")
     assert sorted(found.index) == sorted(expected["row_number"])
     for row, kind in zip(expected["row_number"], expected["kind"]):
         assert kind in found[row], (row, kind, found[row])
+
+
+@pytest.mark.parametrize("nik", ["５１０４０１１５０５９００００１", "٥١٠٤٠١١٥٠٥٩٠٠٠٠١", "५१०४०११५०५९००००१",
+                                 "5104\u200b011505900001"])
+def test_nik_in_other_digit_scripts_is_read_as_its_digits(nik):
+    result = check({"nik": nik})
+    assert result.rejections.empty and result.accepted["nik"].tolist() == ["5104011505900001"]
+
+
+@pytest.mark.parametrize("nik", ["5104０11505900001x", "٥١٠٤", "5104011505900001\u0663"])
+def test_nik_of_mixed_or_wrong_length_digits_is_a_reported_row_not_a_crash(nik):
+    result = check({"nik": nik})
+    assert result.accepted.empty and result.rejections["reason_code"].tolist() == ["nik_invalid"]
+
+
+def test_a_nik_excel_may_have_rounded_is_never_accepted():
+    result = check({"nik": "≈5104011505900000"})
+    assert result.rejections["reason_code"].tolist() == ["nik_rounded"]
+    assert "sebagai Teks lalu ekspor ulang" in result.rejections["reason_id"].iloc[0]
+
+
+def test_full_width_desa_is_the_desa_and_a_cyrillic_look_alike_is_named():
+    assert check({"desa": "Ｍａｓ", "kecamatan": "Ｕｂｕｄ"}).rejections.empty
+    result = check({"desa": "Mаs", "kecamatan": "Ubud"})  # Cyrillic а
+    assert result.rejections["reason_code"].tolist() == ["desa_script"]
+    assert "bukan Latin" in result.rejections["reason_id"].iloc[0]
+
+
+@pytest.mark.parametrize("desa", ["Abianbase", "Buruan", "Pupuan", "Kedisan"])
+def test_a_desa_with_a_namesake_in_another_regency_needs_its_kecamatan(desa):
+    result = check({"desa": desa, "kecamatan": ""})
+    assert result.rejections["reason_code"].tolist() == ["desa_namesake"]
+    assert "kabupaten lain" in result.rejections["reason_id"].iloc[0]
+
+
+def test_a_namesake_with_its_kecamatan_is_placed():
+    result = check({"desa": "Kedisan", "kecamatan": "Tegallalang"})
+    assert result.rejections.empty and result.accepted["kode_desa"].str.startswith("51.04.").all()
+
+
+def test_excel_serials_and_month_names_are_dates_and_far_serials_say_so():
+    assert check({"tgl_kepesertaan": "45964", "tgl_akhir": "31 Des 2026"}).rejections.empty
+    assert check({"tgl_kepesertaan": "3 Nop 2025"}).accepted["tgl_kepesertaan"].tolist() == [date(2025, 11, 3)]
+    result = check({"tgl_akhir": "99999"})
+    assert result.rejections["reason_code"].tolist() == ["date_excel_number"]
+
+
+def test_day_month_order_is_decided_by_the_file():
+    # 03/25/2026 can only be month first, so 11/03/2025 in the same file is 3 November.
+    us = {"tgl_lahir": "05/15/1990", "tgl_akhir": "12/31/2026"}  # the whole file writes month first
+    result = check({**us, "tgl_kepesertaan": "11/03/2025"}, {**us, "nik": "5104011505900002"})
+    assert result.rejections.empty
+    assert result.accepted["tgl_kepesertaan"].tolist()[0] == date(2025, 11, 3)
+    validator = Validator("51.04")
+    frame = pd.DataFrame([{**GOOD, "tgl_lahir": "01/05/1990", "tgl_kepesertaan": "11/03/2025",
+                           "tgl_akhir": "12/01/2026", "_row": 2}])
+    validator.validate(frame)
+    assert (validator.date_order, validator.date_order_settled) == ("dmy", False)
+
+
+def test_counts_add_up_with_blank_and_duplicate_rows_apart():
+    blank = {k: "" for k in GOOD}
+    result = check({}, blank, {}, {"nik": "bad"}, {"nik": "5104011505900002"})
+    assert (len(result.accepted), result.rows_rejected, result.rows_blank, result.rows_duplicate) == (2, 1, 1, 1)
+    assert result.rows_total == 5

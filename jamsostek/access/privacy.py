@@ -35,7 +35,8 @@ UPLOAD_COMMIT = "upload_commit"
 BATCH_WITHDRAW = "batch_withdraw"
 SIGN_IN = "sign_in"
 SIGN_IN_FAILED = "sign_in_failed"
-ACTIONS = frozenset({REVEAL_NIK, EXPORT_DETAIL, UPLOAD_COMMIT, BATCH_WITHDRAW, SIGN_IN, SIGN_IN_FAILED})
+PROFILE_SAVE = "header_profile_save"  # a column mapping saved under a name (ingest/profiles.py)
+ACTIONS = frozenset({REVEAL_NIK, EXPORT_DETAIL, UPLOAD_COMMIT, BATCH_WITHDRAW, SIGN_IN, SIGN_IN_FAILED, PROFILE_SAVE})
 MAX_AUDIT_ROWS = 10_000
 
 

@@ -9,9 +9,19 @@ from jamsostek.store import db
 from jamsostek.ingest import load as ingest
 from jamsostek.access import privacy
 from jamsostek.i18n import t
+from jamsostek.reports import downloads
+from jamsostek.ingest.rejections import table as rejection_table
 from jamsostek.ingest.upload import UploadRefused, notice
 
 SHA_SHOWN = 12  # enough to tell files apart on screen; the full hash stays in the store
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as an admin screen shows it: formula-like text (a file named '=cmd|...') neutralised first.
+
+    Streamlit's table toolbar downloads what is shown as CSV, bypassing the app's own download guard.
+    """
+    return frame.map(downloads.neutralise)
 
 
 def batches(con: db.Connection) -> pd.DataFrame:
@@ -42,7 +52,7 @@ def history_table(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         "history.col.loaded_at": frame["loaded_at"].map(_when),
         "history.col.status": [status(r) for r in frame.itertuples()],
     }
-    return pd.DataFrame({t(k, lang): v for k, v in columns.items()})
+    return shown(pd.DataFrame({t(k, lang): v for k, v in columns.items()}))
 
 
 def active_batches(con: db.Connection) -> pd.DataFrame:
@@ -69,16 +79,15 @@ def withdraw(con: db.Connection, batch_id: int, actor: str) -> None:
 def rejections(con: db.Connection, batch_id: int) -> pd.DataFrame:
     """The stored rejections of one batch as BARIS / KOLOM / ALASAN (redacted)."""
     frame = db.run_query(con, "batch_rejections", batch_id=int(batch_id))
-    return pd.DataFrame({"BARIS": frame["row_number"].astype(int), "KOLOM": frame["field"].fillna(""),
-                         "ALASAN": frame["reason"].map(privacy.redact)})
+    return shown(rejection_table(frame))
 
 
 def audit_table(con: db.Connection, lang: str = "id", limit: int = 200) -> pd.DataFrame:
     """The newest audit rows with headers in `lang`."""
     frame = privacy.audit_log(con, limit)
-    return pd.DataFrame({
+    return shown(pd.DataFrame({
         t("history.col.when", lang): frame["logged_at"].map(_when),
         t("history.col.actor", lang): frame["actor"],
         t("history.col.action", lang): frame["action"],
         t("history.col.detail", lang): frame["detail"].fillna(""),
-    })
+    }))

@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -28,14 +29,13 @@ import pyarrow as pa
 
 from jamsostek.store import db
 from jamsostek.ingest import readers
-from jamsostek.domain import REQUIRED_FIELDS
-from jamsostek.ingest.load import IngestResult, take_batch
+from jamsostek.ingest.load import IngestResult, as_of_date, take_batch
 from jamsostek.ingest.validate import Validator
 
 MB = readers.MB
 CHUNK_ROWS = 200_000  # ~30 MB of text per chunk; the validator's per-chunk cost is ~1 s per 200k rows
 BLOCK_BYTES = 8 * MB  # read size of the checksum/encoding scan
-HEAD_BYTES = 65_536  # as readers: separator and header are found in the first 64 KB
+HEAD_BYTES = readers.HEAD_CHARS  # as readers: separator and header are found in the first 64 KB
 PARQUET_EXTENSIONS = {".parquet", ".pq"}
 MAX_REJECTIONS_KEPT = 1_000_000  # in memory for the report; the store's rejection table keeps them all
 _BLANK_LINE = re.compile(rb"\n\r?\n|\r\r")  # an empty line: DuckDB skips it, readers counts it as a row
@@ -76,11 +76,10 @@ class Source:
     unmapped: list[str] = field(default_factory=list)
 
 
-def wants_bulk(path: Path, size_limit: int = readers.Limits().max_bytes) -> bool:
-    """True for Parquet, and for CSV files too big for an upload."""
-    path = Path(path)
-    ext = path.suffix.lower()
-    return ext in PARQUET_EXTENSIONS or (ext in readers.CSV_EXTENSIONS and path.stat().st_size > size_limit)
+def wants_bulk(path: Path, asked: bool = False) -> bool:
+    """True for Parquet (an operator's format, never uploaded), and for CSV when the operator asks (--bulk)."""
+    ext = Path(path).suffix.lower()
+    return ext in PARQUET_EXTENSIONS or (asked and ext in readers.CSV_EXTENSIONS)
 
 
 def inspect(con: db.Connection, path: Path, limits: BulkLimits = BulkLimits(),
@@ -88,15 +87,14 @@ def inspect(con: db.Connection, path: Path, limits: BulkLimits = BulkLimits(),
     """Checksum, encoding, separator and header of a file, without loading its rows."""
     path = Path(path)
     size = path.stat().st_size
-    if size > limits.max_bytes:
-        raise readers._error("too_large", size=readers._size(size), limit=readers._size(limits.max_bytes))
+    readers.check_size(size, limits.reader_limits())
     if size == 0:
-        raise readers._error("empty", name=path.name)
+        raise readers.extract_error("empty", name=path.name)
     ext = path.suffix.lower()
     if ext in PARQUET_EXTENSIONS:
         return _inspect_parquet(con, path, limits, header_override)
     if ext not in readers.CSV_EXTENSIONS:
-        raise readers._error("unsupported_type", ext=ext or path.name)
+        raise readers.extract_error("unsupported_type", ext=ext or path.name)
     return _inspect_csv(path, limits, header_override)
 
 
@@ -104,14 +102,12 @@ def _inspect_csv(path: Path, limits: BulkLimits, override: dict[str, str] | None
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
     if not head.strip():
-        raise readers._error("empty", name=path.name)
+        raise readers.extract_error("empty", name=path.name)
     cut = head[: head.rfind(b"\n") + 1] or head  # never split a multi-byte character at the cut
-    text, encoding = readers._decode(cut)  # refuses PDFs, images, binary junk as an upload would
-    lines = text.splitlines()[: readers.HEADER_SEARCH_ROWS]
-    sep = max(readers.SEPARATORS,
-              key=lambda s: max((len(cells) for cells in csv.reader(lines, delimiter=s)), default=0))
+    text, encoding = readers.decode(cut)  # refuses PDFs, images, binary junk as an upload would
+    sep = readers.guess_separator(readers.head_lines(text))
     records, line_ends = _head_records(text, sep)
-    probe = readers._build(iter(records), limits.reader_limits(), override, encoding=encoding, separator=sep)
+    probe = readers.build(iter(records), limits.reader_limits(), override, encoding=encoding, separator=sep)
     at = probe.first_data_row - 2  # index of the header record
     header = list(probe.rows.columns[1:])
     header_end = _byte_offset_after_lines(cut, line_ends[at]) if encoding != "utf-16" else 0
@@ -158,7 +154,7 @@ def _scan(path: Path, header_end: int, nul_allowed: bool = False) -> tuple[str, 
             sha.update(block)
             quotes += block.count(b'"')
             if not nul_allowed and b"\x00" in block:
-                raise readers._invalid()
+                raise readers.invalid_file()
             if utf8:
                 try:
                     decoder.decode(block)
@@ -191,18 +187,12 @@ def _inspect_parquet(con: db.Connection, path: Path, limits: BulkLimits, overrid
     try:
         names = _relation(con, "bulk_read_parquet", path=str(path)).columns
     except db.Error as error:
-        raise readers._invalid() from error
-    header = readers._header_names(list(names), limits.reader_limits())
+        raise readers.invalid_file() from error
+    header = readers.header_names(list(names), limits.reader_limits())
     header_map, unmapped = readers.map_headers(header, override)
-    _require_fields(header, header_map)
+    readers.require_fields(header, header_map)
     return Source(path, readers.sanitise_file_name(path.name), sha.hexdigest(), "parquet", header, header_map,
                   unmapped=unmapped)
-
-
-def _require_fields(header: list[str], header_map: dict[str, str]) -> None:
-    if missing := [readers.CANONICAL[f] for f in REQUIRED_FIELDS if f not in header_map.values()]:
-        found = ", ".join(re.sub(r"\d{6,}", "…", h)[:40] for h in header[:20]) or "-"
-        raise readers._error("missing_columns", header, missing=", ".join(missing), found=found)
 
 
 def _relation(con: db.Connection, name: str, **params):
@@ -238,10 +228,8 @@ def _duckdb_frames(con: db.Connection, name: str, limits: BulkLimits, **params) 
 def _read_error(message: str, width: int) -> readers.ExtractError:
     line = _LINE_NO.search(message)
     if "Expected Number of Columns" in message and line:
-        return readers._error("ragged_rows", rows=line.group(1), width=width)
-    where = (f" (baris {line.group(1)} tidak terbaca: periksa tanda kutip)",
-             f" (line {line.group(1)} unreadable: check the quotes)") if line else ("", "")
-    return readers._invalid(where)
+        return readers.extract_error("ragged_rows", rows=line.group(1), width=width)
+    return readers.invalid_file(line=int(line.group(1)) if line else None)
 
 
 def _python_frames(source: Source, limits: BulkLimits) -> Iterator[pd.DataFrame]:
@@ -262,8 +250,7 @@ def _python_frames(source: Source, limits: BulkLimits) -> Iterator[pd.DataFrame]
                     raise _RaggedAt(ragged)
                 yield pd.DataFrame(rows, columns=[f"c{i}" for i in range(width)], dtype="str")
         except csv.Error as error:
-            raise readers._invalid((f" (baris {reader.line_num} tidak terbaca: periksa tanda kutip)",
-                                    f" (line {reader.line_num} unreadable: check the quotes)")) from error
+            raise readers.invalid_file(line=reader.line_num) from error
 
 
 class _RaggedAt(Exception):
@@ -286,17 +273,17 @@ def _numbered(frames: Iterator[pd.DataFrame], source: Source, limits: BulkLimits
                 held = frame
                 continue
             if frame["_row"].iat[filled[-1]] - source.first_data_row >= limits.max_rows:
-                raise readers._error("too_many_rows", limit=limits.max_rows)
+                raise readers.extract_error("too_many_rows", limit=limits.max_rows)
             if filled[-1] + 1 < len(frame):
                 held = frame.iloc[filled[-1] + 1:].reset_index(drop=True)
             any_data = True
             yield frame.iloc[: filled[-1] + 1]
     except _RaggedAt as ragged:
         rows = [str(next_row + i) for i in ragged.args[0]]  # raised while reading the chunk starting at next_row
-        raise readers._error("ragged_rows", rows=", ".join(rows[:5]) + (" ..." if len(rows) > 5 else ""),
+        raise readers.extract_error("ragged_rows", rows=", ".join(rows[:5]) + (" ..." if len(rows) > 5 else ""),
                              width=len(source.header)) from None
     if not any_data:
-        raise readers._error("no_data")
+        raise readers.extract_error("no_data")
 
 
 def _blank(cells: pd.DataFrame) -> np.ndarray:
@@ -312,7 +299,8 @@ class _NothingAccepted(Exception):
 
 def ingest_bulk(con: db.Connection, path: Path, loaded_by: str = "cli", is_sample: bool = False,
                 region: str | None = None, limits: BulkLimits = BulkLimits(),
-                header_override: dict[str, str] | None = None) -> IngestResult:
+                header_override: dict[str, str] | None = None, as_of: date | None = None,
+                date_order: str | None = None) -> IngestResult:
     """Stream a large CSV or Parquet extract into the store as one batch: all of it, or on any error nothing."""
     reader = con.cursor()  # reads the file while `con` writes inside its transaction
     try:
@@ -320,7 +308,7 @@ def ingest_bulk(con: db.Connection, path: Path, loaded_by: str = "cli", is_sampl
         existing = db.fetch_value(con, "batch_find", sha256=source.sha256)
         if existing is not None:
             return IngestResult(source.file_name, source.sha256, int(existing), 0, 0, 0, already_loaded=True)
-        return _load(con, reader, source, loaded_by, is_sample, region, limits)
+        return _load(con, reader, source, loaded_by, is_sample, Validator(region, date_order), limits, as_of)
     finally:
         reader.close()
 
@@ -330,42 +318,53 @@ class _Tally:
     rows_total: int = 0
     rows_accepted: int = 0
     rows_rejected: int = 0
-    extract_date: object = None
+    rows_blank: int = 0
+    rows_duplicate: int = 0
+    latest_start: object = None
     rejections: list[pd.DataFrame] = field(default_factory=list)
     rejections_kept: int = 0
 
 
 def _load(con: db.Connection, reader: db.Connection, source: Source, loaded_by: str, is_sample: bool,
-          region: str | None, limits: BulkLimits) -> IngestResult:
-    validator, tally = Validator(region), _Tally()
+          validator: Validator, limits: BulkLimits, as_of: date | None) -> IngestResult:
+    tally = _Tally()
+    result = IngestResult(source.file_name, source.sha256, None, 0, 0, 0)
     try:
         with db.transaction(con):
             batch_id = db.next_id(con, "batch_seq")
             db.execute(con, "batch_insert", batch_id=batch_id, file_name=source.file_name, sha256=source.sha256,
-                       rows_total=0, rows_accepted=0, rows_rejected=0, extract_date=None,
-                       is_sample=is_sample, loaded_by=loaded_by)
+                       rows_total=0, rows_accepted=0, rows_rejected=0, rows_blank=0, rows_duplicate=0,
+                       extract_date=None, is_sample=is_sample, loaded_by=loaded_by)
             for chunk in chunks(reader, source, limits):
                 _take_chunk(con, batch_id, validator.validate(chunk.rename(columns=source.header_map)), tally)
             if not tally.rows_accepted:
                 raise _NothingAccepted
+            starts = pd.DataFrame({"tgl_kepesertaan": [tally.latest_start]})
+            result.as_of = as_of_date(source.file_name, starts, as_of)
             db.execute(con, "batch_totals", batch_id=batch_id, rows_total=tally.rows_total,
                        rows_accepted=tally.rows_accepted, rows_rejected=tally.rows_rejected,
-                       extract_date=tally.extract_date)
+                       rows_blank=tally.rows_blank, rows_duplicate=tally.rows_duplicate, extract_date=result.as_of)
+            result.not_overridden = int(db.fetch_value(con, "batch_not_overriding", batch_id=batch_id))
             take_batch(con, batch_id)
+            result.batch_id = batch_id
     except _NothingAccepted:
-        batch_id = None
-    rejections = pd.concat(tally.rejections, ignore_index=True) if tally.rejections else _no_rejections()
-    return IngestResult(source.file_name, source.sha256, batch_id, tally.rows_total, tally.rows_accepted,
-                        tally.rows_rejected, rejections=rejections)
+        pass
+    result.rows_total, result.rows_accepted, result.rows_rejected = \
+        tally.rows_total, tally.rows_accepted, tally.rows_rejected
+    result.rows_blank, result.rows_duplicate = tally.rows_blank, tally.rows_duplicate
+    result.rejections = pd.concat(tally.rejections, ignore_index=True) if tally.rejections else _no_rejections()
+    return result
 
 
 def _take_chunk(con: db.Connection, batch_id: int, checked, tally: _Tally) -> None:
     tally.rows_total += checked.rows_total
     tally.rows_accepted += len(checked.accepted)
     tally.rows_rejected += checked.rows_rejected
+    tally.rows_blank += checked.rows_blank
+    tally.rows_duplicate += checked.rows_duplicate
     if len(checked.accepted):
         latest = checked.accepted["tgl_kepesertaan"].max()
-        tally.extract_date = latest if tally.extract_date is None else max(tally.extract_date, latest)
+        tally.latest_start = latest if tally.latest_start is None else max(tally.latest_start, latest)
         db.append_frame(con, "enrolment", "bulk_enrolment_rows", checked.accepted.assign(batch_id=batch_id))
     if len(checked.rejections):
         db.append_frame(con, "rejection", "bulk_rejection_rows", checked.rejections.assign(batch_id=batch_id))

@@ -1,13 +1,17 @@
 """Extract files -> validated rows -> the DuckDB store, in one transaction per file.
 
-A file already loaded (same SHA-256) changes nothing. A NIK seen again in a later file updates that
-person's record (the participant table keeps the latest batch's row) instead of counting twice.
+A file already loaded (same SHA-256) changes nothing. Every batch has the date its data is as of
+(given, in the file name, or its latest TGL KEPESERTAAN); a NIK seen again updates that person's
+record only when the new batch is as of a later date, so an old extract loaded late cannot undo a
+newer one. Withdrawing a batch gives each of its NIKs back the record of the next newest batch.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -16,12 +20,17 @@ from jamsostek import settings
 from jamsostek.store import db
 from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
+from jamsostek.i18n import fmt_int, t
+from jamsostek.ingest import rejections
 from jamsostek.ingest.validate import Validated, Validator
 
 
 @dataclass
 class IngestResult:
-    """What happened to one file: its batch id (None when nothing was loaded) and the rejections."""
+    """What happened to one file: its batch id (None when nothing was loaded), the counts and the rejections.
+
+    The counts add up: rows_total = rows_accepted + rows_rejected + rows_blank + rows_duplicate.
+    """
 
     file_name: str
     sha256: str
@@ -29,44 +38,95 @@ class IngestResult:
     rows_total: int
     rows_accepted: int
     rows_rejected: int
+    rows_blank: int = 0
+    rows_duplicate: int = 0
     already_loaded: bool = False
     rejections: pd.DataFrame = field(default_factory=pd.DataFrame)
+    as_of: date | None = None
+    not_overridden: int = 0  # NIKs whose record stays, held by a batch as of a later date
+
+    @classmethod
+    def of(cls, file_name: str, sha256: str, checked: Validated) -> IngestResult:
+        """The counts of a checked file, before it is loaded."""
+        return cls(file_name, sha256, None, checked.rows_total, len(checked.accepted), checked.rows_rejected,
+                   checked.rows_blank, checked.rows_duplicate, rejections=checked.rejections)
 
     def summary(self, lang: str = "id") -> str:
         """One line for the console or a notice."""
         if self.already_loaded:
-            return (f"{self.file_name}: sudah dimuat sebelumnya (batch {self.batch_id}), tidak ada perubahan"
-                    if lang == "id" else f"{self.file_name}: already loaded (batch {self.batch_id}), nothing changed")
-        if lang == "id":
-            return (f"{self.file_name}: {self.rows_accepted} baris dimuat, {self.rows_rejected} ditolak "
-                    f"dari {self.rows_total}")
-        return f"{self.file_name}: {self.rows_accepted} rows loaded, {self.rows_rejected} rejected of {self.rows_total}"
+            return t("ingest.summary.already", lang, file=self.file_name, batch=self.batch_id)
+        text = t("ingest.summary", lang, file=self.file_name, **self.counts(lang))
+        if self.not_overridden:
+            text += t("ingest.summary.not_overridden", lang, rows=fmt_int(self.not_overridden, lang))
+        return text
+
+    def counts(self, lang: str = "id") -> dict[str, str]:
+        """The four counts and their total, formatted for `lang`."""
+        return {k: fmt_int(getattr(self, f"rows_{k}"), lang)
+                for k in ("accepted", "rejected", "blank", "duplicate", "total")}
+
+    def audit_detail(self) -> str:
+        """What the audit row of this load says (browser and command line alike)."""
+        return (f"batch {self.batch_id}; {self.file_name}; sha256 {self.sha256[:16]}; per {self.as_of}; "
+                f"{self.rows_accepted} dimuat, {self.rows_rejected} ditolak, {self.rows_blank} kosong, "
+                f"{self.rows_duplicate} ganda dari {self.rows_total}")
 
     def reasons_count(self, lang: str = "id") -> pd.DataFrame:
-        """Rejections counted by reason code (a row can have several problems)."""
-        if self.rejections.empty:
-            return pd.DataFrame(columns=["reason_code", "rows"])
-        counts = self.rejections.groupby("reason_code")["row_number"].nunique()
-        return counts.rename("rows").reset_index().sort_values("rows", ascending=False, ignore_index=True)
+        """Rejected rows counted by reason (a row can have several problems)."""
+        return rejections.count_by_reason(self.rejections, lang)
 
 
-def validate_extract(raw: readers.RawExtract, region: str | None = None) -> Validated:
-    """Apply the row rules to a file already read (no store involved: this is the preview)."""
-    rows = raw.rows.rename(columns=raw.header_map)
-    return Validator(region).validate(rows)
+_DATE_IN_NAME = (re.compile(r"(?<!\d)(20\d\d)-?(\d\d)-?(\d\d)(?!\d)"),
+                 re.compile(r"(?<!\d)(\d\d)-(\d\d)-(20\d\d)(?!\d)"))
 
 
-def ingest_file(con: db.Connection, path: Path, loaded_by: str = "cli", is_sample: bool = False) -> IngestResult:
+def date_in_name(file_name: str) -> date | None:
+    """The date a file name carries (peserta_2026-11-20.csv, ekstrak_20261120.xlsx, data 20-11-2026.csv)."""
+    for pattern, order in zip(_DATE_IN_NAME, ((0, 1, 2), (2, 1, 0))):
+        if found := pattern.search(file_name):
+            parts = [int(found.group(i + 1)) for i in order]
+            try:
+                return date(*parts)
+            except ValueError:
+                continue
+    return None
+
+
+def as_of_date(file_name: str, accepted: pd.DataFrame, given: date | None = None) -> date | None:
+    """The date a file's data is as of: given (asked at upload / --as-of), else in its name, else its latest start."""
+    if given:
+        return given
+    latest = max(accepted["tgl_kepesertaan"]) if len(accepted) else None
+    named = date_in_name(file_name)
+    # A record cannot start after the day its extract was made: a name older than the data is a wrong name.
+    return max(d for d in (named, latest) if d) if named or latest else None
+
+
+def ingest_file(con: db.Connection, path: Path, loaded_by: str = "cli", is_sample: bool = False,
+                header_override: dict[str, str] | None = None, as_of: date | None = None,
+                date_order: str | None = None, limits: readers.Limits = readers.Limits()) -> IngestResult:
     """Read, validate and load one extract file from disk."""
-    raw = readers.read_extract_path(Path(path))
-    return commit_extract(con, raw, validate_extract(raw), loaded_by=loaded_by, is_sample=is_sample)
+    raw = readers.read_extract_path(Path(path), limits, header_override)
+    checked = Validator(date_order=date_order).validate(raw.fields())
+    return commit_extract(con, raw, checked, loaded_by=loaded_by, is_sample=is_sample, as_of=as_of)
+
+
+def not_overridden(con: db.Connection, nik: pd.Series, as_of: date | None) -> int:
+    """How many of these NIKs hold a record from a batch as of a later date (a batch as of `as_of` keeps them)."""
+    if as_of is None or nik.empty:
+        return 0
+    cursor = con.cursor()  # its own view of staged_nik: the caller's connection may hold an open result
+    try:
+        db.stage(cursor, "staged_nik", pd.DataFrame({"nik": nik.astype(str)}))
+        return int(db.fetch_value(cursor, "participant_newer_count", as_of=as_of) or 0)
+    finally:
+        cursor.close()
 
 
 def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validated,
-                   loaded_by: str, is_sample: bool = False) -> IngestResult:
+                   loaded_by: str, is_sample: bool = False, as_of: date | None = None) -> IngestResult:
     """Load the accepted rows of a checked file as a new batch: all of it, or on any error nothing."""
-    result = IngestResult(raw.file_name, raw.sha256, None, checked.rows_total, len(checked.accepted),
-                          checked.rows_rejected, rejections=checked.rejections)
+    result = IngestResult.of(raw.file_name, raw.sha256, checked)
     existing = db.fetch_value(con, "batch_find", sha256=raw.sha256)
     if existing is not None:
         result.batch_id, result.already_loaded = int(existing), True
@@ -74,17 +134,19 @@ def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validat
         return result
     if checked.accepted.empty:
         return result
-    extract_date = max(checked.accepted["tgl_kepesertaan"])
+    result.as_of = as_of_date(raw.file_name, checked.accepted, as_of)
     with db.transaction(con):
         batch_id = db.next_id(con, "batch_seq")
         db.execute(con, "batch_insert", batch_id=batch_id, file_name=raw.file_name, sha256=raw.sha256,
                    rows_total=checked.rows_total, rows_accepted=len(checked.accepted),
-                   rows_rejected=checked.rows_rejected, extract_date=extract_date,
+                   rows_rejected=checked.rows_rejected, rows_blank=checked.rows_blank,
+                   rows_duplicate=checked.rows_duplicate, extract_date=result.as_of,
                    is_sample=is_sample, loaded_by=loaded_by)
         db.stage(con, "staged_enrolment", checked.accepted)
         db.execute(con, "enrolment_insert", batch_id=batch_id)
         db.stage(con, "staged_rejection", checked.rejections)
         db.execute(con, "rejection_insert", batch_id=batch_id)
+        result.not_overridden = int(db.fetch_value(con, "batch_not_overriding", batch_id=batch_id))
         take_batch(con, batch_id)
     result.batch_id = batch_id
     return result
@@ -100,7 +162,7 @@ def withdraw_batch(con: db.Connection, batch_id: int, actor: str) -> None:
 
 
 def take_batch(con: db.Connection, batch_id: int) -> None:
-    """Make a just-loaded (newest) batch's rows the current records of its NIKs; call inside the load's transaction."""
+    """Make a just-loaded batch's rows the current records of its NIKs where it is the newest; inside the load's transaction."""
     # Incremental: the same result as jamsostek/store/sql/participant_rebuild.sql (kept for repairs and tests),
     # without re-reading every earlier batch on each load.
     db.execute(con, "participant_upsert", batch_id=batch_id)

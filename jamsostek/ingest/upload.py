@@ -12,6 +12,7 @@ import io
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -20,12 +21,14 @@ import pandas as pd
 
 from jamsostek import settings
 from jamsostek.store import db
-from jamsostek.ingest import load as ingest
+from jamsostek.ingest import dates
+from jamsostek.ingest import load
 from jamsostek.access import privacy
 from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
 from jamsostek.ingest.load import IngestResult
-from jamsostek.ingest.validate import Validated
+from jamsostek.ingest.validate import Validated, Validator
+from jamsostek.i18n import fmt_date, fmt_int, t
 
 IDLE, PREVIEW, COMMITTED, CANCELLED, FAILED = "idle", "preview", "committed", "cancelled", "failed"
 PREVIEW_ROWS = 20
@@ -33,34 +36,17 @@ OTHER_REGION_MIN_SHARE = 0.5  # at least half the rows name a desa of one other 
 IGNORE = ""  # header_override value meaning "do not use this column"
 PERSONAL_FIELDS = ("nik", "nama", "no_kpj", "tgl_lahir")
 
-# Code -> (Indonesian, English). Every file-level notice says what happened and what to do.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "duplicate": ("Berkas ini sudah dimuat sebagai batch {batch} ({file}, {when}, oleh {who}). Tidak ada "
-                  "yang diubah. Bila datanya memang baru, periksa apakah berkas yang benar yang dipilih.",
-                  "This file was already loaded as batch {batch} ({file}, {when}, by {who}). Nothing was "
-                  "changed. If the data really is new, check that the right file was chosen."),
-    "other_region": ("Berkas ini tampaknya untuk kabupaten lain: {rows} dari {total} baris berisi desa di "
-                     "{regency}, bukan di {region}. Tidak ada yang dimuat; minta ekstrak untuk {region}.",
-                     "This file seems to be for another regency: {rows} of {total} rows name villages in "
-                     "{regency}, not in {region}. Nothing was loaded; ask for the {region} extract."),
-    "nothing_accepted": ("Tidak ada baris yang lolos pemeriksaan, jadi tidak ada yang dapat dimuat. Lihat "
-                         "alasan penolakan di bawah, perbaiki berkasnya, lalu unggah lagi.",
-                         "No row passed the checks, so there is nothing to load. See the reasons below, "
-                         "fix the file and upload it again."),
-    "some_rejected": ("{rejected} dari {total} baris ditolak dan tidak akan dimuat; {accepted} baris akan "
-                      "dimuat. Unduh daftar baris yang ditolak untuk diperbaiki.",
-                      "{rejected} of {total} rows are rejected and will not be loaded; {accepted} rows will "
-                      "be loaded. Download the rejected rows to fix them."),
-    "not_ready": ("Tidak ada berkas yang siap dimuat. Unggah berkas terlebih dahulu.",
-                  "No file is ready to load. Upload a file first."),
-    "batch_unknown": ("Batch {batch} tidak ada.", "Batch {batch} does not exist."),
-    "batch_withdrawn": ("Batch {batch} sudah ditarik sebelumnya.", "Batch {batch} was already withdrawn."),
-}
-
-
 def message(code: str, lang: str = "id", **values: object) -> str:
-    """Text of MESSAGES[code] in the chosen language."""
-    return MESSAGES[code][0 if lang == "id" else 1].format(**values)
+    """Text of the notice `code` (catalogue key ingest.notice.<code>) in the chosen language."""
+    return t(f"ingest.notice.{code}", lang, **{k: _shown(v, lang) for k, v in values.items()})
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return fmt_int(value, lang)
+    return fmt_date(value, lang) if isinstance(value, date) else value
 
 
 @dataclass(frozen=True)
@@ -92,13 +78,17 @@ class UploadRefused(Exception):
 
 @dataclass
 class Draft:
-    """A read and checked file, not yet in the store."""
+    """A read and checked file, not yet in the store, with the options it was checked with."""
 
     data: bytes
     raw: readers.RawExtract
     checked: Validated
     notices: list[Notice]
     override: dict[str, str] = field(default_factory=dict)
+    as_of: date | None = None  # the date its data is as of (load.as_of_date)
+    date_order: str = dates.DMY
+    date_order_settled: bool = True  # False: no date in the file tells day from month
+    not_overridden: int = 0  # its NIKs whose record comes from a batch as of a later date
 
     @property
     def can_commit(self) -> bool:
@@ -107,18 +97,36 @@ class Draft:
 
 
 def prepare(con: db.Connection, data: bytes, file_name: str, override: dict[str, str] | None = None,
-            limits: readers.Limits = readers.Limits(), region: str | None = None) -> Draft:
+            limits: readers.Limits = readers.Limits(), region: str | None = None, as_of: date | None = None,
+            date_order: str | None = None) -> Draft:
     """Read and check an uploaded file without writing anything; raises readers.ExtractError."""
     raw = readers.read_extract(data, file_name, limits, header_override=override or None)
-    checked = ingest.validate_extract(raw, region)
-    notices = [n for n in (duplicate_notice(con, raw.sha256), region_notice(raw, region)) if n]
+    validator = Validator(region, date_order)
+    checked = validator.validate(raw.fields())
+    draft = Draft(data, raw, checked, [], dict(override or {}), load.as_of_date(raw.file_name, checked.accepted, as_of),
+                  validator.date_order, validator.date_order_settled)
+    draft.not_overridden = load.not_overridden(con, checked.accepted["nik"], draft.as_of)
+    draft.notices = [n for n in (duplicate_notice(con, raw.sha256), region_notice(raw, region)) if n]
     # When the file as a whole is wrong, row counts would only distract.
-    if not notices and checked.accepted.empty:
-        notices.append(notice("nothing_accepted", True))
-    elif not notices and checked.rows_rejected:
-        notices.append(notice("some_rejected", False, rejected=checked.rows_rejected, total=checked.rows_total,
-                               accepted=len(checked.accepted)))
-    return Draft(data, raw, checked, notices, dict(override or {}))
+    if not draft.notices and checked.accepted.empty:
+        draft.notices.append(notice("nothing_accepted", True))
+    elif not draft.notices:
+        draft.notices += _row_notices(draft)
+    return draft
+
+
+def _row_notices(draft: Draft) -> list[Notice]:
+    checked, found = draft.checked, []
+    if checked.rows_rejected or checked.rows_blank or checked.rows_duplicate:
+        found.append(notice("some_rejected", False, rejected=checked.rows_rejected, total=checked.rows_total,
+                            accepted=len(checked.accepted), blank=checked.rows_blank,
+                            duplicate=checked.rows_duplicate))
+    if not draft.date_order_settled:
+        found.append(notice("date_order_unsettled", False))
+    if draft.not_overridden:
+        found.append(notice("older_extract", False, rows=draft.not_overridden,
+                            as_of=draft.as_of))
+    return found
 
 
 def duplicate_notice(con: db.Connection, sha256: str) -> Notice | None:
@@ -191,18 +199,18 @@ def _first_rows(data: bytes, file_name: str, limits: readers.Limits) -> list[lis
     if len(data) > limits.max_bytes:
         return []
     if Path(readers.sanitise_file_name(file_name)).suffix.lower() in readers.XLSX_EXTENSIONS:
-        readers._check_zip(data, limits)  # the same zip-bomb guard as a full read
+        readers.check_zip(data, limits)  # the same zip-bomb guard as a full read
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         try:
             if len(book.sheetnames) > limits.max_sheets:
                 return []
             rows = book.worksheets[0].iter_rows(values_only=True, max_row=n, max_col=limits.max_columns)
-            return [[readers._cell_text(v) for v in row] for row in rows]
+            return [[readers.cell_text(v) for v in row] for row in rows]
         finally:
             book.close()
-    text, _ = readers._decode(data)
-    lines = text[:65536].splitlines()[:n]
-    sep = max(readers.SEPARATORS, key=lambda s: max((len(r) for r in csv.reader(lines, delimiter=s)), default=0))
+    text, _ = readers.decode(data)
+    lines = readers.head_lines(text)
+    sep = readers.guess_separator(lines)
     return [[c.strip() for c in row] for row in itertools.islice(csv.reader(lines, delimiter=sep), n)]
 
 
@@ -246,36 +254,6 @@ def mapping_table(raw: readers.RawExtract) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["column", "field", "example"])
 
 
-def reason_counts(checked: Validated, lang: str = "id") -> pd.DataFrame:
-    """Rejected rows counted by reason: reason_code, reason (first text seen), rows; largest first."""
-    rej = checked.rejections
-    if rej.empty:
-        return pd.DataFrame(columns=["reason_code", "reason", "rows"])
-    text = rej["reason_id" if lang == "id" else "reason_en"]
-    generic = rej["reason_code"].map(lambda c: _generic_reason(c, lang))
-    frame = rej.assign(reason=generic.fillna(text))
-    out = frame.groupby(["reason_code", "reason"], sort=False)["row_number"].nunique().rename("rows")
-    return out.reset_index().sort_values("rows", ascending=False, kind="stable", ignore_index=True)
-
-
-def _generic_reason(code: str, lang: str) -> str:
-    from jamsostek.ingest.validate import REASONS  # a reason without its cell value, for counting
-
-    template = REASONS[code][0 if lang == "id" else 1]
-    # "same as row {value}" would end in a dangling "row": counted together, it is an earlier row.
-    template = template.replace("baris {value}", "baris sebelumnya").replace("row {value}", "an earlier row")
-    return privacy.redact(template.replace(" '{value}'", "").replace(" {value}", "").replace("{value}", ""))
-
-
-def rejected_rows(checked: Validated, lang: str = "id") -> pd.DataFrame:
-    """Rejected rows for the admin: row number, column, reason (redacted: never a raw NIK)."""
-    headers = {"id": ("BARIS", "KOLOM", "ALASAN"), "en": ("ROW", "COLUMN", "REASON")}[lang]
-    rej = checked.rejections
-    reasons = rej["reason_id" if lang == "id" else "reason_en"].map(privacy.redact)
-    return pd.DataFrame({headers[0]: rej["row_number"].astype(int), headers[1]: rej["field"].fillna(""),
-                         headers[2]: reasons})
-
-
 class UploadFlow:
     """One admin's upload in a session: idle -> preview -> committed | cancelled (or failed)."""
 
@@ -283,12 +261,18 @@ class UploadFlow:
         self.limits, self.region = limits, region
         self._reset()
 
+    def options(self) -> dict[str, object]:
+        """What the officer chose for this file beyond the mapping: as-of date and day/month order."""
+        return {"as_of": self.as_of, "date_order": self.date_order}
+
     def _reset(self) -> None:
         self.state, self.source_id, self.file_name, self.data = IDLE, None, "", b""
         self.draft: Draft | None = None
         self.error: readers.ExtractError | None = None
         self.result: IngestResult | None = None
         self.headers: list[str] = []
+        self.as_of: date | None = None
+        self.date_order: str | None = None
 
     def receive(self, con: db.Connection, data: bytes, file_name: str, source_id: object = None) -> None:
         """Read and check a newly chosen file; the same source_id again (a page rerun) is ignored."""
@@ -303,9 +287,16 @@ class UploadFlow:
         if self.state in (PREVIEW, FAILED) and self.data:
             self._prepare(con, override)
 
+    def choose(self, con: db.Connection, as_of: date | None = None, date_order: str | None = None) -> None:
+        """Check the same file again with the as-of date and day/month order the officer gave."""
+        self.as_of, self.date_order = as_of, date_order
+        if self.state in (PREVIEW, FAILED) and self.data:
+            self._prepare(con, self.draft.override if self.draft else None)
+
     def _prepare(self, con: db.Connection, override: dict[str, str] | None) -> None:
         try:
-            self.draft = prepare(con, self.data, self.file_name, override, self.limits, self.region)
+            self.draft = prepare(con, self.data, self.file_name, override, self.limits, self.region,
+                                 **self.options())
             self.state, self.error = PREVIEW, None
         except readers.ExtractError as error:
             self.error = error
@@ -321,10 +312,10 @@ class UploadFlow:
             raise UploadRefused(notice("not_ready", True))
         if not draft.can_commit:
             raise UploadRefused(next(n for n in draft.notices if n.blocking))
-        result = ingest.commit_extract(con, draft.raw, draft.checked, loaded_by=actor)
+        result = load.commit_extract(con, draft.raw, draft.checked, loaded_by=actor, as_of=draft.as_of)
         if result.already_loaded:  # another session loaded it after our preview
             raise UploadRefused(duplicate_notice(con, draft.raw.sha256) or notice("not_ready", True))
-        privacy.record_audit(con, actor, privacy.UPLOAD_COMMIT, commit_detail(result))
+        privacy.record_audit(con, actor, privacy.UPLOAD_COMMIT, result.audit_detail())
         self.state, self.result, self.data = COMMITTED, result, b""
         return result
 
@@ -333,9 +324,3 @@ class UploadFlow:
         source_id = self.source_id
         self._reset()
         self.state, self.source_id = CANCELLED, source_id
-
-
-def commit_detail(result: IngestResult) -> str:
-    """What an UPLOAD_COMMIT audit row says."""
-    return (f"batch {result.batch_id}; {result.file_name}; sha256 {result.sha256[:16]}; "
-            f"{result.rows_accepted} dimuat, {result.rows_rejected} ditolak dari {result.rows_total}")

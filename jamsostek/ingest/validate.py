@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
-from jamsostek import domain
-from jamsostek.ingest.occupations import sector_for
+from jamsostek import domain, settings
+from jamsostek.geo import wilayah
 from jamsostek.geo.wilayah import DesaMatcher
+from jamsostek.ingest import cells, dates
+from jamsostek.ingest.dates import parse_dates  # noqa: F401 - part of this module's API
+from jamsostek.ingest.occupations import sector_for
 
 # Reason code -> (Indonesian, English). {value} is the offending cell where it is not personal data.
 REASONS: dict[str, tuple[str, str]] = {
@@ -27,12 +31,24 @@ REASONS: dict[str, tuple[str, str]] = {
         "NIK rusak oleh Excel (notasi ilmiah, digit hilang); simpan kolom NIK sebagai Teks lalu ekspor ulang",
         "NIK mangled by Excel into scientific notation (digits lost); format the NIK column as Text and re-export",
     ),
+    "nik_rounded": (
+        "NIK tersimpan sebagai angka di Excel sehingga digit terakhirnya bisa terbulatkan; format kolom NIK "
+        "sebagai Teks lalu ekspor ulang",
+        "NIK stored as a number in Excel, so its last digits may have been rounded; format the NIK column as "
+        "Text and re-export",
+    ),
     "nik_invalid": ("NIK tidak sah: harus 16 angka dengan kode wilayah dan tanggal lahir yang benar",
                     "Invalid NIK: must be 16 digits with a valid region code and birth date"),
     "nik_repeated": ("NIK sudah muncul di baris {value}", "NIK already appears in row {value}"),
     "desa_missing": ("Desa/kelurahan kosong", "Desa/kelurahan is empty"),
     "desa_unknown": ("Desa/kelurahan '{value}' tidak dikenal di wilayah ini",
                      "Desa/kelurahan '{value}' is not known in this region"),
+    "desa_script": ("Nama desa '{value}' memuat huruf bukan Latin (mis. Sirilik) yang mirip huruf biasa; "
+                    "ketik ulang nama desanya", "Desa name '{value}' holds non-Latin letters (e.g. Cyrillic) "
+                    "that look like ordinary ones; type the name again"),
+    "desa_namesake": ("Desa '{value}' juga ada di kabupaten lain di Bali; isi kolom KECAMATAN agar tidak salah "
+                      "tempat", "A desa named '{value}' also exists in another Bali regency; fill in KECAMATAN "
+                      "so it is not misplaced"),
     "kecamatan_mismatch": ("Desa '{value}' tidak berada di kecamatan yang tertulis",
                            "Desa '{value}' is not in the kecamatan given"),
     "desa_ambiguous": ("Nama desa '{value}' ada di beberapa kecamatan; isi kolom KECAMATAN",
@@ -42,7 +58,11 @@ REASONS: dict[str, tuple[str, str]] = {
                         "Programme '{value}' unknown (valid: JKK, JKM, JHT)"),
     "funding_unknown": ("Sumber iuran '{value}' tidak dikenal (yang sah: APBD, APBDes, DBHCHT, CSR, Mandiri)",
                         "Funding source '{value}' unknown (valid: APBD, APBDes, DBHCHT, CSR, Mandiri)"),
-    "date_invalid": ("Tanggal '{value}' tidak sah (gunakan HH-BB-TTTT)", "Date '{value}' invalid (use DD-MM-YYYY)"),
+    "date_invalid": ("Tanggal '{value}' tidak sah (gunakan HH-BB-TTTT, mis. 03-11-2025)",
+                     "Date '{value}' invalid (use DD-MM-YYYY, e.g. 03-11-2025)"),
+    "date_excel_number": ("Tanggal '{value}' adalah angka tanggal Excel di luar 2015-2100; format kolom sebagai "
+                          "Tanggal lalu ekspor ulang", "Date '{value}' is an Excel day number outside 2015-2100; "
+                          "format the column as Date and re-export"),
     "dates_reversed": ("TGL AKHIR sebelum TGL KEPESERTAAN", "Paid-until date is before the start date"),
 }
 
@@ -51,8 +71,7 @@ STORE_COLUMNS = ["row_number", "nik", "nama", "no_kpj", "tgl_lahir", "jenis_kela
 
 _SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$")
 _FUNDING = {re.sub(r"[^A-Z]", "", k): k for k in domain.FUNDING_SOURCES} | {"SWADAYA": "MANDIRI", "PRIBADI": "MANDIRI"}
-_DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y", "%d/%m/%y")
-_FIRST_DATE, _LAST_DATE = pd.Timestamp("2015-01-01"), pd.Timestamp("2100-12-31")
+SKIPPED = ("blank_row", "duplicate_row")  # counted on their own: neither is a row with a problem
 
 
 @dataclass
@@ -63,10 +82,23 @@ class Validated:
     rejections: pd.DataFrame
     rows_total: int
 
+    def _rows(self, codes) -> int:
+        return int(self.rejections.loc[self.rejections["reason_code"].isin(codes), "row_number"].nunique())
+
     @property
     def rows_rejected(self) -> int:
-        """Number of distinct source rows with at least one problem."""
-        return int(self.rejections["row_number"].nunique())
+        """Number of distinct source rows with at least one problem (blank and repeated lines not counted)."""
+        return self._rows(set(REASONS) - set(SKIPPED))
+
+    @property
+    def rows_blank(self) -> int:
+        """Blank rows between data rows."""
+        return self._rows(["blank_row"])
+
+    @property
+    def rows_duplicate(self) -> int:
+        """Rows identical to an earlier row of the same file."""
+        return self._rows(["duplicate_row"])
 
 
 def reason_text(code: str, value: object = "", lang: str = "id") -> str:
@@ -77,24 +109,13 @@ def reason_text(code: str, value: object = "", lang: str = "id") -> str:
 
 def _col(rows: pd.DataFrame, field: str) -> pd.Series:
     if field in rows:
-        return rows[field].fillna("").astype(str).str.strip()
+        return cells.clean_column(rows[field])
     return pd.Series("", index=rows.index, dtype=str)
 
 
-def parse_dates(text: pd.Series) -> pd.Series:
-    """Dates written as DD-MM-YYYY (or a few other common forms); NaT where not a plausible date."""
-    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
-    for fmt in _DATE_FORMATS:
-        todo = out.isna() & text.ne("")
-        if not todo.any():
-            break
-        out[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-    return out.where((out >= _FIRST_DATE) & (out <= _LAST_DATE))
-
-
 def nik_numbers(nik: pd.Series) -> pd.Series:
-    """Each NIK as an integer (0 where it is not exactly 16 digits): cheaper to check and to remember."""
-    shaped = nik.str.fullmatch(r"\d{16}").fillna(False).astype(bool)
+    """Each NIK as an integer (0 where it is not exactly 16 ASCII digits): cheaper to check and to remember."""
+    shaped = nik.str.fullmatch(r"[0-9]{16}").fillna(False).astype(bool)
     numbers = nik.where(shaped, "0").astype("int64[pyarrow]").to_numpy(dtype=np.int64)
     return pd.Series(numbers, index=nik.index)
 
@@ -130,10 +151,18 @@ def _money(text: pd.Series) -> pd.Series:
 class Validator:
     """Applies the row rules of one region; build once, use for every chunk of a file."""
 
-    def __init__(self, region: str | None = None):
+    def __init__(self, region: str | None = None, date_order: str | None = None):
         self.matcher = DesaMatcher(region)
+        self.namesakes = namesakes(region)
         self.first_row_of_nik = FirstSeen()
         self.first_row_of_line = FirstSeen()
+        # Day/month order: given, or decided by the first chunk whose dates settle it (then kept for the file).
+        self.date_order, self.date_order_settled = date_order or dates.DMY, date_order is not None
+
+    def _decide_date_order(self, text: dict[str, pd.Series]) -> None:
+        if not self.date_order_settled:
+            self.date_order, self.date_order_settled = dates.file_order(
+                *(text[f] for f in ("tgl_kepesertaan", "tgl_akhir", "tgl_lahir")))
 
     def validate(self, rows: pd.DataFrame) -> Validated:
         """Check every row; NIK and line duplicates are remembered across chunks of the same file."""
@@ -159,13 +188,20 @@ class Validator:
 
         nik = text["nik"].str.replace(r"[\s']", "", regex=True)
         scientific = nik.str.match(_SCIENTIFIC.pattern)
+        rounded = nik.str.startswith(cells.ROUNDED_MARK)
         flag(live & nik.eq(""), "NIK", "nik_missing")
         flag(live & scientific, "NIK", "nik_scientific")
+        flag(live & rounded, "NIK", "nik_rounded")
         nik_number = nik_numbers(nik)
-        flag(live & nik.ne("") & ~scientific & ~_nik_valid(nik_number), "NIK", "nik_invalid")
+        flag(live & nik.ne("") & ~scientific & ~rounded & ~_nik_valid(nik_number), "NIK", "nik_invalid")
 
         kode_desa, desa_reason = self._match_desa(text["desa"], text["kecamatan"])
-        for code in ("desa_missing", "desa_unknown", "kecamatan_mismatch", "desa_ambiguous"):
+        foreign = per_unique(text["desa"], lambda v: v.map(cells.foreign_letters)).astype(bool)
+        desa_reason = desa_reason.mask(foreign, "desa_script")
+        namesake = per_unique(text["desa"], lambda v: v.map(wilayah.normalise).isin(self.namesakes)).astype(bool)
+        desa_reason = desa_reason.mask(desa_reason.isna() & namesake & text["kecamatan"].eq(""), "desa_namesake")
+        for code in ("desa_missing", "desa_unknown", "desa_script", "desa_namesake", "kecamatan_mismatch",
+                     "desa_ambiguous"):
             flag(live & desa_reason.eq(code), "DESA/KELURAHAN", code, text["desa"])
 
         sektor = per_unique(text["pekerjaan"], lambda v: v.map(sector_for))
@@ -175,9 +211,12 @@ class Validator:
         sumber = per_unique(text["sumber_iuran"],
                             lambda v: v.str.upper().str.replace(r"[^A-Z]", "", regex=True).map(_FUNDING))
         flag(live & sumber.isna(), "SUMBER IURAN", "funding_unknown", text["sumber_iuran"])
-        start, end = (per_unique(text[f], parse_dates) for f in ("tgl_kepesertaan", "tgl_akhir"))
-        flag(live & start.isna(), "TGL KEPESERTAAN", "date_invalid", text["tgl_kepesertaan"])
-        flag(live & end.isna(), "TGL AKHIR", "date_invalid", text["tgl_akhir"])
+        self._decide_date_order(text)
+        start, end = (per_unique(text[f], self._parse_dates) for f in ("tgl_kepesertaan", "tgl_akhir"))
+        for field, stamps, label in (("tgl_kepesertaan", start, "TGL KEPESERTAAN"), ("tgl_akhir", end, "TGL AKHIR")):
+            serial = dates.is_excel_serial(text[field])
+            flag(live & stamps.isna() & ~serial, label, "date_invalid", text[field])
+            flag(live & stamps.isna() & serial, label, "date_excel_number", text[field])
         flag(live & (end < start), "TGL AKHIR", "dates_reversed")
 
         bad_rows = pd.concat(problems)["row_number"].unique() if problems else []
@@ -189,12 +228,16 @@ class Validator:
 
         accepted = pd.DataFrame({
             "row_number": row_numbers.astype(int), "nik": nik, "nama": text["nama"], "no_kpj": text["no_kpj"],
-            "tgl_lahir": per_unique(text["tgl_lahir"], _dates), "jenis_kelamin": text["jenis_kelamin"].str.upper(),
+            "tgl_lahir": _as_date(per_unique(text["tgl_lahir"], self._parse_dates)),
+            "jenis_kelamin": text["jenis_kelamin"].str.upper(),
             "sektor": sektor, "kode_desa": kode_desa, **programs,
             "tgl_kepesertaan": _as_date(start), "tgl_akhir": _as_date(end), "status": text["status"].str.upper(),
             "sumber_iuran": sumber, "penghasilan_rp": per_unique(text["penghasilan"], _money),
         })[ok][STORE_COLUMNS].reset_index(drop=True)
         return Validated(accepted, _rejection_frame(problems), len(rows))
+
+    def _parse_dates(self, text: pd.Series) -> pd.Series:
+        return parse_dates(text, self.date_order)
 
     def _match_desa(self, desa: pd.Series, kecamatan: pd.Series) -> tuple[pd.Series, pd.Series]:
         # An extract repeats a few hundred (desa, kecamatan) pairs: match each pair once.
@@ -250,8 +293,16 @@ def per_unique(values: pd.Series, func) -> pd.Series:
     return result
 
 
-def _dates(text: pd.Series) -> pd.Series:
-    return _as_date(parse_dates(text))
+@cache
+def namesakes(region: str | None = None) -> frozenset[str]:
+    """Desa names (normalised) of the region that also name a desa of another regency of its province."""
+    region = region or settings.region()
+    if "." not in region:  # a province-wide store places every desa of the province itself
+        return frozenset()
+    province = wilayah.load_wilayah(region.split(".")[0])
+    inside = province["kode_desa"].str.startswith(region + ".")
+    names = province["desa"].map(wilayah.normalise)
+    return frozenset(set(names[inside]) & set(names[~inside]))
 
 
 def _as_date(stamps: pd.Series) -> pd.Series:

@@ -2,6 +2,8 @@
 
 The file is what Indonesian-locale Excel writes with "CSV UTF-8": ';'-separated, UTF-8 with a
 byte-order mark, CRLF line ends, dates dd/mm/yyyy or dd-mm-yyyy, incomes with dotted thousands.
+Headers are spelled as real exports write them (KEL/DESA, TMT KEPESERTAAN ...), and some valid rows
+hold digits of other scripts, full-width or invisible characters, month names and Excel day numbers.
 Most rows are valid (payments by existing self-paid participants and new enrolments in the
 week before the extract date); the bad rows each carry exactly one problem, listed with its
 spreadsheet row number (header = row 1) in the companion .expected.csv.
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -22,12 +24,23 @@ from jamsostek.sample.target import wilayah
 KINDS = (
     "nik_scientific", "nik_invalid", "desa_unknown", "date_invalid", "duplicate_row",
     "nik_repeated", "program_unknown", "funding_unknown", "dates_reversed", "blank_row",
+    "desa_script", "desa_namesake", "date_excel_number",
 )
 # Rows made bad by changing one field of an otherwise valid row (sum = size of cohort baru_salah).
 BAD_ROWS = {
-    "nik_scientific": 14, "nik_invalid": 10, "desa_unknown": 8, "date_invalid": 10,
+    "nik_scientific": 10, "nik_invalid": 8, "desa_unknown": 8, "date_invalid": 8,
     "program_unknown": 6, "funding_unknown": 6, "dates_reversed": 6,
+    "desa_script": 3, "desa_namesake": 3, "date_excel_number": 2,
 }
+# Headers as real exports write them (issue 14), instead of the template's (domain.EXTRACT_COLUMNS).
+HEADER_TEXT = {"DESA/KELURAHAN": "KEL/DESA", "TGL KEPESERTAAN": "TMT KEPESERTAAN",
+               "TGL AKHIR": "TANGGAL AKHIR IURAN", "SUMBER IURAN": "SUMBER PEMBIAYAAN"}
+NAMESAKES = ("Abianbase", "Buruan", "Pupuan", "Kedisan")  # also desa of other Bali regencies
+LOOK_ALIKE = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "A": "\u0410", "E": "\u0415", "O": "\u041e"}  # Cyrillic
+FAR_SERIALS = ("12345", "99999")  # Excel day numbers of 1933 and 2173
+# Valid cells in the forms copy-paste and other locales give them (rows, in the order of valid rows).
+FULL_WIDTH, ARABIC_INDIC = 0xFEE0, 0x0660 - ord("0")
+MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des")
 DUPLICATE_ROWS, REPEATED_NIKS, BLANK_ROWS = 10, 8, 6
 PAYMENTS = 230  # existing self-paid participants whose payment this week extends TGL AKHIR
 PAID_TO = date(2026, 12, 31)
@@ -46,6 +59,7 @@ FORCED_DESA_TEXT = {"Batubulan Kangin": "DS. BATUBULAN KANGIN", "Singakerta": "S
                     "Ubud": "Kel. Ubud", "Mas": "Desa Mas"}
 FUNDING_TEXT = {"MANDIRI": "Mandiri", "APBDES": "APBDes", "APBD": "Apbd", "CSR": "csr", "DBHCHT": "Dbhcht"}
 
+EXCEL_EPOCH = datetime(1899, 12, 30)
 _DESA = {r.desa: (bool(r.kelurahan), r.nama_bps) for r in wilayah().itertuples()}
 
 
@@ -119,6 +133,17 @@ def _spoil(row: dict[str, str], kind: str, i: int, p: pd.Series, rnd: random.Ran
     if kind == "funding_unknown":
         row["SUMBER IURAN"] = UNKNOWN_FUNDING[i % len(UNKNOWN_FUNDING)]
         return "SUMBER IURAN"
+    if kind == "desa_script":
+        desa = row["DESA/KELURAHAN"]
+        letter = next(c for c in desa if c in LOOK_ALIKE)
+        row["DESA/KELURAHAN"] = desa.replace(letter, LOOK_ALIKE[letter], 1)
+        return "DESA/KELURAHAN"
+    if kind == "desa_namesake":
+        row["DESA/KELURAHAN"], row["KECAMATAN"] = NAMESAKES[i % len(NAMESAKES)], ""
+        return "DESA/KELURAHAN"
+    if kind == "date_excel_number":
+        row["TGL AKHIR"] = FAR_SERIALS[i % len(FAR_SERIALS)]
+        return "TGL AKHIR"
     if kind == "dates_reversed":
         end = p["tgl_kepesertaan"].date() - timedelta(days=rnd.randint(20, 120))
         row["TGL AKHIR"], row["STATUS"] = end.strftime("%d-%m-%Y"), "NON AKTIF"
@@ -144,8 +169,36 @@ def messy_rows(people: pd.DataFrame, seed: int, as_of: date) -> tuple[list[list[
     for i, (kind, (_, p)) in enumerate(zip(kinds, bad.iterrows())):
         row = _row(p, rnd, forced, as_of=as_of)
         entries.append((row, kind, _spoil(row, kind, i, p, rnd), p))
+    _odd_forms([row for row, kind, _, _ in entries if kind is None], rnd)
     rnd.shuffle(entries)
     return _with_repeats(entries, rnd, as_of)
+
+
+def _shift(text: str, offset: int) -> str:
+    return "".join(chr(ord(c) + offset) if c.isdigit() else c for c in text)
+
+
+def _odd_forms(valid: list[dict[str, str]], rnd: random.Random) -> None:
+    """Give a few valid rows cells in forms that must still load: other digit scripts, full-width and
+    invisible characters, month names, Excel day numbers."""
+    rows = rnd.sample(valid, 22)
+    for row in rows[:3]:
+        row["NIK"] = _shift(row["NIK"], FULL_WIDTH)  # ５１０４…
+    for row in rows[3:5]:
+        row["NIK"] = _shift(row["NIK"], ARABIC_INDIC)  # ٥١٠٤…
+    for row in rows[5:7]:
+        row["NIK"] = row["NIK"][:8] + "\u200b" + row["NIK"][8:]  # a zero-width space from copy-paste
+    for row in rows[7:9]:
+        row["DESA/KELURAHAN"] = "".join(chr(ord(c) + FULL_WIDTH) if "!" <= c <= "~" else c
+                                        for c in row["DESA/KELURAHAN"])
+    for row in rows[9:11]:
+        row["DESA/KELURAHAN"] = "\u00a0" + row["DESA/KELURAHAN"].strip() + "\u00a0"
+    for row in rows[11:18]:
+        when = datetime.strptime(row["TGL KEPESERTAAN"].replace("/", "-"), "%d-%m-%Y")
+        row["TGL KEPESERTAAN"] = f"{when.day} {MONTHS_ID[when.month - 1]} {when.year}"  # 3 Nop 2026
+    for row in rows[18:22]:
+        when = datetime.strptime(row["TGL AKHIR"].replace("/", "-"), "%d-%m-%Y")
+        row["TGL AKHIR"] = str((when - EXCEL_EPOCH).days)  # a date cell saved as a number: 46387
 
 
 def _with_repeats(entries: list, rnd: random.Random, as_of: date) -> tuple[list[list[str]], list[tuple[int, str, str]]]:
@@ -177,7 +230,7 @@ def write_messy(people: pd.DataFrame, path: Path, expected_path: Path, seed: int
     rows, problems = messy_rows(people, seed, as_of)
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(list(EXTRACT_COLUMNS))
+        writer.writerow([HEADER_TEXT.get(h, h) for h in EXTRACT_COLUMNS])
         writer.writerows(rows)
     with open(expected_path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

@@ -8,9 +8,9 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from jamsostek import domain
+from jamsostek import domain, settings
 from jamsostek.reports import downloads as export
-from jamsostek.ingest import readers
+from jamsostek.ingest import batches, dates, profiles, readers, rejections
 from jamsostek.ingest import upload
 from jamsostek.i18n import fmt_int
 from jamsostek.i18n import t
@@ -63,7 +63,7 @@ def chooser(lang: str) -> None:
                   sheets=limits.max_sheets)
     chosen = st.file_uploader(t("upload.choose", lang), type=UPLOAD_TYPES, help=help_text,
                               key=f"upload_file_{st.session_state.get(KEY_NONCE, 0)}",
-                              max_upload_size=max(1, limits.max_bytes // readers.MB))
+                              max_upload_size=settings.UPLOAD_WIDGET_MB)
     st.caption(help_text)
     if chosen is None:
         return
@@ -107,6 +107,49 @@ def mapping_editor(columns: list[str], current: dict[str, str], examples: dict[s
             st.rerun()
 
 
+def profile_offer(columns: list[str], lang: str) -> None:
+    """Saved column profiles made for files with these headers, one click to apply."""
+    names = _with_cursor(lambda cur: profiles.matching(cur, columns))
+    if not names:
+        return
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    name = left.selectbox(t("ingest.ui.profile_pick", lang), names, key="upload_profile_pick")
+    if right.button(t("ingest.ui.profile_apply", lang), key="upload_profile_apply", icon=":material/bookmark:"):
+        mapping = _with_cursor(lambda cur: profiles.load(cur, name))
+        _with_cursor(lambda cur: flow().remap(cur, mapping))
+        st.rerun()
+
+
+def profile_saver(mapping: dict[str, str], columns: list[str], actor: str, lang: str) -> None:
+    """Save the mapping in use under a name, to be offered for next week's file."""
+    with st.form("upload_profile_save", border=False):
+        name = st.text_input(t("ingest.ui.profile_name", lang), max_chars=profiles.MAX_NAME,
+                             placeholder=t("ingest.ui.profile_placeholder", lang))
+        if st.form_submit_button(t("ingest.ui.profile_save", lang), icon=":material/bookmark_add:"):
+            full = {c: mapping.get(c, upload.IGNORE) for c in columns}
+            try:
+                _with_cursor(lambda cur: profiles.save(cur, name, full, actor))
+                st.success(t("ingest.ui.profile_saved", lang, name=name.strip()))
+            except profiles.ProfileError as error:
+                st.error(str(error))
+
+
+def extract_options(draft: upload.Draft, lang: str) -> None:
+    """The date the data is as of, and the day/month order of its dates, both changeable."""
+    f = flow()
+    left, right = st.columns(2)
+    as_of = left.date_input(t("ingest.ui.as_of", lang), value=draft.as_of, format="DD-MM-YYYY",
+                            help=t("ingest.ui.as_of_help", lang), key=f"upload_as_of_{f.source_id}")
+    orders = [dates.DMY, dates.MDY]
+    order = right.radio(t("ingest.ui.date_order", lang), orders, index=orders.index(draft.date_order),
+                        format_func=lambda o: t(f"ingest.ui.order_{o}", lang), horizontal=True,
+                        key=f"upload_date_order_{f.source_id}")
+    if as_of != draft.as_of or order != draft.date_order:
+        chosen = order if order != draft.date_order else f.date_order  # an order is set only when changed
+        _with_cursor(lambda cur: f.choose(cur, as_of=as_of, date_order=chosen))
+        st.rerun()
+
+
 def file_info(raw: readers.RawExtract, lang: str) -> None:
     """One line: file, rows, SHA-256 and how it was read."""
     separator = {",": ",", ";": ";", "\t": "tab"}.get(raw.separator or "", "")
@@ -120,20 +163,22 @@ def report(draft: upload.Draft, lang: str) -> None:
     """Counts, rejected rows by reason, the rejected rows themselves and their download."""
     checked = draft.checked
     st.subheader(t("upload.report", lang))
-    a, b, c = st.columns(3)
-    a.metric(t("upload.rows_total", lang), fmt_int(checked.rows_total, lang), border=True)
-    b.metric(t("upload.rows_accepted", lang), fmt_int(len(checked.accepted), lang), border=True)
-    c.metric(t("upload.rows_rejected", lang), fmt_int(checked.rows_rejected, lang), border=True)
+    counts = {"upload.rows_total": checked.rows_total, "upload.rows_accepted": len(checked.accepted),
+              "upload.rows_rejected": checked.rows_rejected, "ingest.ui.rows_blank": checked.rows_blank,
+              "ingest.ui.rows_duplicate": checked.rows_duplicate}
+    for column, (key, value) in zip(st.columns(len(counts)), counts.items()):
+        column.metric(t(key, lang), fmt_int(value, lang), border=True)
+    st.caption(t("ingest.ui.counts_add_up", lang))
     if checked.rejections.empty:
         st.success(t("upload.all_ok", lang))
         return
-    counts = upload.reason_counts(checked, lang)
     st.markdown(f"**{t('upload.by_reason', lang)}**")
-    st.dataframe(counts[["reason", "rows"]].rename(columns={"reason": t("upload.reason", lang),
-                                                            "rows": t("upload.rows", lang)}), hide_index=True)
-    rejected = upload.rejected_rows(checked, lang)
+    by_reason = rejections.count_by_reason(checked.rejections, lang)
+    names = {"reason": t("upload.reason", lang), "rows": t("upload.rows", lang)}
+    st.dataframe(batches.shown(by_reason[["reason", "rows"]].rename(columns=names)), hide_index=True)
+    rejected = rejections.table(checked.rejections, lang)
     with st.expander(f"{t('upload.rejected_rows', lang)} ({fmt_int(len(rejected), lang)})"):
-        st.dataframe(rejected, hide_index=True, height=300)
+        st.dataframe(batches.shown(rejected), hide_index=True, height=300)
     st.download_button(t("upload.download_rejected", lang), export.to_csv_bytes(rejected),
                        file_name=f"{Path(draft.raw.file_name).stem}.ditolak.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:", key="upload_rejected_csv")
@@ -149,12 +194,15 @@ def draft_view(draft: upload.Draft, actor: str, lang: str) -> None:
         (st.error if n.blocking else st.warning)(n.text(lang))
     table = upload.mapping_table(draft.raw)
     expand = bool(draft.override) or bool(draft.raw.unmapped)
+    profile_offer(list(table["column"]), lang)
     with st.expander(t("upload.mapping", lang), expanded=expand, icon=":material/view_column:"):
         mapping_editor(list(table["column"]), draft.raw.header_map, dict(zip(table["column"], table["example"])),
                        lang)
+        profile_saver(draft.raw.header_map, list(table["column"]), actor, lang)
+    extract_options(draft, lang)
     rows = min(upload.PREVIEW_ROWS, len(draft.raw.rows))
     st.subheader(t("upload.preview", lang, rows=rows))
-    st.dataframe(upload.preview(draft.raw), hide_index=True)
+    st.dataframe(batches.shown(upload.preview(draft.raw)), hide_index=True)
     report(draft, lang)
     st.divider()
     left, right, _ = st.columns([2, 1, 2])
@@ -175,6 +223,7 @@ def render(actor: str, lang: str) -> None:
         st.error(_text(f.error, lang))
         if f.headers:
             st.info(t("upload.mapping_failed", lang))
+            profile_offer(f.headers, lang)
             mapping_editor(f.headers, _guess(f.headers), {}, lang)
     elif f.state == upload.PREVIEW and f.draft is not None:
         draft_view(f.draft, actor, lang)

@@ -22,7 +22,7 @@ from jamsostek.access import auth
 from jamsostek.ingest import batches as batch_admin
 from jamsostek.store import db
 from jamsostek.ingest import load as ingest
-from jamsostek.ingest import upload
+from jamsostek.ingest import rejections, upload
 from jamsostek.i18n import fmt_int
 from jamsostek.i18n import t
 
@@ -45,6 +45,8 @@ class Expected:
     rows_total: int
     rows_accepted: int
     rows_rejected: int
+    rows_blank: int
+    rows_duplicate: int
     by_reason: dict[str, int]  # reason text (Indonesian) -> rows
     batch_id: int
 
@@ -65,13 +67,13 @@ def expected_on(store) -> Expected:
         flow = upload.UploadFlow()
         flow.receive(con, MESSY.read_bytes(), MESSY.name)
         checked = flow.draft.checked
-        counts = upload.reason_counts(checked, "id")
+        counts = rejections.count_by_reason(checked.rejections, "id")
         result = flow.commit(con, ADMIN)
         after = _protected(con)
         batch_admin.withdraw(con, result.batch_id, ADMIN)
         assert _protected(con) == before, "withdrawing the batch must restore the figure"
         return Expected(before, after, checked.rows_total, len(checked.accepted), checked.rows_rejected,
-                        dict(zip(counts["reason"], counts["rows"].astype(int))), result.batch_id)
+                        checked.rows_blank, checked.rows_duplicate, dict(zip(counts["reason"], counts["rows"].astype(int))), result.batch_id)
     finally:
         con.close()
 
@@ -106,12 +108,19 @@ def metric_value(app, label_text: str) -> str:
     return card.get_by_test_id("stMetricValue").inner_text().strip()
 
 
+def planted_rejections() -> int:
+    """Bad rows the generator planted, without blank and duplicate rows (counted on their own)."""
+    planted = pd.read_csv(EXPECTED_REJECTIONS)
+    return planted.loc[~planted["kind"].isin(["blank_row", "duplicate_row"]), "row_number"].nunique()
+
+
 def test_expected_figures_follow_the_sample(admin_server):
     """The copy agrees with the generator's list of bad rows (so the journey checks the right number)."""
     _, expected = admin_server
-    planted = pd.read_csv(EXPECTED_REJECTIONS)["row_number"].nunique()
+    planted = planted_rejections()
     assert expected.rows_rejected == planted
-    assert expected.rows_total == expected.rows_accepted + expected.rows_rejected
+    assert expected.rows_total == (expected.rows_accepted + expected.rows_rejected + expected.rows_blank
+                                   + expected.rows_duplicate)
     assert sum(expected.by_reason.values()) >= planted  # a row can fail for more than one reason
     assert expected.protected_after > expected.protected_before
 
@@ -119,7 +128,7 @@ def test_expected_figures_follow_the_sample(admin_server):
 def test_admin_journey(admin_app, admin_server):
     app, (_, expected) = admin_app, admin_server
     before, after = fmt_int(expected.protected_before), fmt_int(expected.protected_after)
-    planted = pd.read_csv(EXPECTED_REJECTIONS)["row_number"].nunique()
+    planted = planted_rejections()
 
     app.open()
     app.page.get_by_role("heading", name=app.label("page.summary"), level=1).wait_for()
@@ -143,7 +152,8 @@ def test_admin_journey(admin_app, admin_server):
     assert metric_value(app, t("upload.rows_accepted", "id")) == fmt_int(expected.rows_accepted)
     assert metric_value(app, t("upload.rows_rejected", "id")) == fmt_int(planted)
     notice = upload.message("some_rejected", "id", rejected=planted, total=expected.rows_total,
-                            accepted=expected.rows_accepted)
+                            accepted=expected.rows_accepted, blank=expected.rows_blank,
+                            duplicate=expected.rows_duplicate)
     app.page.get_by_text(notice).wait_for()
     report = app.page.get_by_role("heading", name=t("upload.report", "id"))
     report.scroll_into_view_if_needed()

@@ -1,4 +1,4 @@
--- Rebuild one row per NIK from the latest batch that is still loaded.
+-- Rebuild one row per NIK from the loaded batch as of the latest date (the later loaded on a tie).
 delete from participant;
 insert into participant
 select e.nik, e.batch_id, e.nama, e.no_kpj, e.sektor, e.kode_desa, e.jkk, e.jkm, e.jht,
@@ -6,4 +6,5 @@ select e.nik, e.batch_id, e.nama, e.no_kpj, e.sektor, e.kode_desa, e.jkk, e.jkm,
 from enrolment e
 join batch b using (batch_id)
 where b.withdrawn_at is null
-qualify row_number() over (partition by e.nik order by e.batch_id desc) = 1;
+qualify row_number() over (
+    partition by e.nik order by coalesce(b.extract_date, date '1900-01-01') desc, e.batch_id desc) = 1;

@@ -1,9 +1,18 @@
--- Bring the newest batch into participant: its row becomes the current record of each of its NIKs.
--- Same result as participant_rebuild when $batch_id is the newest loaded batch (ids only grow), but
--- it reads only that batch's rows, so a weekly file costs its own size, not the whole store's.
+-- Bring a just-loaded batch into participant: its row becomes the current record of each of its NIKs,
+-- unless that NIK's record comes from a batch as of a later date. Batches are ordered by extract_date
+-- (the date the data is as of), then by batch_id (on the same date the one loaded later wins): an older
+-- extract loaded late fills in people the newer ones lack and changes nothing they say.
+-- Same result as participant_rebuild, reading only this batch's rows.
 delete from participant
-where nik in (select nik from enrolment where batch_id = $batch_id);
+where nik in (select nik from enrolment where batch_id = $batch_id)
+  and batch_id in (
+      select b.batch_id
+      from batch b, batch new
+      where new.batch_id = $batch_id
+        and (coalesce(b.extract_date, date '1900-01-01') < coalesce(new.extract_date, date '1900-01-01')
+             or (b.extract_date is not distinct from new.extract_date and b.batch_id < new.batch_id)));
 insert into participant
 select nik, batch_id, nama, no_kpj, sektor, kode_desa, jkk, jkm, jht, tgl_kepesertaan, tgl_akhir, sumber_iuran
-from enrolment
-where batch_id = $batch_id;
+from enrolment e
+where batch_id = $batch_id
+  and not exists (select 1 from participant p where p.nik = e.nik);

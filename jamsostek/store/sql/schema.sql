@@ -9,12 +9,27 @@ create table if not exists batch (
     rows_total integer not null,
     rows_accepted integer not null,
     rows_rejected integer not null,
-    extract_date date,               -- latest TGL KEPESERTAAN in the file
+    extract_date date,               -- the date the data is as of (load.as_of_date): decides which record wins
     is_sample boolean not null default false,
     loaded_at timestamp not null,
     loaded_by varchar not null,
     withdrawn_at timestamp,
     withdrawn_by varchar
+);
+
+-- Rows that were neither loaded nor rejected (stores made before have 0): rows_total adds up to
+-- rows_accepted + rows_rejected + rows_blank + rows_duplicate.
+alter table batch add column if not exists rows_blank integer default 0;
+alter table batch add column if not exists rows_duplicate integer default 0;
+
+-- Column mappings chosen by hand and saved under a name, offered again for the next file with those headers.
+create table if not exists header_profile (
+    name varchar not null,
+    header varchar not null,          -- the column's header as the file writes it
+    field varchar not null,           -- the field it feeds (domain.EXTRACT_COLUMNS values), '' = ignored
+    saved_by varchar not null,
+    saved_at timestamp not null,
+    primary key (name, header)
 );
 
 -- One row per accepted extract row (history; a batch's rows go when it is withdrawn).
