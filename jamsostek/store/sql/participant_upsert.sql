@@ -4,6 +4,9 @@
 delete from participant
 where nik in (select nik from enrolment where batch_id = $batch_id);
 insert into participant
-select nik, batch_id, nama, no_kpj, sektor, kode_desa, jkk, jkm, jht, tgl_kepesertaan, tgl_akhir, sumber_iuran
-from enrolment
-where batch_id = $batch_id;
+select e.nik, e.batch_id, e.nama, e.no_kpj, e.sektor, e.kode_desa, e.jkk, e.jkm, e.jht,
+       e.tgl_kepesertaan, e.tgl_akhir, e.sumber_iuran,
+       case when e.status not in ('AKTIF', '') then coalesce(b.extract_date, b.loaded_at::date) end
+from enrolment e
+join batch b using (batch_id)
+where e.batch_id = $batch_id;

@@ -62,7 +62,8 @@ create table if not exists participant (
     jht boolean not null,
     tgl_kepesertaan date not null,
     tgl_akhir date not null,
-    sumber_iuran varchar not null
+    sumber_iuran varchar not null,
+    tgl_nonaktif date                -- the batch's extract_date when its STATUS was not AKTIF, else NULL
 );
 
 -- Rows that could not be loaded, with the reason, for the admin's report (no raw NIK).
@@ -129,9 +130,12 @@ create or replace macro peserta_in(kecamatan, sektor, program, sumber) as table
     from peserta_where(kecamatan, sektor, program, sumber) p
     join wilayah w using (kode_desa);
 
--- Protected on a day: JKK and JKM both active (start <= day <= paid-until).
+-- Protected on a day: JKK and JKM both active (start <= day <= paid-until), and the latest extract did
+-- not report the person NON AKTIF, MENINGGAL or KELUAR by that day: such a status ends protection on the
+-- extract's date whatever the paid-until (the extract does not say when the status changed).
 create or replace macro is_protected(p, day) as
-    p.jkk and p.jkm and p.tgl_kepesertaan <= day and day <= p.tgl_akhir;
+    p.jkk and p.jkm and p.tgl_kepesertaan <= day and day <= p.tgl_akhir
+    and (p.tgl_nonaktif is null or day < p.tgl_nonaktif);
 
 -- Target population cells in the filtered area/sector.
 create or replace macro sasaran_in(kecamatan, sektor) as table
