@@ -6,6 +6,8 @@ import os
 from datetime import date
 from pathlib import Path
 
+from jamsostek.domain import FUNDING_SOURCES
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
@@ -17,6 +19,7 @@ ENV_DB = "JAMSOSTEK_DB"
 ENV_BOUNDARIES_DIR = "JAMSOSTEK_BOUNDARIES_DIR"
 ENV_CACHE_DIR = "JAMSOSTEK_CACHE_DIR"
 ENV_REGION = "JAMSOSTEK_REGION"
+ENV_PROGRAMME_FUNDING = "JAMSOSTEK_PROGRAMME_FUNDING"
 
 DEFAULT_DB = DATA_DIR / "jamsostek.duckdb"
 DEFAULT_CACHE_DIR = DATA_DIR / "cache"
@@ -31,6 +34,9 @@ LAUNCH_WORKERS = 1_136
 TARGET_WORKERS_2026 = 13_200  # Perbup 35/2025 "Perisai Aman" target
 VERIFIED_WORKERS_2026 = 8_733  # after first verification
 LAPSING_WINDOW_DAYS = 30
+# Funding sources that count as the Perisai Aman programme: its protected workers, growth since the
+# launch, progress to the 13.200 target and cost (README, Settings). The regency pays its workers (APBD).
+DEFAULT_PROGRAMME_FUNDING = ("APBD",)
 
 
 def db_path() -> Path:
@@ -52,3 +58,16 @@ def boundaries_dir() -> Path | None:
 def region() -> str:
     """Kemendagri code of the region served: a regency (51.04) or a province (51)."""
     return os.environ.get(ENV_REGION) or DEFAULT_REGION
+
+
+def programme_funding() -> tuple[str, ...]:
+    """SUMBER IURAN codes counted toward the programme's target (JAMSOSTEK_PROGRAMME_FUNDING, e.g. APBD,APBDES)."""
+    value = os.environ.get(ENV_PROGRAMME_FUNDING)
+    if not value:
+        return DEFAULT_PROGRAMME_FUNDING
+    codes = tuple(dict.fromkeys(c.strip().upper() for c in value.split(",") if c.strip()))
+    unknown = [c for c in codes if c not in FUNDING_SOURCES]
+    if unknown or not codes:
+        raise ValueError(f"{ENV_PROGRAMME_FUNDING}: unknown funding source(s) {unknown}; "
+                         f"valid: {', '.join(FUNDING_SOURCES)}")
+    return codes
