@@ -6,7 +6,7 @@ from jamsostek import settings
 from jamsostek.analysis import charts, indicators
 from jamsostek.analysis import metrics
 from jamsostek.geo import wilayah
-from jamsostek.i18n import fmt_date, t
+from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 
@@ -21,8 +21,7 @@ with st.spinner(t("notice.loading", lang)):
     headlines = indicators.gather(ctx.run, view.params(), by_desa, days)
 
 cards = {card.key: card for card in metrics.summary_cards(headlines, lang)}
-st.caption(t("ind.week_caption", lang, start=fmt_date(headlines.week_start, lang), end=fmt_date(view.as_of, lang),
-             before=fmt_date(headlines.week_before, lang)))
+st.caption(indicators.week_caption(view.as_of, lang))
 ui.cards([cards[k] for k in metrics.VIEW_CARDS])  # this view: now, coverage, this week, lapsing
 # Progress: since launch, to target (Gianyar's programme: not shown for a whole province), desa left out.
 progress = [cards[k] for k in metrics.PROGRESS_CARDS if not wilayah.is_province() or k not in metrics.PROGRAMME_CARDS]

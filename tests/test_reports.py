@@ -380,3 +380,15 @@ def test_the_programme_figures_are_not_all_sources(data):
     h = data.headlines
     assert h.text("progress_target", "id") == "63,3 %" and h.text("growth_programme", "id") == "7,4×"
     assert h.text("growth_all", "id") == "5,7×"
+
+
+@pytest.mark.parametrize("day, new", [(SAMPLE_AS_OF, 687), (date(2025, 11, 10), 17)])
+def test_one_week_on_cards_table_and_card(con, day, new):
+    # Before, the cards counted 14-20 Nov (687) and the weekly table Monday 16-20 Nov (673); on
+    # 10 Nov 2025, 17 against a top row of Monday 10 Nov alone.
+    data = collect.collect(con, Filters(as_of=day))
+    top = data.weeks.iloc[-1]
+    assert data.headlines.value("new_week") == top["new_workers"] == new
+    assert (top["week_start"].date(), top["week_end"].date()) == (data.headlines.week_start, day)
+    start = i18n.fmt_date(data.headlines.week_start, "id")
+    assert card.week_text(data, "id") == f"Minggu {start} – {i18n.fmt_date(day, 'id')}"

@@ -142,7 +142,7 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | 
 
 
 def enrolments_per_week(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:
-    """Bars of new enrolments per week (enrolments_by_week), weeks starting Monday."""
+    """Bars of new enrolments per week (enrolments_by_week), 7-day weeks ending on the report date."""
     hover = [f"{t('chart.week', lang)} {i18n.fmt_date(d, lang)}<br>{t('chart.new_workers', lang)}: "
              f"{i18n.fmt_int(v, lang)}" for d, v in zip(weeks["week_start"], weeks["new_workers"])]
     fig = go.Figure(go.Bar(

@@ -104,6 +104,13 @@ def catalogue_table(lang: str, lapsing_days: int = settings.LAPSING_WINDOW_DAYS)
     return frame.rename(columns={c: t(f"ind.col.{c}", lang) for c in frame.columns})
 
 
+def week_caption(as_of: date, lang: str) -> str:
+    """'This week = 14 Nov 2026 – 20 Nov 2026 …': the one week definition, named on screen."""
+    start, before = as_of - timedelta(days=WEEK_DAYS - 1), as_of - timedelta(days=WEEK_DAYS)
+    return t("ind.week_caption", lang, start=i18n.fmt_date_short(start, lang), end=i18n.fmt_date_short(as_of, lang),
+             before=i18n.fmt_date_short(before, lang))
+
+
 @dataclass(frozen=True)
 class Headlines:
     """Every headline figure for one set of filters on one day, computed once from the query rows."""

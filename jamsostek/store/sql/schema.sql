@@ -137,6 +137,14 @@ create or replace macro is_protected(p, day) as
     p.jkk and p.jkm and p.tgl_kepesertaan <= day and day <= p.tgl_akhir
     and (p.tgl_nonaktif is null or day < p.tgl_nonaktif);
 
+-- The weeks every weekly figure uses: 7 days ending on the report day (d−6 … d), then the 7 before, back
+-- to the week holding first_day. "This week" on the cards is the first of them (analysis/indicators.py).
+create or replace macro report_weeks(as_of, first_day) as table
+    select cast(as_of as date) - cast(7 * k + 6 as integer) as week_start,
+           cast(as_of as date) - cast(7 * k as integer) as week_end
+    from range(0, coalesce(datediff('day', cast(first_day as date), cast(as_of as date)) // 7 + 1, 0)) as r(k)
+    where first_day is not null;
+
 -- Target population cells in the filtered area/sector.
 create or replace macro sasaran_in(kecamatan, sektor) as table
     select s.kode_desa, s.sektor, s.sasaran_workers, w.desa, w.kode_kecamatan, w.kecamatan
