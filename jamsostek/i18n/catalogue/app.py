@@ -275,17 +275,32 @@ LABELS: dict[str, dict[str, str]] = {
     "plan.card_coverage_delta": {"id": "{delta} poin dari {before}", "en": "{delta} points from {before}"},
     "plan.card_full_cost": {"id": "Biaya cakupan penuh", "en": "Cost of full coverage"},
     "plan.card_full_cost_help": {
-        "id": "Menutup seluruh kesenjangan ({gap} pekerja) selama {months} bulan, termasuk perpanjangan "
-        "bila dipilih.",
-        "en": "Closing every gap ({gap} workers) for {months} months, renewals included when chosen.",
+        "id": "Menutup seluruh kesenjangan ({gap} pekerja) selama {months} bulan, ditambah semua perpanjangan "
+        "({renewals} pekerja), apa pun pilihan perpanjangan.",
+        "en": "Closing every gap ({gap} workers) for {months} months, plus every renewal ({renewals} workers), "
+        "whatever the renewal choice.",
     },
     "plan.all_gaps_closed": {
         "id": "Anggaran cukup untuk menutup seluruh kesenjangan; sisa {leftover}.",
         "en": "The budget closes every gap; {leftover} is left over.",
     },
     "plan.renewals_only": {
-        "id": "Anggaran hanya cukup untuk {renewal} dari {count} perpanjangan; tidak ada pekerja baru.",
-        "en": "The budget pays only {renewal} of the {count} renewals; no new workers.",
+        "id": "Anggaran hanya cukup untuk {renewal} dari {count} perpanjangan; tidak ada pekerja baru. "
+        "{lapsed} pekerja berakhir pada tanggal iurannya dan tidak dihitung di cakupan sesudah rencana.",
+        "en": "The budget pays only {renewal} of the {count} renewals; no new workers. {lapsed} workers lapse "
+        "on their paid-until date and are not counted in the coverage after the plan.",
+    },
+    "plan.renewals_off": {
+        "id": "Perpanjangan tidak dibiayai rencana ini: {lapsed} dari {count} pekerja program berakhir pada "
+        "tanggal iurannya dan tidak dihitung di cakupan sesudah rencana (kecuali dibayar dari anggaran lain).",
+        "en": "Renewals are not paid by this plan: {lapsed} of the {count} programme workers lapse on their "
+        "paid-until date and are not counted in the coverage after the plan (unless paid from another budget).",
+    },
+    "plan.card_coverage_help": {
+        "id": "Hanya yang tetap terlindungi: terlindungi sekarang, dikurangi {lapsed} dari {count} perpanjangan "
+        "yang tidak dibiayai (berakhir pada tanggal iurannya), ditambah pekerja baru.",
+        "en": "Only those who stay protected: protected now, less {lapsed} of the {count} renewals not paid (they "
+        "lapse on their paid-until), plus the new workers.",
     },
     "plan.maps": {"id": "Peta cakupan sebelum dan sesudah rencana", "en": "Coverage map before and after the plan"},
     "plan.map_before": {"id": "Sekarang (per {date})", "en": "Now (as of {date})"},
