@@ -72,8 +72,11 @@ def _numbers(fig: Figure, data: ReportData, lang: str) -> None:
         y -= 0.15 + 0.03 * max(len(subs) - 1, 0)
 
 
+MAP_RECT = (0.50, 0.245, 0.48, 0.545)  # the map's axes in figure fractions
+
+
 def _map(fig: Figure, data: ReportData, lang: str) -> None:
-    ax = fig.add_axes((0.50, 0.245, 0.48, 0.545))
+    ax = fig.add_axes(MAP_RECT)
     try:
         static_map.draw_coverage(ax, data.desa, lang, labels=False, attribution=False, scale=False,
                                  font_pt=12.5, legend_pad=0.05, legend=False)
