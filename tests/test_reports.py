@@ -392,3 +392,14 @@ def test_one_week_on_cards_table_and_card(con, day, new):
     assert (top["week_start"].date(), top["week_end"].date()) == (data.headlines.week_start, day)
     start = i18n.fmt_date(data.headlines.week_start, "id")
     assert card.week_text(data, "id") == f"Minggu {start} – {i18n.fmt_date(day, 'id')}"
+
+
+def test_a_report_for_an_earlier_date_says_it_is_rebuilt_from_later_extracts(con, data):
+    earlier = collect.collect(con, Filters(as_of=date(2025, 11, 10)))
+    cover = pdf_pages(evidence.build_evidence_pdf(earlier, "id"))[0]
+    assert ("Angka per 10 November 2025 dihitung ulang dari ekstrak yang dimuat sesudahnya: "
+            "peserta_2026-11-20.csv (20 November 2026)") in cover
+    assert "peserta_2025-11-03_perdana.xlsx (" not in cover.split("dihitung ulang")[1].split("Setiap NIK")[0]
+    # On the latest data date nothing is rebuilt, and the cover says nothing of it.
+    assert evidence.rebuilt_text(data, "id") is None
+    assert "dihitung ulang" not in pdf_pages(evidence.build_evidence_pdf(data, "id"))[0]

@@ -66,6 +66,13 @@ class ReportData:
         """Any catalogue indicator as a card (label, number, comparison, help)."""
         return metrics.indicator_card(self.headlines, key, lang)
 
+    def later_batches(self) -> pd.DataFrame:
+        """Loaded batches whose data date is after the report date: a report for an earlier day is
+        rebuilt from them (each NIK's latest record), not the extract that was current on that day."""
+        active = self.batches[self.batches["withdrawn_at"].isna()]
+        later = pd.to_datetime(active["extract_date"]) > pd.Timestamp(self.as_of)
+        return active[later].sort_values("batch_id")
+
     def zero_cells(self) -> pd.DataFrame:
         """Desa x sector cells with a sasaran but no one protected, largest sasaran first."""
         cells = self.cells[(self.cells["sasaran_workers"] > 0) & (self.cells["protected_workers"] == 0)]

@@ -65,6 +65,15 @@ def kpi_boxes(data: ReportData, lang: str) -> list[tuple[str, str, str]]:
              h.sub(key, lang) or (t(_BOX_NOTES[key], lang) if key in _BOX_NOTES else "")) for key in KPI_BOXES]
 
 
+def rebuilt_text(data: ReportData, lang: str) -> str | None:
+    """For a report date before the data loaded: which later extract(s) the figures are rebuilt from."""
+    later = data.later_batches()
+    if later.empty:
+        return None
+    files = i18n.join_words([f"{r.file_name} ({fmt_date(r.extract_date, lang)})" for r in later.itertuples()], lang)
+    return t("doc.rebuilt", lang, date=fmt_date(data.as_of, lang), files=files)
+
+
 def _short(day, lang: str) -> str:
     return i18n.fmt_date_short(day, lang)
 
@@ -104,6 +113,10 @@ def _cover(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.set_font(FONT, "B", 16)
     pdf.cell(0, 9, t("doc.as_of", lang, date=fmt_date(data.as_of, lang)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.para(t("doc.filters", lang, text=filters_text(data, lang)), size=10, height=5.5)
+    rebuilt = rebuilt_text(data, lang)
+    if rebuilt:
+        pdf.ln(2)
+        pdf.para(rebuilt, size=9.5, style="B", colour=ACCENT)
     if data.is_sample:
         pdf.ln(3)
         pdf.para(t("notice.sample", lang), size=9.5, style="B", colour=(191, 54, 12))

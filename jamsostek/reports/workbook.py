@@ -47,6 +47,9 @@ def build_workbook(data: ReportData, lang: str = "id") -> bytes:
     note = t("doc.filters", lang, text=evidence.filters_text(data, lang))
     if data.is_sample:
         note = f"{t('notice.sample_short', lang)} · {note}"
+    rebuilt = evidence.rebuilt_text(data, lang)
+    if rebuilt:
+        note = f"{note} · {rebuilt}"
     return export.to_xlsx_bytes(
         sheets(data, lang),
         title=t("wb.title", lang, date=i18n.fmt_date(data.as_of, lang)),

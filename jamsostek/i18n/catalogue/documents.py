@@ -253,6 +253,13 @@ LABELS: dict[str, dict[str, str]] = {
     "wb.summary": {"id": "Ringkasan", "en": "Summary"},
     "wb.item": {"id": "Ukuran", "en": "Measure"},
     "wb.value": {"id": "Nilai", "en": "Value"},
+    "doc.rebuilt": {
+        "id": "Angka per {date} dihitung ulang dari ekstrak yang dimuat sesudahnya: {files}. Setiap NIK memakai "
+        "catatannya di ekstrak terbaru (tanggal iuran, STATUS), jadi angka dapat berbeda dari laporan yang dibuat "
+        "pada {date} itu sendiri.",
+        "en": "Figures for {date} are rebuilt from extract(s) loaded since: {files}. Each NIK uses its record in "
+        "the latest extract (paid-until, STATUS), so they can differ from a report made on {date} itself.",
+    },
     "wb.comparison": {"id": "Pembanding", "en": "Compared with"},
     "wb.kecamatan": {"id": "Kecamatan", "en": "Districts"},
     "wb.desa": {"id": "Desa", "en": "Villages"},
