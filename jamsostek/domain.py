@@ -26,6 +26,18 @@ FUNDING_SOURCES: dict[str, dict[str, str]] = {
     "MANDIRI": {"id": "Mandiri", "en": "Self-paid"},
 }
 
+# STATUS as BPJS Ketenagakerjaan exports spell it (upper case, letters only) -> the store's code.
+# Only AKTIF leaves protection to the dates; any other status ends it on the extract's date, whatever
+# TGL AKHIR says (README, Definitions). A blank STATUS is "not stated": the dates decide. A spelling not
+# listed here is refused with a reason, not guessed.
+ACTIVE_STATUS = "AKTIF"
+STATUS_SPELLINGS: dict[str, str] = {
+    "AKTIF": "AKTIF", "ACTIVE": "AKTIF",
+    "NONAKTIF": "NONAKTIF", "TIDAKAKTIF": "NONAKTIF", "NONACTIVE": "NONAKTIF", "INACTIVE": "NONAKTIF",
+    "MENINGGAL": "MENINGGAL", "MENINGGALDUNIA": "MENINGGAL", "WAFAT": "MENINGGAL", "DECEASED": "MENINGGAL",
+    "KELUAR": "KELUAR", "MENGUNDURKANDIRI": "KELUAR", "BERHENTI": "KELUAR", "RESIGN": "KELUAR",
+}
+
 # Canonical extract columns, as a BPJS Ketenagakerjaan participant export names them,
 # mapped to the field names used in code and in the store.
 EXTRACT_COLUMNS: dict[str, str] = {

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from jamsostek.domain import FUNDING_SOURCES
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
@@ -24,12 +26,13 @@ ENV_DB = "JAMSOSTEK_DB"
 ENV_BOUNDARIES_DIR = "JAMSOSTEK_BOUNDARIES_DIR"
 ENV_CACHE_DIR = "JAMSOSTEK_CACHE_DIR"
 ENV_REGION = "JAMSOSTEK_REGION"
+ENV_PROGRAMME_FUNDING = "JAMSOSTEK_PROGRAMME_FUNDING"
 ENV_ADMINS = "JAMSOSTEK_ADMINS"
 ENV_VIEWERS = "JAMSOSTEK_VIEWERS"
 ENV_REQUIRE_VIEWER_SIGNIN = "JAMSOSTEK_REQUIRE_VIEWER_SIGNIN"
 ENV_AUDIT_KEY = "JAMSOSTEK_AUDIT_KEY"
 ENV_NAMES = (ENV_DB, ENV_BOUNDARIES_DIR, ENV_CACHE_DIR, ENV_REGION, ENV_ADMINS, ENV_VIEWERS,
-             ENV_REQUIRE_VIEWER_SIGNIN, ENV_AUDIT_KEY)
+             ENV_REQUIRE_VIEWER_SIGNIN, ENV_AUDIT_KEY, ENV_PROGRAMME_FUNDING)
 YES = frozenset({"1", "true", "yes", "ya", "on"})
 NO = frozenset({"", "0", "false", "no", "tidak", "off"})
 REGION_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")  # a province (51) or a regency (51.04)
@@ -54,6 +57,9 @@ LAUNCH_WORKERS = 1_136
 TARGET_WORKERS_2026 = 13_200  # Perbup 35/2025 "Perisai Aman" target
 VERIFIED_WORKERS_2026 = 8_733  # after first verification
 LAPSING_WINDOW_DAYS = 30
+# Funding sources that count as the Perisai Aman programme: its protected workers, growth since the
+# launch, progress to the 13.200 target and cost (README, Settings). The regency pays its workers (APBD).
+DEFAULT_PROGRAMME_FUNDING = ("APBD",)
 
 
 def db_path() -> Path:
@@ -100,7 +106,7 @@ class Problem:
 
     name: str
     value: str
-    reason: str  # "region" | "flag" | "db_folder"
+    reason: str  # "region" | "flag" | "db_folder" | "funding"
     known: tuple[str, ...] = ()  # the values that would work, where there are few
 
 
@@ -120,4 +126,25 @@ def problems(regions: Iterable[str], environ: Mapping[str, str] | None = None) -
     store = env(ENV_DB, environ)
     if store and not Path(store).parent.is_dir():
         found.append(Problem(ENV_DB, store, "db_folder"))
+    funding = env(ENV_PROGRAMME_FUNDING, environ)
+    if funding and not _funding_codes(funding):
+        found.append(Problem(ENV_PROGRAMME_FUNDING, funding, "funding", FUNDING_SOURCES))
     return found
+
+
+def _funding_codes(value: str) -> tuple[str, ...]:
+    """The SUMBER IURAN codes of a comma-separated list; () when any is unknown or none is given."""
+    codes = tuple(dict.fromkeys(c.strip().upper() for c in value.split(",") if c.strip()))
+    return codes if codes and all(c in FUNDING_SOURCES for c in codes) else ()
+
+
+def programme_funding(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """SUMBER IURAN codes counted toward the programme's target (JAMSOSTEK_PROGRAMME_FUNDING, e.g. APBD,APBDES)."""
+    value = env(ENV_PROGRAMME_FUNDING, environ)
+    if not value:
+        return DEFAULT_PROGRAMME_FUNDING
+    codes = _funding_codes(value)
+    if not codes:
+        raise ValueError(f"{ENV_PROGRAMME_FUNDING}: unknown funding source(s) in {value!r}; "
+                         f"valid: {', '.join(FUNDING_SOURCES)}")
+    return codes

@@ -25,11 +25,14 @@ st.caption(t("plan.intro", lang))
 area = {"kecamatan": view.kecamatan, "sektor": view.sektor}
 params = {"as_of": view.as_of, **area, "program": None}
 with st.spinner(t("notice.loading", lang)):
-    cells = ctx.run("gap_desa_sector", **params, sumber=None)
+    # Renewals: the programme (JAMSOSTEK_PROGRAMME_FUNDING, default APBD) pays for its workers protected now;
+    # those it does not renew lapse, cell by cell (allocation.RENEWAL_GROUP).
+    programme = settings.programme_funding()
+    cells = al.with_renewal_group(ctx.run("gap_desa_sector", **params, sumber=None),
+                                  [ctx.run("gap_desa_sector", **params, sumber=s) for s in programme])
     desa = ctx.run("coverage_by_desa", **params, sumber=None)
-    # Renewals: the regency pays for the APBD-funded workers protected now.
-    renew_count = int(ctx.run("kpi", lapsing_days=settings.LAPSING_WINDOW_DAYS, **params,
-                              sumber="APBD").iloc[0]["protected_workers"])
+    renew_count = sum(int(ctx.run("kpi", lapsing_days=settings.LAPSING_WINDOW_DAYS, **params,
+                                  sumber=s).iloc[0]["protected_workers"]) for s in programme)
 
 if cells["sasaran_workers"].sum() == 0:
     st.info(t("plan.no_cells", lang), icon=":material/info:")

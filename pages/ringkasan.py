@@ -3,10 +3,9 @@
 import streamlit as st
 
 from jamsostek import settings
-from jamsostek.analysis import charts
+from jamsostek.analysis import charts, indicators
 from jamsostek.analysis import metrics
 from jamsostek.geo import wilayah
-from jamsostek.analysis.filters import Filters
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
@@ -16,18 +15,17 @@ lang, view = ctx.lang(), ctx.filters()
 days = settings.LAPSING_WINDOW_DAYS
 
 with st.spinner(t("notice.loading", lang)):
-    kpi = ctx.run("kpi", lapsing_days=days, **view.params()).iloc[0]
-    # Launch and target figures are for the whole regency, whatever the filters say.
-    regency = ctx.run("kpi", lapsing_days=days, **Filters(as_of=view.as_of).params()).iloc[0]
     by_desa = ctx.run("coverage_by_desa", **view.params())
     by_kecamatan = ctx.run("coverage_by_kecamatan", **view.params())
+    # Every figure from the indicator catalogue; launch and target figures are the whole region's.
+    headlines = indicators.gather(ctx.run, view.params(), by_desa, days)
 
-cards = metrics.summary_cards(kpi, regency, by_desa, lang, as_of=view.as_of,
-                              filtered=view != Filters(as_of=view.as_of))
-ui.cards(cards[:4])  # this view: now, coverage, this week, lapsing
+cards = {card.key: card for card in metrics.summary_cards(headlines, lang)}
+st.caption(indicators.week_caption(view.as_of, lang))
+ui.cards([cards[k] for k in metrics.VIEW_CARDS])  # this view: now, coverage, this week, lapsing
 # Progress: since launch, to target (Gianyar's programme: not shown for a whole province), desa left out.
-progress = [c for c in cards[4:] if not wilayah.is_province() or c.key not in metrics.PROGRAMME_CARDS]
-ui.cards(progress, per_row=3)
+progress = [cards[k] for k in metrics.PROGRESS_CARDS if not wilayah.is_province() or k not in metrics.PROGRAMME_CARDS]
+ui.cards(progress, per_row=len(progress))
 
 left, right = st.columns([2, 3], gap="large")
 with left:
@@ -40,3 +38,7 @@ with right:
                                       "coverage_pct"], lang)
     ui.table(shown, base_name="desa_cakupan_terendah", key="lowest",
              highlight=lowest["protected_workers"] == 0)
+
+with st.expander(t("ind.title", lang)):
+    st.caption(t("ind.intro", lang))
+    st.dataframe(indicators.catalogue_table(lang, days), hide_index=True, width="stretch")

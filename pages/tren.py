@@ -3,7 +3,7 @@
 import streamlit as st
 
 from jamsostek import i18n, settings
-from jamsostek.analysis import charts
+from jamsostek.analysis import charts, indicators
 from jamsostek.analysis import metrics
 from jamsostek.geo import wilayah
 from jamsostek.analysis.filters import Filters
@@ -40,6 +40,7 @@ else:
     ui.chart(charts.protected_vs_target(weeks, lang, target=target if regency_view else None,
                                         verified=verified))
     st.subheader(t("section.weekly", lang))
+    st.caption(indicators.week_caption(view.as_of, lang))
     ui.chart(charts.enrolments_per_week(weeks, lang))
     with st.expander(t("section.weekly_table", lang)):
         ui.table(metrics.localize(weeks, ["week_start", "week_end", "new_workers", "protected_workers"], lang),

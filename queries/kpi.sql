@@ -1,5 +1,6 @@
 -- One row: the headline figures on $as_of for the filtered area, sector, programme and funding.
--- protected_workers_week_ago is the same count seven days earlier (for deltas); lapsing_workers are
+-- protected_workers_week_ago is the same count seven days earlier (for deltas); new_workers_week are
+-- enrolments with JKK and JKM in the 7 days ending on $as_of; lapsing_workers are
 -- protected now with paid-until within $lapsing_days days.
 -- Parameters: $as_of (date), $lapsing_days (int); $kecamatan, $sektor, $program, $sumber (NULL = all).
 with peserta as (
@@ -10,8 +11,9 @@ counts as (
     select
         count(*) filter (where is_protected(p, $as_of)) as protected_workers,
         count(*) filter (where is_protected(p, $as_of - interval 7 day)) as protected_workers_week_ago,
+        -- This week = d−6 … d, as enrolments_by_week's top row (report_weeks).
         count(*) filter (
-            where is_protected(p, $as_of) and p.tgl_kepesertaan > $as_of - interval 7 day
+            where p.jkk and p.jkm and p.tgl_kepesertaan between $as_of - interval 6 day and $as_of
         ) as new_workers_week,
         count(*) filter (
             where is_protected(p, $as_of) and p.tgl_akhir < $as_of + to_days(cast($lapsing_days as integer))

@@ -1,9 +1,9 @@
--- One row per desa x week (Monday start) from the first enrolment in the filter to $as_of: new
--- enrolments in the desa that week and its workers protected at the week's end (or on $as_of for the
--- running week). Summed over desa, each week equals enrolments_by_week.
+-- One row per desa x week from the first enrolment in the filter to $as_of, weeks of 7 days ending on
+-- $as_of (report_weeks): new enrolments with JKK and JKM in the desa that week and its workers protected
+-- on the week's last day. Summed over desa, each week equals enrolments_by_week.
 -- Parameters: $as_of (date); $kecamatan, $sektor, $program, $sumber (NULL = all).
 with peserta as (
-    select kode_desa, tgl_kepesertaan, tgl_akhir, jkk and jkm as has_jkk_jkm
+    select *
     from peserta_in($kecamatan, $sektor, $program, $sumber)
     where tgl_kepesertaan <= $as_of
 ),
@@ -15,13 +15,7 @@ desa as (
 ),
 
 weeks as (
-    select cast(week_start as date) as week_start,
-           least(cast(week_start as date) + 6, cast($as_of as date)) as week_end
-    from range(
-        (select date_trunc('week', min(tgl_kepesertaan)) from peserta),
-        cast($as_of as date) + interval 1 day,
-        interval 7 day
-    ) as r(week_start)
+    select * from report_weeks($as_of, (select min(tgl_kepesertaan) from peserta))
 ),
 
 counts as (
@@ -29,11 +23,9 @@ counts as (
         d.kode_desa,
         w.week_start,
         cast(count(p.kode_desa) filter (
-            where p.tgl_kepesertaan between w.week_start and w.week_start + 6
+            where p.jkk and p.jkm and p.tgl_kepesertaan between w.week_start and w.week_end
         ) as bigint) as new_workers,
-        cast(count(p.kode_desa) filter (
-            where p.has_jkk_jkm and p.tgl_kepesertaan <= w.week_end and p.tgl_akhir >= w.week_end
-        ) as bigint) as protected_workers
+        cast(count(p.kode_desa) filter (where is_protected(p, w.week_end)) as bigint) as protected_workers
     from desa d
     cross join weeks w
     left join peserta p on p.kode_desa = d.kode_desa and p.tgl_kepesertaan <= w.week_end

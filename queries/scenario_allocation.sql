@@ -1,5 +1,5 @@
 -- One row per desa x sector cell of the saved scenario $scenario_id: sasaran and protected when it was
--- planned, and the workers it allocated, with the desa and kecamatan names.
+-- planned, the workers it allocated and the renewals it left to lapse, with the desa and kecamatan names.
 -- Parameters: $scenario_id (integer).
 with cells as (
     select * from scenario_allocation
@@ -15,7 +15,8 @@ final as (
         c.sektor,
         cast(c.sasaran_workers as bigint) as sasaran_workers,
         cast(c.protected_workers as bigint) as protected_workers,
-        cast(c.allocated_workers as bigint) as allocated_workers
+        cast(c.allocated_workers as bigint) as allocated_workers,
+        cast(coalesce(c.lapsed_workers, 0) as bigint) as lapsed_workers
     from cells c
     left join wilayah w using (kode_desa)
 )

@@ -225,7 +225,11 @@ def test_zero_budget():
     result = al.plan(gianyar_cells(), al.PlanInput(budget_rp=0, months=12, renew_workers=500))
     assert (result.renewal_workers, result.new_workers, result.cost_rp, result.leftover_rp) == (0, 0, 0, 0)
     assert (result.allocation["allocated_workers"] == 0).all()
-    assert result.coverage_pct_after == result.coverage_pct_before
+    # Nothing paid: the 500 renewals lapse on their paid-until, so coverage after falls by 500 workers.
+    cells = result.allocation
+    assert result.lapsed_workers == 500
+    assert result.coverage_pct_after == pytest.approx(
+        100 * (cells["protected_workers"].sum() - 500) / cells["sasaran_workers"].sum())
 
 
 @pytest.mark.parametrize("rule", al.RULES)
@@ -392,7 +396,7 @@ def test_full_coverage_cost(rows, months, renewal, expected):
         ([("a", "petani", 1000, 500)], 65.61, 0, True, 157),  # 656.1 rounds up to 657
         ([("a", "petani", 1000, 500)], 50, 0, True, 0),  # already there
         ([("a", "petani", 1000, 500)], 50, 500, True, 500),  # keeping it means renewing
-        ([("a", "petani", 1000, 500)], 50, 500, False, 0),
+        ([("a", "petani", 1000, 500)], 50, 500, False, 500),  # not renewing: they lapse, 500 new needed
         ([("a", "petani", 3, 0)], 33.33, 0, True, 1),  # 0.9999 workers -> 1
         ([("a", "petani", 3, 0)], 33.34, 0, True, 2),  # 1.0002 workers -> 2
         ([("a", "petani", 3, 0)], 100 / 3, 0, True, 2),  # the float 33.333333333333336 is a hair above 1/3

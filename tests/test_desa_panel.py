@@ -57,12 +57,13 @@ def test_desa_sectors_add_up_to_the_desa_row(store):
 
 def test_desa_trend_batubulan(store):
     frame = db.run_query(store, "desa_trend", kode_desa=BATUBULAN, as_of=AS_OF, **ALL)
-    assert len(frame) == 10  # weeks from 3 Nov 2025 (first enrolment anywhere) to 10 Jan 2026
+    assert len(frame) == 10  # 7-day weeks ending on 10 Jan 2026, back to 2-8 Nov 2025 (first enrolment anywhere)
     first, lapsed, last = frame.iloc[0], frame.iloc[8], frame.iloc[-1]
     assert (first["new_workers"], first["protected_workers"]) == (2, 2)
-    assert lapsed["week_end"] == pd.Timestamp("2026-01-04") and lapsed["protected_workers"] == 1  # 02 ended
-    assert last["week_end"] == pd.Timestamp(AS_OF) and (last["new_workers"], last["protected_workers"]) == (2, 2)
-    assert frame["new_workers"].sum() == 4  # participants 01-04, once each
+    assert lapsed["week_end"] == pd.Timestamp("2026-01-03") and lapsed["protected_workers"] == 1  # 02 ended
+    # This week (4-10 Jan): 04 enrolled (03 has no JKM); protected on 10 Jan: 01 and 04.
+    assert last["week_end"] == pd.Timestamp(AS_OF) and (last["new_workers"], last["protected_workers"]) == (1, 2)
+    assert frame["new_workers"].sum() == 3  # participants 01, 02 and 04 (with JKK and JKM), once each
 
 
 def test_desa_trend_shares_the_time_axis_and_sums_to_the_region(store):

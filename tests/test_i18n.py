@@ -93,7 +93,7 @@ def test_label_keys_are_area_dot_name():
         ("page.upload", "id", {}, "Unggah Data"),
         ("filter.all", "en", {}, "All"),
         ("metric.lapsing", "id", {"days": 30}, "Berakhir dalam 30 hari"),
-        ("metric.since_launch", "en", {"count": "1,136"}, "Since the first 1,136 workers"),
+        ("ind.sub.of_target", "en", {"now": "8,360", "target": "13,200"}, "8,360 of the 13,200 target"),
         ("download.xlsx", "id", {}, "Unduh XLSX"),
     ],
 )

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from jamsostek.analysis import metrics
-from jamsostek.analysis.metrics import Progress
 
 DESA = pd.DataFrame({
     "kode_desa": ["51.04.01.2001", "51.04.01.2002", "51.04.05.2002", "51.04.05.2003", "51.04.07.2001"],
@@ -19,28 +18,6 @@ DESA = pd.DataFrame({
     "coverage_pct": [100 * 2 / 15, 0.0, 20.0, 0.0, float("nan")],
     "gap_workers": [13, 4, 8, 6, 0],
 })
-
-
-@pytest.mark.parametrize("protected, expected", [
-    (1136, Progress(0, 1.0)),
-    (8733, Progress(7597, 8733 / 1136)),
-    (1000, Progress(-136, 1000 / 1136)),
-])
-def test_since_launch(protected, expected):
-    assert metrics.since_launch(protected) == expected
-
-
-@pytest.mark.parametrize("protected, target, expected", [
-    (8659, 13200, Progress(4541, 100 * 8659 / 13200)),
-    (14000, 13200, Progress(0, 100 * 14000 / 13200)),  # past the target: nothing left, over 100%
-    (5, 0, Progress(0, None)),
-])
-def test_toward_target(protected, target, expected):
-    assert metrics.toward_target(protected, target) == expected
-
-
-def test_week_delta():
-    assert metrics.week_delta(5, 4) == 1 and metrics.week_delta(3, 7) == -4
 
 
 def test_zero_coverage_desa_needs_a_sasaran_and_sorts_by_gap():
@@ -119,42 +96,6 @@ def test_formats_by_column_kind():
     assert (fmt["Terlindungi"](1136), fmt["Cakupan %"](65.6), fmt["Berakhir"](date(2025, 11, 3))) == (
         "1.136", "65,6%", "3 November 2025")
     assert metrics.formats(df, "en")["Terlindungi"](1136) == "1,136"
-
-
-KPI = pd.Series({"protected_workers": 8659, "protected_workers_week_ago": 8600, "new_workers_week": 59,
-                 "lapsing_workers": 12, "sasaran_workers": 13200, "coverage_pct": 100 * 8659 / 13200})
-
-
-def test_summary_cards_indonesian():
-    cards = {c.key: c for c in metrics.summary_cards(KPI, KPI, DESA, "id", as_of=date(2026, 11, 20))}
-    assert cards["protected"].value == "8.659" and cards["protected"].delta == "+59 dari minggu lalu"
-    assert cards["coverage"].value == "65,6%"
-    assert cards["coverage"].delta == "+0,4 poin dari minggu lalu"
-    assert cards["new_week"].value == "59" and cards["lapsing"].value == "12"
-    assert cards["lapsing"].label == "Berakhir dalam 30 hari"
-    assert cards["since_launch"].label == "Sejak 1.136 pekerja pertama"
-    assert cards["since_launch"].value == "+7.523"
-    assert cards["since_launch"].delta == "7,6× sejak 3 November 2025"
-    assert cards["progress_target"].value == "65,6%" and cards["progress_target"].delta == "4.541 lagi"
-    assert cards["zero_desa"].value == "2" and cards["zero_desa"].delta == "dari 4 desa"
-    assert "Lodtunduh, Ketewel, Batubulan" in cards["zero_desa"].help
-    assert "20 Desember 2026" in cards["lapsing"].help
-
-
-def test_summary_cards_english_and_empty_sasaran():
-    kpi = KPI.copy()
-    kpi["sasaran_workers"], kpi["coverage_pct"] = 0, float("nan")
-    cards = {c.key: c for c in metrics.summary_cards(kpi, KPI, DESA, "en", as_of=date(2026, 11, 20))}
-    assert cards["protected"].value == "8,659" and cards["protected"].delta == "+59 vs last week"
-    assert cards["coverage"].value == "–" and cards["coverage"].delta is None
-    assert cards["since_launch"].delta == "7.6× since 3 November 2025"
-
-
-def test_regency_cards_say_so_when_the_view_is_filtered():
-    cards = {c.key: c for c in metrics.summary_cards(KPI, KPI, DESA, "id", filtered=True)}
-    assert cards["since_launch"].label == "Sejak 1.136 pekerja pertama (kabupaten)"
-    assert cards["progress_target"].label == "Capaian menuju target (kabupaten)"
-    assert cards["protected"].label == "Pekerja terlindungi"
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -101,8 +101,13 @@ def test_summary_kpis_are_the_query_results_in_indonesian(query):
     assert metric(at, "Cakupan").value == i18n.fmt_pct(row["coverage_pct"], "id")
     assert metric(at, "Baru minggu ini").value == i18n.fmt_int(row["new_workers_week"], "id")
     assert metric(at, "Berakhir dalam 30 hari").value == i18n.fmt_int(row["lapsing_workers"], "id")
-    assert metric(at, "Sejak 1.136 pekerja pertama").value == i18n.fmt_signed(
-        row["protected_workers"] - settings.LAUNCH_WORKERS, "id")
+    # Like for like: the programme (APBD) on the launch day against now; the target counts the same group.
+    now, launch = kpi(query, as_of(query), sumber="APBD"), kpi(query, settings.LAUNCH_DATE, sumber="APBD")
+    growth = metric(at, "Pertumbuhan program sejak 3 November 2025")
+    assert growth.value == i18n.fmt_num(now["protected_workers"] / launch["protected_workers"], "id") + "×"
+    target = metric(at, "Capaian target 13.200")
+    assert target.value == i18n.fmt_pct(100 * now["protected_workers"] / 13_200, "id")
+    assert target.delta == f"{i18n.fmt_int(now['protected_workers'], 'id')} dari target 13.200"
     assert at.query_params["tanggal"] == as_of(query).isoformat()
 
 

@@ -117,11 +117,15 @@ def test_lapsing_by_desa(store):
 def test_enrolments_by_week(store):
     frame = query(store, "enrolments_by_week", as_of=AS_OF).set_index("week_start")
     first, last = frame.iloc[0], frame.iloc[-1]
-    assert frame.index[0] == pd.Timestamp("2025-11-03") and frame.index[-1] == pd.Timestamp("2026-01-05")
-    assert (first["new_workers"], first["protected_workers"]) == (2, 2)
+    # Weeks of 7 days ending on as_of (Sat 10 Jan 2026), back to the one holding 3 Nov 2025: 2-8 Nov.
+    assert frame.index[0] == pd.Timestamp("2025-11-02") and frame.index[-1] == pd.Timestamp("2026-01-04")
+    assert len(frame) == 10 and (first["new_workers"], first["protected_workers"]) == (2, 2)
     assert last["week_end"] == pd.Timestamp(AS_OF)
-    assert (last["new_workers"], last["protected_workers"]) == (2, 5)
-    assert frame["new_workers"].sum() == 7  # everyone who started by as_of, once
+    # The top row is the cards' "this week": 04 (8 Jan); 03 has no JKM, 08 started on 3 Jan (as_of - 7).
+    kpi = query(store, "kpi", as_of=AS_OF, lapsing_days=30).iloc[0]
+    assert (last["new_workers"], last["protected_workers"]) == (1, 5)
+    assert (kpi["new_workers_week"], kpi["protected_workers"]) == (1, 5)
+    assert frame["new_workers"].sum() == 6  # everyone with JKK and JKM who started by as_of, once
 
 
 def test_a_nik_seen_again_updates_instead_of_counting_twice(store):

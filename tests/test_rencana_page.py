@@ -200,7 +200,9 @@ def test_typed_budget_changes_the_cards(form_page, cells, text, typed, months, f
     assert ("Rencana ini tidak mendaftarkan pekerja baru." in infos) == (new == 0)
     if funded < RENEWALS:
         assert [w.value for w in at.warning] == [
-            f"Anggaran hanya cukup untuk {funded} dari {RENEWALS} perpanjangan; tidak ada pekerja baru."]
+            f"Anggaran hanya cukup untuk {funded} dari {RENEWALS} perpanjangan; tidak ada pekerja baru. "
+            f"{RENEWALS - funded} pekerja berakhir pada tanggal iurannya dan tidak dihitung di cakupan sesudah "
+            "rencana."]
 
 
 @pytest.mark.parametrize("text", ["dua juta", "Rp2,5", "-5000"])

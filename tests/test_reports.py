@@ -25,6 +25,8 @@ from jamsostek.ingest import load as ingest
 from jamsostek.sample import extracts as sample
 from jamsostek.analysis.filters import Filters
 from jamsostek.i18n import fmt_int, fmt_pct, fmt_rp
+from jamsostek.analysis import indicators
+from jamsostek.meetings import weekly
 from jamsostek.reports import card, cli, collect, desa_sheet, evidence, files, static_map, workbook
 from tests.conftest import AS_OF, SASARAN, load_sasaran
 
@@ -122,10 +124,13 @@ def test_collect_holds_the_query_results(con, data):
 
 def test_programme_figures(con, data):
     cost = db.run_query(con, "programme_cost", as_of=SAMPLE_AS_OF, sumber="APBD").iloc[0]
-    p = data.programme
-    assert p.cost_rp == cost["worker_months"] * 16_800
-    assert p.growth_workers == p.protected_workers - 1_136
-    assert p.apbd_protected_workers <= p.protected_workers
+    h = data.headlines
+    assert h.value("programme_cost") == cost["worker_months"] * 16_800
+    # Like for like on the sample: the APBD group on 3 Nov 2025 (1.136) and now (8.360); all sources 1.758.
+    assert (h.programme_launch["protected_workers"], h.value("programme_protected")) == (1_136, 8_360)
+    assert h.region_launch["protected_workers"] == 1_758
+    assert h.value("growth_programme") == pytest.approx(8_360 / 1_136)
+    assert h.value("progress_target") == pytest.approx(100 * 8_360 / 13_200)
 
 
 def test_collect_with_other_funding_gives_the_programme_no_desa_workers(con):
@@ -139,7 +144,8 @@ def test_evidence_pdf_shows_the_query_numbers_as_the_dashboard_formats_them(con,
     k = db.run_query(con, "kpi", lapsing_days=settings.LAPSING_WINDOW_DAYS, **params(data.filters)).iloc[0]
     for value in (fmt_int(k["protected_workers"]), fmt_pct(k["coverage_pct"]), fmt_int(k["sasaran_workers"]),
                   fmt_int(k["gap_workers"]), fmt_int(k["new_workers_week"]), fmt_int(k["lapsing_workers"]),
-                  fmt_rp(data.programme.cost_rp), "1.136", "3 November 2025", "20 November 2026"):
+                  fmt_rp(data.headlines.value("programme_cost")), "1.136 → 8.360", "3 November 2025",
+                  "20 November 2026", "8.360 dari target 13.200"):
         assert value in text, value
     for row in db.run_query(con, "coverage_by_kecamatan", **params(data.filters)).itertuples():
         assert f"{row.kode_kecamatan} {row.kecamatan} {fmt_int(row.sasaran_workers)} " \
@@ -214,7 +220,7 @@ def test_desa_sheets_refuse_an_unknown_desa(data):
 def test_workbook_sheets_headers_values_and_formats(data):
     book = openpyxl.load_workbook(io.BytesIO(workbook.build_workbook(data, "id")))
     assert book.sheetnames == ["Ringkasan", "Kecamatan", "Desa", "Sektor", "Desa x sektor", "Mingguan",
-                               "Segera berakhir", "Program", "Batch data", "Metodologi"]
+                               "Segera berakhir", "Program", "Batch data", "Metodologi", "Katalog indikator"]
     desa = book["Desa"]
     header = [c.value for c in desa[4]]
     assert header[:4] == ["Kode desa", "Desa", "Kecamatan", "Sasaran"] and "Cakupan %" in header
@@ -225,7 +231,9 @@ def test_workbook_sheets_headers_values_and_formats(data):
     assert desa.cell(5, protected).number_format == "#,##0"
     assert desa.cell(5, header.index("Cakupan %") + 1).number_format == "0.0"
     assert book["Ringkasan"]["B5"].value == data.kpi["protected_workers"]
-    assert book["Program"]["G5"].value == data.programme.cost_rp
+    programme = {row[0].value: row[2].value for row in book["Program"].iter_rows(min_row=5)}
+    assert programme["JS-13"] == data.headlines.value("programme_cost")
+    assert programme["JS-08"] == 8_360
 
 
 def test_workbook_neutralises_formula_like_text(data):
@@ -323,3 +331,63 @@ def test_laporan_page_offers_every_document(store_path, tmp_path, monkeypatch):
                       "Lembar desa, semua desa (PDF)", "Lembar satu desa (PDF)"]
     options = at.selectbox(key="laporan_desa").options
     assert options[0] == "Melinggih · Payangan" and all(o.endswith("· Payangan") for o in options)
+
+
+# --- one catalogue, one value -------------------------------------------------------------------
+def test_every_surface_shows_catalogue_indicators_with_one_value(con, data, evidence_pdf):
+    h = data.headlines
+    shown = {"cards": list(data.cards("id")), "pdf boxes": evidence.KPI_BOXES,
+             "pdf programme": evidence.PROGRAMME_ROWS, "workbook": workbook.SUMMARY_FIGURES,
+             "meeting card": card.CARD_FIGURES + card.FOOTER_FIGURES}
+    for surface, keys in shown.items():
+        assert set(keys) <= set(indicators.BY_KEY), surface
+    pdf_text = " ".join(pdf_pages(evidence_pdf))
+    for key in {*evidence.KPI_BOXES, *evidence.PROGRAMME_ROWS}:
+        assert f"{h.label(key, 'id')}" in pdf_text and h.text(key, "id") in pdf_text, key
+    card_texts = [text.get_text() for text in card.card_figure(data, "id").texts]
+    for key in card.CARD_FIGURES:
+        assert data.cards("id")[key].value in card_texts, key
+    footer = " ".join(card_texts)
+    for key in card.FOOTER_FIGURES:
+        assert f"{h.label(key, 'id')}: {h.text(key, 'id')} ({h.sub(key, 'id')})" in footer, key
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build_workbook(data, "id")))
+    summary = dict(zip([c.value for c in book["Ringkasan"][4]], [c.value for c in book["Ringkasan"][5]]))
+    for key in workbook.SUMMARY_FIGURES:
+        assert summary[h.label(key, "id")] == pytest.approx(h.value(key)), key
+    programme = {row[0].value: row[2].value for row in book["Program"].iter_rows(min_row=5)}
+    for key in evidence.PROGRAMME_ROWS:
+        assert programme[indicators.BY_KEY[key].code] == pytest.approx(h.value(key)), key
+    # The Rapat figures freeze the same kpi question for the whole region on the meeting's date.
+    frozen = weekly.snapshot_tables(con, SAMPLE_AS_OF)["meeting_kpi"].iloc[0]
+    assert frozen["protected_workers"] == h.value("protected")
+    assert frozen["coverage_pct"] == pytest.approx(h.value("coverage"))
+
+
+def test_the_programme_figures_are_not_all_sources(data):
+    # The finding: 76,6 % was all 10.106 workers against a target of the APBD programme's.
+    h = data.headlines
+    assert h.text("progress_target", "id") == "63,3%" and h.text("growth_programme", "id") == "7,4×"
+    assert h.text("growth_all", "id") == "5,7×"
+
+
+@pytest.mark.parametrize("day, new", [(SAMPLE_AS_OF, 687), (date(2025, 11, 10), 17)])
+def test_one_week_on_cards_table_and_card(con, day, new):
+    # Before, the cards counted 14-20 Nov (687) and the weekly table Monday 16-20 Nov (673); on
+    # 10 Nov 2025, 17 against a top row of Monday 10 Nov alone.
+    data = collect.collect(con, Filters(as_of=day))
+    top = data.weeks.iloc[-1]
+    assert data.headlines.value("new_week") == top["new_workers"] == new
+    assert (top["week_start"].date(), top["week_end"].date()) == (data.headlines.week_start, day)
+    start = i18n.fmt_date(data.headlines.week_start, "id")
+    assert card.week_text(data, "id") == f"Minggu {start} – {i18n.fmt_date(day, 'id')}"
+
+
+def test_a_report_for_an_earlier_date_says_it_is_rebuilt_from_later_extracts(con, data):
+    earlier = collect.collect(con, Filters(as_of=date(2025, 11, 10)))
+    cover = pdf_pages(evidence.build_evidence_pdf(earlier, "id"))[0]
+    assert ("Angka per 10 November 2025 dihitung ulang dari ekstrak yang dimuat sesudahnya: "
+            "peserta_2026-11-20.csv (20 November 2026)") in cover
+    assert "peserta_2025-11-03_perdana.xlsx (" not in cover.split("dihitung ulang")[1].split("Setiap NIK")[0]
+    # On the latest data date nothing is rebuilt, and the cover says nothing of it.
+    assert evidence.rebuilt_text(data, "id") is None
+    assert "dihitung ulang" not in pdf_pages(evidence.build_evidence_pdf(data, "id"))[0]

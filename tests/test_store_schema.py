@@ -20,7 +20,7 @@ SECTOR_QUESTIONS = {
 
 
 def participant_sektor_type(con) -> str:
-    return db.fetch_value(con, "participant_sektor_type")
+    return db.fetch_value(con, "participant_column_type", column="sektor")
 
 
 def test_sector_type_lists_the_domain_sectors_in_order(store):

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from jamsostek import i18n, settings
 from jamsostek.analysis import metrics
+from jamsostek.analysis import ticks as axis_ticks
 from jamsostek.i18n import t
 
 # One hue (Bali green of the theme) from light to dark: reads in colour and in greyscale.
@@ -71,7 +72,8 @@ def gap_heatmap(matrix: metrics.GapMatrix, lang: str = "id") -> go.Figure:
         z=gap.to_numpy(dtype=float), x=list(gap.columns), y=list(gap.index), text=text,
         texttemplate="%{text}", textfont=dict(size=13), colorscale=SEQUENTIAL, xgap=2, ygap=2,
         hoverongaps=False, colorbar=dict(title=dict(text=t("chart.gap_workers", lang), side="right"),
-                                         tickformat=",d"),
+                                         tickformat=",d", tick0=0,
+                                         dtick=axis_ticks.count_step(max(float(gap.max().max()) if gap.size else 0, 1))),
         customdata=[[f"{matrix.desa_names[k]} · {s}" for s in sectors] for k in gap.index],
         hovertemplate="%{customdata}<br>" + t("col.gap", lang) + ": %{text}<extra></extra>"))
     rows, cols = zero.to_numpy().nonzero()
@@ -126,12 +128,12 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | 
     highest = int(weeks["protected_workers"].max()) if len(weeks) else 0
     top = max(target or 0, (verified or 0) if target else 0, highest, 1)
     fig.update_yaxes(title=t("chart.workers", lang), tickformat=",d", range=[0, top * 1.1],
-                     gridcolor="#e5e7eb", rangemode="tozero")
+                     dtick=axis_ticks.count_step(top * 1.1), tick0=0, gridcolor="#e5e7eb", rangemode="tozero")
     return _layout(fig, lang, 380, showlegend=False)
 
 
 def enrolments_per_week(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:
-    """Bars of new enrolments per week (enrolments_by_week), weeks starting Monday."""
+    """Bars of new enrolments per week (enrolments_by_week), 7-day weeks ending on the report date."""
     hover = [f"{t('chart.week', lang)} {i18n.fmt_date(d, lang)}<br>{t('chart.new_workers', lang)}: "
              f"{i18n.fmt_int(v, lang)}" for d, v in zip(weeks["week_start"], weeks["new_workers"])]
     fig = go.Figure(go.Bar(
@@ -139,8 +141,10 @@ def enrolments_per_week(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:
         name=t("chart.new_workers", lang), customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
     ticks, labels = i18n.month_ticks(weeks["week_start"], lang, MAX_MONTH_TICKS)
     fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, showgrid=False)
+    # Whole-number steps: ",d" would label a tick at 0,5 as "0" or "1".
+    most = int(weeks["new_workers"].max()) if len(weeks) else 0
     fig.update_yaxes(title=t("chart.new_workers", lang), tickformat=",d", gridcolor="#e5e7eb",
-                     rangemode="tozero")
+                     rangemode="tozero", dtick=axis_ticks.count_step(max(most, 1)), tick0=0)
     return _layout(fig, lang, 300, showlegend=False)
 
 
@@ -161,5 +165,6 @@ def kecamatan_change_bar(change: pd.DataFrame, lang: str = "id") -> go.Figure:
     span = max(int(df["change_workers"].abs().max()) if len(df) else 0, 1)
     low = -span * 1.25 if (df["change_workers"] < 0).any() else 0
     fig.update_xaxes(title=t("chart.change", lang), tickformat=",d", range=[low, span * 1.25],
+                     dtick=axis_ticks.count_step(span * 1.25, 4), tick0=0,
                      gridcolor="#e5e7eb", zeroline=True, zerolinecolor=INK)
     return _layout(fig, lang, 100 + ROW_PX * len(df), showlegend=False)

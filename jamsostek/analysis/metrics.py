@@ -8,30 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from jamsostek import domain, i18n, settings
-
-
-@dataclass(frozen=True)
-class Progress:
-    """A count measured against a reference: the difference and the ratio (None when undefined)."""
-
-    difference: int
-    ratio: float | None
-
-
-def since_launch(protected: int, launch: int = settings.LAUNCH_WORKERS) -> Progress:
-    """Workers protected now compared with the first batch (1,136 on 3 Nov 2025): +gain and times."""
-    return Progress(int(protected) - launch, int(protected) / launch if launch else None)
-
-
-def toward_target(protected: int, target: int) -> Progress:
-    """Workers still to enrol to reach `target` (never below 0) and the share reached in percent."""
-    remaining = max(int(target) - int(protected), 0)
-    return Progress(remaining, 100.0 * int(protected) / target if target > 0 else None)
-
-
-def week_delta(now: int, week_ago: int) -> int:
-    """Change over the last seven days."""
-    return int(now) - int(week_ago)
+from jamsostek.analysis import indicators
 
 
 def desa_with_sasaran(by_desa: pd.DataFrame) -> pd.DataFrame:
@@ -154,59 +131,26 @@ class Card:
     delta_arrow: bool = True  # False for context that is not a change (e.g. "4.541 lagi")
 
 
-PROGRAMME_CARDS = ("since_launch", "progress_target")  # Gianyar's launch and 2026 target
+PROGRAMME_CARDS = ("growth_programme", "growth_all", "progress_target")  # Gianyar's launch and 2026 target
+VIEW_CARDS = ("protected", "coverage", "new_week", "lapsing")
+PROGRESS_CARDS = (*PROGRAMME_CARDS, "zero_desa")
 
 
-def summary_cards(kpi: pd.Series, regency: pd.Series, by_desa: pd.DataFrame, lang: str = "id", *,
-                  target: int = settings.TARGET_WORKERS_2026, verified: int = settings.VERIFIED_WORKERS_2026,
-                  lapsing_days: int = settings.LAPSING_WINDOW_DAYS, as_of=None, filtered: bool = False
-                  ) -> list[Card]:
-    """The Ringkasan cards from a kpi row (filtered), the regency-wide kpi row and coverage_by_desa.
+def indicator_card(h: indicators.Headlines, key: str, lang: str = "id") -> Card:
+    """One card from the indicator catalogue: its name, number, comparison and help.
 
-    Launch and target cards always count the whole regency; when the view is `filtered` their labels
-    say so, because they would otherwise read as figures of the selected kecamatan.
+    A change is coloured and arrowed only when it is not zero; a comparison that is context, not a
+    change (growth since the launch, "of the target"), has neither.
     """
-    fi, fp, fd, fdate = i18n.fmt_int, i18n.fmt_pct, i18n.fmt_signed, i18n.fmt_date
-    t = i18n.t
-    protected, week_ago, sasaran = int(kpi["protected_workers"]), int(kpi["protected_workers_week_ago"]), \
-        int(kpi["sasaran_workers"])
-    coverage_before = 100.0 * week_ago / sasaran if sasaran else None
-    coverage_change = (kpi["coverage_pct"] - coverage_before) if coverage_before is not None else None
-    launch = since_launch(regency["protected_workers"])
-    goal = toward_target(regency["protected_workers"], target)
-    with_sasaran, zero = desa_with_sasaran(by_desa), zero_coverage_desa(by_desa)
-    lowest = ", ".join(lowest_coverage_desa(by_desa, 3)["desa"]) or i18n.MISSING
-    lapse_until = (pd.Timestamp(as_of) + pd.Timedelta(days=lapsing_days)).date() if as_of else None
+    change = h.change(key)
+    moving = change is not None and i18n.fmt_signed(change, lang, 1) != i18n.fmt_signed(0.0, lang, 1)
+    return Card(key, h.label(key, lang), h.text(key, lang), h.sub(key, lang), h.help(key, lang),
+                "normal" if moving else "off", moving)
 
-    def regency_label(text: str) -> str:
-        return t("metric.regency_label", lang, label=text) if filtered else text
-    return [
-        Card("protected", t("metric.protected", lang), fi(protected, lang),
-             t("metric.vs_last_week", lang, delta=fd(week_delta(protected, week_ago), lang)),
-             t("metric.protected_help", lang, date=fdate(as_of, lang))),
-        Card("coverage", t("metric.coverage", lang), fp(kpi["coverage_pct"], lang),
-             None if coverage_change is None else t("metric.pp_vs_last_week", lang,
-                                                    delta=i18n.fmt_signed(coverage_change, lang, 1)),
-             t("metric.coverage_help", lang, sasaran=fi(sasaran, lang))),
-        Card("new_week", t("metric.new_week", lang), fi(kpi["new_workers_week"], lang), None,
-             t("metric.new_week_help", lang, date=fdate(as_of, lang))),
-        Card("lapsing", t("metric.lapsing", lang, days=lapsing_days), fi(kpi["lapsing_workers"], lang), None,
-             t("metric.lapsing_help", lang, date=fdate(lapse_until, lang))),
-        Card("since_launch",
-             regency_label(t("metric.since_launch", lang, count=fi(settings.LAUNCH_WORKERS, lang))),
-             fd(launch.difference, lang),
-             t("metric.times_launch", lang, ratio=i18n.fmt_num(launch.ratio, lang),
-               date=fdate(settings.LAUNCH_DATE, lang)),
-             t("metric.since_launch_help", lang, count=fi(settings.LAUNCH_WORKERS, lang),
-               date=fdate(settings.LAUNCH_DATE, lang)), "off", False),
-        Card("progress_target", regency_label(t("metric.progress_target", lang)), fp(goal.ratio, lang),
-             t("metric.to_go", lang, count=fi(goal.difference, lang)),
-             t("metric.progress_target_help", lang, protected=fi(regency["protected_workers"], lang),
-               target=fi(target, lang), verified=fi(verified, lang)), "off", False),
-        Card("zero_desa", t("metric.zero_desa", lang), fi(len(zero), lang),
-             t("metric.of_desa", lang, count=len(with_sasaran)),
-             t("metric.zero_desa_help", lang, names=lowest), "off", False),
-    ]
+
+def summary_cards(h: indicators.Headlines, lang: str = "id") -> list[Card]:
+    """The Ringkasan cards: this view (now, coverage, this week, lapsing), then progress (whole region)."""
+    return [indicator_card(h, key, lang) for key in (*VIEW_CARDS, *PROGRESS_CARDS)]
 
 
 def parse_count(text: str) -> int | None:

@@ -58,6 +58,8 @@ REASONS: dict[str, tuple[str, str]] = {
                         "Programme '{value}' unknown (valid: JKK, JKM, JHT)"),
     "funding_unknown": ("Sumber iuran '{value}' tidak dikenal (yang sah: APBD, APBDes, DBHCHT, CSR, Mandiri)",
                         "Funding source '{value}' unknown (valid: APBD, APBDes, DBHCHT, CSR, Mandiri)"),
+    "status_unknown": ("Status '{value}' tidak dikenal (yang sah: AKTIF, NON AKTIF, MENINGGAL, KELUAR)",
+                       "Status '{value}' unknown (valid: AKTIF, NON AKTIF, MENINGGAL, KELUAR)"),
     "date_invalid": ("Tanggal '{value}' tidak sah (gunakan HH-BB-TTTT, mis. 03-11-2025)",
                      "Date '{value}' invalid (use DD-MM-YYYY, e.g. 03-11-2025)"),
     "date_excel_number": ("Tanggal '{value}' adalah angka tanggal Excel di luar 2015-2100; format kolom sebagai "
@@ -143,6 +145,12 @@ def _program_flags(text: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
     return flags, unknown
 
 
+def status_codes(text: pd.Series) -> pd.Series:
+    """The store's code of each STATUS cell (domain.STATUS_SPELLINGS); "" where blank, NA where unknown."""
+    letters = text.str.upper().str.replace(r"[^A-Z]", "", regex=True)
+    return letters.map(domain.STATUS_SPELLINGS).where(text.ne(""), "")
+
+
 def _money(text: pd.Series) -> pd.Series:
     digits = text.str.replace(r"(?i)rp|\s", "", regex=True).str.replace(r"[.,]00$", "", regex=True)
     return pd.to_numeric(digits.str.replace(r"[.,]", "", regex=True), errors="coerce").astype("Int64")
@@ -211,6 +219,8 @@ class Validator:
         sumber = per_unique(text["sumber_iuran"],
                             lambda v: v.str.upper().str.replace(r"[^A-Z]", "", regex=True).map(_FUNDING))
         flag(live & sumber.isna(), "SUMBER IURAN", "funding_unknown", text["sumber_iuran"])
+        status = per_unique(text["status"], status_codes)
+        flag(live & status.isna(), "STATUS", "status_unknown", text["status"])
         self._decide_date_order(text)
         start, end = (per_unique(text[f], self._parse_dates) for f in ("tgl_kepesertaan", "tgl_akhir"))
         for field, stamps, label in (("tgl_kepesertaan", start, "TGL KEPESERTAAN"), ("tgl_akhir", end, "TGL AKHIR")):
@@ -231,7 +241,7 @@ class Validator:
             "tgl_lahir": _as_date(per_unique(text["tgl_lahir"], self._parse_dates)),
             "jenis_kelamin": text["jenis_kelamin"].str.upper(),
             "sektor": sektor, "kode_desa": kode_desa, **programs,
-            "tgl_kepesertaan": _as_date(start), "tgl_akhir": _as_date(end), "status": text["status"].str.upper(),
+            "tgl_kepesertaan": _as_date(start), "tgl_akhir": _as_date(end), "status": status.where(status.ne(""), None),
             "sumber_iuran": sumber, "penghasilan_rp": per_unique(text["penghasilan"], _money),
         })[ok][STORE_COLUMNS].reset_index(drop=True)
         return Validated(accepted, _rejection_frame(problems), len(rows))

@@ -7,6 +7,12 @@ Money first: the budget pays `renew_workers` renewals first (when `renew_first`)
 N = min(workers the rest affords, total gap). N does not depend on the priority rule, so the
 regency-wide coverage after a plan does not either; the rule only decides *where* the N go.
 
+Honest "after": the renewal group (workers the programme pays for now, optional column
+`renewal_group` per cell) lapses on its paid-until unless the plan renews it. Renewals the plan does
+not pay (toggle off, or a budget too small) are taken off the cells' protected workers, spread over
+the cells in proportion to their renewal group by the same divisor method; coverage after counts
+only those who stay: the rest of the protected, the renewed and the new.
+
 Where: cell i has a gap g_i (its cap) and a value v_i = g_i * w_i, with w_i the rule's weight.
 The N workers are the N largest "signposts" v_i / (k + 1/2), k = 0 .. g_i - 1, over all cells:
 the Webster / Sainte-Lague divisor method with caps, which is what handing out one worker at a
@@ -35,6 +41,7 @@ from jamsostek import domain, settings
 RULES = ("gap", "coverage", "weights", "mix")
 # One row per desa x sector, as queries/gap_desa_sector.sql gives them (other columns are ignored).
 CELL_COLUMNS = ("kode_desa", "desa", "kode_kecamatan", "kecamatan", "sektor", "sasaran_workers", "protected_workers")
+RENEWAL_GROUP = "renewal_group"  # optional cell column: protected now and paid by the programme
 
 # Vulnerability weights per sector, editable on the page. An estimate of this project, not an
 # official scale: highest where a work accident or death is most likely and income least secure.
@@ -114,6 +121,11 @@ class Plan:
         return self.renewal_workers + self.new_workers
 
     @property
+    def lapsed_workers(self) -> int:
+        """Renewals the plan does not pay: they lapse on their paid-until (not protected after)."""
+        return int(self.allocation["lapsed_workers"].sum())
+
+    @property
     def coverage_pct_before(self) -> float:
         """Regency-wide coverage before the plan, in percent."""
         return coverage_pct(self.allocation, "protected_workers")
@@ -130,6 +142,16 @@ class Plan:
     def by_kecamatan(self) -> pd.DataFrame:
         """Before/after per kecamatan."""
         return by_kecamatan_before_after(self)
+
+
+def with_renewal_group(cells: pd.DataFrame, programme_cells: list[pd.DataFrame]) -> pd.DataFrame:
+    """cells plus RENEWAL_GROUP: per cell, the protected workers of `programme_cells` (gap_desa_sector
+    run once per programme funding source), i.e. the renewals the programme owes there."""
+    keys = ["kode_desa", "sektor"]
+    group = (pd.concat([c[keys + ["protected_workers"]] for c in programme_cells]).groupby(keys)["protected_workers"]
+             .sum() if programme_cells else pd.Series(dtype="int64"))
+    index = pd.MultiIndex.from_frame(cells[keys])
+    return cells.assign(**{RENEWAL_GROUP: group.reindex(index).fillna(0).astype("int64").to_numpy()})
 
 
 def total_budget_rp(lines: Mapping[str, int]) -> int:
@@ -166,6 +188,9 @@ def prepare_cells(cells: pd.DataFrame) -> pd.DataFrame:
         out[col] = values.astype("int64")
     if out.duplicated(["kode_desa", "sektor"]).any():
         raise ValueError("cells must have one row per (kode_desa, sektor)")
+    group = cells[RENEWAL_GROUP] if RENEWAL_GROUP in cells else cells["protected_workers"]
+    out[RENEWAL_GROUP] = pd.to_numeric(group, errors="coerce").fillna(0).astype("int64").clip(
+        lower=0, upper=out["protected_workers"])
     out = out.sort_values(["kode_desa", "sektor"], ignore_index=True)
     out["gap_workers"] = (out["sasaran_workers"] - out["protected_workers"]).clip(lower=0)
     out["coverage_pct"] = _pct(out["protected_workers"], out["sasaran_workers"])
@@ -259,8 +284,8 @@ def plan(cells: pd.DataFrame, p: PlanInput) -> Plan:
     when renew_first, else 0. The N new workers go to cells by divisor_allocation of
     gap * priority_score, never above a cell's gap and summing to N exactly. The allocation table
     is prepare_cells(cells) plus priority_score, allocated_workers, protected_after, gap_after and
-    coverage_pct_after (NaN where sasaran is 0). Currently protected workers are assumed to stay
-    protected: renewals change only the money left for new workers.
+    coverage_pct_after (NaN where sasaran is 0). The renewals not paid (renew_workers - renewal_workers)
+    lapse: lapsed_workers per cell, out of its renewal group, taken off protected_after.
     """
     table = prepare_cells(cells)
     affordable = workers_affordable(p.budget_rp, p.months, p.contribution_rp)
@@ -269,14 +294,20 @@ def plan(cells: pd.DataFrame, p: PlanInput) -> Plan:
     table["priority_score"] = priority_weights(table, p)
     gap = table["gap_workers"].to_numpy(np.int64)
     table["allocated_workers"] = divisor_allocation(gap * table["priority_score"].to_numpy(), gap, new)
-    _add_after(table)
+    group = table[RENEWAL_GROUP].to_numpy(np.int64)
+    unpaid = min(p.renew_workers - renewal, int(group.sum()))
+    table["lapsed_workers"] = divisor_allocation(group.astype(float), group, unpaid)
+    add_after(table)
     cost = (renewal + new) * p.months * p.contribution_rp
     return Plan(p, renewal, new, cost, p.budget_rp - cost, table)
 
 
-def _add_after(table: pd.DataFrame) -> None:
-    table["protected_after"] = table["protected_workers"] + table["allocated_workers"]
-    table["gap_after"] = table["gap_workers"] - table["allocated_workers"]
+def add_after(table: pd.DataFrame) -> None:
+    """protected_after, gap_after and coverage_pct_after from allocated_workers and lapsed_workers."""
+    if "lapsed_workers" not in table:
+        table["lapsed_workers"] = 0
+    table["protected_after"] = table["protected_workers"] - table["lapsed_workers"] + table["allocated_workers"]
+    table["gap_after"] = (table["sasaran_workers"] - table["protected_after"]).clip(lower=0)
     table["coverage_pct_after"] = _pct(table["protected_after"], table["sasaran_workers"])
 
 
@@ -286,7 +317,11 @@ def full_coverage_cost_rp(
     contribution_rp: int = settings.CONTRIBUTION_RP_PER_MONTH,
     include_renewal: int = 0,
 ) -> int:
-    """Cost of closing every cell's gap for `months` months, plus `include_renewal` renewals."""
+    """Cost of closing every cell's gap for `months` months, plus `include_renewal` renewals.
+
+    Full coverage keeps everyone protected now too, so callers pass every renewal the programme owes,
+    whether or not a plan chooses to pay them.
+    """
     _check_rates(months, contribution_rp)
     _check_int("include_renewal", include_renewal, 0)
     gap = int(prepare_cells(cells)["gap_workers"].sum())
@@ -316,7 +351,10 @@ def budget_for_coverage(
     if sasaran == 0:
         raise ValueError("no sasaran: coverage is undefined")
     needed_total = -(-target.numerator * sasaran // (target.denominator * 100))  # ceiling
-    needed_new = max(needed_total - int(table["protected_workers"].sum()), 0)
+    # Without renewals the renewal group lapses: new workers must also replace them.
+    staying = int(table["protected_workers"].sum()) - (0 if renew_first else min(renew_workers,
+                                                                                 int(table[RENEWAL_GROUP].sum())))
+    needed_new = max(needed_total - staying, 0)
     renewal = renew_workers if renew_first else 0
     return (renewal + needed_new) * months * contribution_rp
 
@@ -327,7 +365,8 @@ def coverage_pct(table: pd.DataFrame, protected_column: str = "protected_after")
     return float(100.0 * table[protected_column].sum() / sasaran) if sasaran > 0 else math.nan
 
 
-_SUMMED = ["sasaran_workers", "protected_workers", "gap_workers", "allocated_workers", "protected_after", "gap_after"]
+_SUMMED = ["sasaran_workers", "protected_workers", "gap_workers", "allocated_workers", "lapsed_workers",
+           "protected_after", "gap_after"]
 
 
 def _before_after(plan: Plan, keys: list[str]) -> pd.DataFrame:

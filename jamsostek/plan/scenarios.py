@@ -21,7 +21,7 @@ from jamsostek.store import db
 MAX_NAME_CHARS = 80
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CELL_SAVED = ["kode_desa", "sektor", "sasaran_workers", "protected_workers", "allocated_workers"]
+_CELL_SAVED = ["kode_desa", "sektor", "sasaran_workers", "protected_workers", "allocated_workers", "lapsed_workers"]
 
 
 class ScenarioExists(ValueError):
@@ -96,10 +96,9 @@ def parse_inputs(text: str) -> tuple[al.PlanInput, dict[str, int], dict[str, str
 
 
 def full_cost_rp(plan: al.Plan) -> int:
-    """Cost of closing every gap of the plan's cells for its months, plus the renewals it pays first."""
+    """Cost of closing every gap of the plan's cells for its months, plus every renewal owed (toggle or not)."""
     p = plan.input
-    return al.full_coverage_cost_rp(plan.allocation, p.months, p.contribution_rp,
-                                    include_renewal=p.renew_workers if p.renew_first else 0)
+    return al.full_coverage_cost_rp(plan.allocation, p.months, p.contribution_rp, include_renewal=p.renew_workers)
 
 
 def find(con: db.Connection, name: str) -> int | None:
@@ -189,10 +188,9 @@ def _allocation_table(cells: pd.DataFrame) -> pd.DataFrame:
     table = al.prepare_cells(cells)
     table["allocated_workers"] = cells.set_index(["kode_desa", "sektor"])["allocated_workers"].reindex(
         pd.MultiIndex.from_frame(table[["kode_desa", "sektor"]])).to_numpy("int64")
-    table["protected_after"] = table["protected_workers"] + table["allocated_workers"]
-    table["gap_after"] = table["gap_workers"] - table["allocated_workers"]
-    table["coverage_pct_after"] = (100.0 * table["protected_after"]
-                                   / table["sasaran_workers"].where(table["sasaran_workers"] > 0))
+    table["lapsed_workers"] = cells.set_index(["kode_desa", "sektor"])["lapsed_workers"].reindex(
+        pd.MultiIndex.from_frame(table[["kode_desa", "sektor"]])).fillna(0).to_numpy("int64")
+    al.add_after(table)
     return table
 
 

@@ -83,23 +83,37 @@ def cards(plan: al.Plan, lang: str = "id") -> list[metrics.Card]:
                                  months=p.months, rate=rate) + " " + i18n.fmt_rp(plan.cost_rp, lang)),
         metrics.Card("leftover", i18n.t("plan.card_leftover", lang), i18n.fmt_rp(plan.leftover_rp, lang),
                      help=i18n.t("plan.card_leftover_help", lang, budget=i18n.fmt_rp(p.budget_rp, lang))),
-        metrics.Card("coverage", i18n.t("plan.card_coverage", lang), i18n.fmt_pct(after, lang),
-                     delta=i18n.t("plan.card_coverage_delta", lang, delta=i18n.fmt_signed(after - before, lang, 1),
-                                  before=i18n.fmt_pct(before, lang)) if not math.isnan(before) else None),
+        _coverage_card(plan, before, after, lang),
         metrics.Card("full_cost", i18n.t("plan.card_full_cost", lang), i18n.fmt_rp_short(full_cost_rp(plan), lang),
-                     help=i18n.t("plan.card_full_cost_help", lang, gap=i18n.fmt_int(gap, lang), months=p.months)
+                     help=i18n.t("plan.card_full_cost_help", lang, gap=i18n.fmt_int(gap, lang), months=p.months,
+                                 renewals=i18n.fmt_int(p.renew_workers, lang))
                      + " " + i18n.fmt_rp(full_cost_rp(plan), lang)),
     ]
 
 
+def _coverage_card(plan: al.Plan, before: float, after: float, lang: str) -> metrics.Card:
+    # Coverage after counts only who stays protected: renewals the plan does not pay lapse.
+    fmt = {"lapsed": i18n.fmt_int(plan.lapsed_workers, lang), "count": i18n.fmt_int(plan.input.renew_workers, lang)}
+    delta = None
+    if not math.isnan(before):
+        change = i18n.fmt_signed(after - before, lang, 1)
+        delta = i18n.t("plan.card_coverage_delta", lang, delta=change, before=i18n.fmt_pct(before, lang))
+    moving = delta is not None and i18n.fmt_signed(after - before, lang, 1) != i18n.fmt_signed(0.0, lang, 1)
+    return metrics.Card("coverage", i18n.t("plan.card_coverage", lang), i18n.fmt_pct(after, lang), delta,
+                        i18n.t("plan.card_coverage_help", lang, **fmt), "normal" if moving else "off", moving)
+
+
 def notice(plan: al.Plan, lang: str = "id") -> tuple[str, str] | None:
-    """("success" | "warning", text) when the budget closes every gap or cannot pay all renewals; else None."""
+    """("warning" | "success", text): renewals off or not all paid (they lapse), or every gap closed; else None."""
     p = plan.input
+    fmt = {"renewal": i18n.fmt_int(plan.renewal_workers, lang), "count": i18n.fmt_int(p.renew_workers, lang),
+           "lapsed": i18n.fmt_int(plan.lapsed_workers, lang)}
+    if p.renew_workers and not p.renew_first:
+        return "warning", i18n.t("plan.renewals_off", lang, **fmt)
+    if p.renew_first and plan.renewal_workers < p.renew_workers:
+        return "warning", i18n.t("plan.renewals_only", lang, **fmt)
     if plan.new_workers == int(plan.allocation["gap_workers"].sum()) and plan.leftover_rp > 0:
         return "success", i18n.t("plan.all_gaps_closed", lang, leftover=i18n.fmt_rp(plan.leftover_rp, lang))
-    if p.renew_first and plan.renewal_workers < p.renew_workers:
-        return "warning", i18n.t("plan.renewals_only", lang, renewal=i18n.fmt_int(plan.renewal_workers, lang),
-                                 count=i18n.fmt_int(p.renew_workers, lang))
     return None
 
 

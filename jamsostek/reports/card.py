@@ -3,13 +3,11 @@ headline numbers, their change since last week, a small coverage map, the date a
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from jamsostek import i18n, settings
+from jamsostek import i18n
 from jamsostek.geo import boundaries
 from jamsostek.i18n import fmt_date, fmt_int
 from jamsostek.reports import evidence, figures, static_map
@@ -39,8 +37,7 @@ def card_figure(data: ReportData, lang: str = "id") -> Figure:
 
 def week_text(data: ReportData, lang: str) -> str:
     """'Minggu 14 November 2026 – 20 November 2026': the seven days the weekly figures count."""
-    start = data.as_of - timedelta(days=6)
-    return t("card.week", lang, start=fmt_date(start, lang), end=fmt_date(data.as_of, lang))
+    return t("card.week", lang, start=fmt_date(data.headlines.week_start, lang), end=fmt_date(data.as_of, lang))
 
 
 def _band(fig: Figure, data: ReportData, lang: str) -> None:
@@ -54,28 +51,32 @@ def _band(fig: Figure, data: ReportData, lang: str) -> None:
                  ha="center", va="center")
 
 
+CARD_FIGURES = ("protected", "coverage", "new_week", "lapsing")  # indicator keys, top to bottom
+FOOTER_FIGURES = ("growth_programme", "progress_target")
+
+
 def _numbers(fig: Figure, data: ReportData, lang: str) -> None:
-    k, cards = data.kpi, data.cards(lang)
-    rows = [
-        (cards["protected"], [cards["protected"].delta], data.protected_delta),
-        (cards["coverage"], [cards["coverage"].delta or "",
-                             t("card.of_sasaran", lang, sasaran=fmt_int(k["sasaran_workers"], lang))],
-         data.protected_delta),
-        (cards["new_week"], [t("ev.sub_new", lang, date=i18n.fmt_date_short(data.as_of, lang))], None),
-        (cards["lapsing"], [t("ev.sub_lapsing", lang)], None),
-    ]
+    k, h = data.kpi, data.headlines
+    notes = {"coverage": t("card.of_sasaran", lang, sasaran=fmt_int(k["sasaran_workers"], lang)),
+             "lapsing": t("ev.sub_lapsing", lang)}
     y = 0.77
-    for card, subs, change in rows:
+    for key in CARD_FIGURES:
+        card = data.card(key, lang)
+        subs = [s for s in (card.delta, notes.get(key)) if s]
+        change = h.change(key) if card.delta_arrow else None
         fig.text(0.05, y, card.label, fontsize=19, color=figures.MUTED, va="center")
         fig.text(0.05, y - 0.05, card.value, fontsize=48, fontweight="bold", color=figures.INK, va="center")
         for n, sub in enumerate(subs):
-            colour = figures.MUTED if n or change is None or change == 0 else UP if change > 0 else DOWN
+            colour = figures.MUTED if n or not change else UP if change > 0 else DOWN
             fig.text(0.05, y - 0.097 - 0.03 * n, sub, fontsize=16, color=colour, va="center")
         y -= 0.15 + 0.03 * max(len(subs) - 1, 0)
 
 
+MAP_RECT = (0.50, 0.245, 0.48, 0.545)  # the map's axes in figure fractions
+
+
 def _map(fig: Figure, data: ReportData, lang: str) -> None:
-    ax = fig.add_axes((0.50, 0.245, 0.48, 0.545))
+    ax = fig.add_axes(MAP_RECT)
     try:
         static_map.draw_coverage(ax, data.desa, lang, labels=False, attribution=False, scale=False,
                                  font_pt=12.5, legend_pad=0.05, legend=False)
@@ -94,12 +95,11 @@ def _legend(fig: Figure, data: ReportData, lang: str) -> None:
 
 
 def _footer(fig: Figure, data: ReportData, lang: str) -> None:
-    p = data.programme
+    h = data.headlines
     fig.lines.append(Line2D([0.05, 0.95], [0.145, 0.145], transform=fig.transFigure, color="#cccccc",
                             linewidth=1))
-    fig.text(0.05, 0.115, t("card.since_launch", lang, count=fmt_int(p.launch_workers, lang),
-                              date=fmt_date(settings.LAUNCH_DATE, lang), now=fmt_int(p.protected_workers, lang)),
-             fontsize=15, color=figures.INK, va="center")
+    line = " · ".join(f"{h.label(key, lang)}: {h.text(key, lang)} ({h.sub(key, lang)})" for key in FOOTER_FIGURES)
+    fig.text(0.05, 0.115, line, fontsize=13, color=figures.INK, va="center")
     fig.text(0.05, 0.075, t("doc.filters", lang, text=evidence.filters_text(data, lang)), fontsize=13,
              color=figures.MUTED, va="center", wrap=True)
     line = t("doc.as_of", lang, date=fmt_date(data.as_of, lang)) + " · " + static_map.maps.attribution(lang)

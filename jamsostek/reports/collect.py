@@ -8,55 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from numbers import Real
 
 import pandas as pd
 
 from jamsostek import settings
 from jamsostek.store import db
-from jamsostek.analysis import metrics
+from jamsostek.analysis import indicators, metrics
 from jamsostek.analysis.filters import Filters
 
-PROGRAMME_FUNDING = "APBD"  # the regency budget pays the Perisai Aman programme's contributions
 TREND_WEEKS = 12  # weeks listed in the trend tables
-
-
-@dataclass(frozen=True)
-class Programme:
-    """Whole-regency figures of the programme on the report date (not affected by the filters)."""
-
-    protected_workers: int  # all funding sources, as the dashboard's "since launch" figure
-    apbd_protected_workers: int
-    worker_months: int
-    workers_funded: int
-    launch_workers: int = settings.LAUNCH_WORKERS
-    target_workers: int = settings.TARGET_WORKERS_2026
-    rate_rp: int = settings.CONTRIBUTION_RP_PER_MONTH
-
-    @property
-    def growth_workers(self) -> int:
-        """Protected now minus the workers enrolled at the launch."""
-        return self.protected_workers - self.launch_workers
-
-    @property
-    def times_launch(self) -> float:
-        """How many times the launch's number are protected now (as the dashboard computes it)."""
-        return metrics.since_launch(self.protected_workers, self.launch_workers).ratio
-
-    @property
-    def target_pct(self) -> float:
-        """Protected now as a percentage of the 2026 target (as the dashboard computes it)."""
-        return metrics.toward_target(self.protected_workers, self.target_workers).ratio
-
-    @property
-    def to_target_workers(self) -> int:
-        """Workers still to enrol to reach the target (never below 0)."""
-        return metrics.toward_target(self.protected_workers, self.target_workers).difference
-
-    @property
-    def cost_rp(self) -> int:
-        """Estimated APBD contributions used so far: worker-months x the monthly JKK+JKM rate."""
-        return self.worker_months * self.rate_rp
 
 
 @dataclass(frozen=True)
@@ -67,11 +27,10 @@ class ReportData:
     status: dict
     batches: pd.DataFrame
     kpi: dict
-    regency_kpi: dict  # the same figures for the whole regency (launch and target compare with these)
-    programme: Programme
+    headlines: indicators.Headlines  # every headline figure, from the indicator catalogue
     kecamatan: pd.DataFrame
     desa: pd.DataFrame
-    desa_apbd: pd.DataFrame  # coverage_by_desa with the same filters but funding = APBD
+    desa_apbd: pd.DataFrame  # coverage_by_desa counting only the programme's funding sources (JS-08 per desa)
     sectors: pd.DataFrame
     cells: pd.DataFrame
     weeks: pd.DataFrame
@@ -91,8 +50,8 @@ class ReportData:
 
     @property
     def protected_delta(self) -> int:
-        """Change in protected workers over the last seven days."""
-        return metrics.week_delta(self.kpi["protected_workers"], self.kpi["protected_workers_week_ago"])
+        """Change in protected workers over the week (d against d−7, same filters)."""
+        return self.headlines.week_change()
 
     @property
     def is_filtered(self) -> bool:
@@ -101,9 +60,18 @@ class ReportData:
 
     def cards(self, lang: str = "id") -> dict[str, metrics.Card]:
         """The dashboard's Ringkasan cards for this view, by key: same figures, same words."""
-        cards = metrics.summary_cards(pd.Series(self.kpi), pd.Series(self.regency_kpi), self.desa, lang,
-                                      lapsing_days=self.lapsing_days, as_of=self.as_of, filtered=self.is_filtered)
-        return {card.key: card for card in cards}
+        return {card.key: card for card in metrics.summary_cards(self.headlines, lang)}
+
+    def card(self, key: str, lang: str = "id") -> metrics.Card:
+        """Any catalogue indicator as a card (label, number, comparison, help)."""
+        return metrics.indicator_card(self.headlines, key, lang)
+
+    def later_batches(self) -> pd.DataFrame:
+        """Loaded batches whose data date is after the report date: a report for an earlier day is
+        rebuilt from them (each NIK's latest record), not the extract that was current on that day."""
+        active = self.batches[self.batches["withdrawn_at"].isna()]
+        later = pd.to_datetime(active["extract_date"]) > pd.Timestamp(self.as_of)
+        return active[later].sort_values("batch_id")
 
     def zero_cells(self) -> pd.DataFrame:
         """Desa x sector cells with a sasaran but no one protected, largest sasaran first."""
@@ -118,24 +86,25 @@ class ReportData:
 def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.LAPSING_WINDOW_DAYS) -> ReportData:
     """Run every question the documents need, once, with the same parameters the dashboard binds."""
     p = filters.params()
-    apbd = {**p, "sumber": PROGRAMME_FUNDING} if p["sumber"] in (None, PROGRAMME_FUNDING) else None
-    regency = {"as_of": filters.as_of, "kecamatan": None, "sektor": None, "program": None, "sumber": None}
-    cost = _row(db.run_query(con, "programme_cost", as_of=filters.as_of, sumber=PROGRAMME_FUNDING))
-    regency_kpi = _row(db.run_query(con, "kpi", lapsing_days=lapsing_days, **regency))
-    apbd_kpi = _row(db.run_query(con, "kpi", lapsing_days=lapsing_days, **{**regency, "sumber": PROGRAMME_FUNDING}))
+    programme = settings.programme_funding()
+    # The programme's desa column: its funding sources within the filters (none when another source is chosen).
+    funded = [s for s in programme if p["sumber"] in (None, s)]
     desa = db.run_query(con, "coverage_by_desa", **p)
+    desa_programme = desa.assign(protected_workers=0)
+    for source in funded:
+        part = db.run_query(con, "coverage_by_desa", **{**p, "sumber": source}).set_index("kode_desa")
+        desa_programme["protected_workers"] += desa_programme["kode_desa"].map(part["protected_workers"]).fillna(0)
+    desa_programme["protected_workers"] = desa_programme["protected_workers"].astype("int64")
+    headlines = indicators.gather(lambda name, **q: db.run_query(con, name, **q), p, desa, lapsing_days)
     return ReportData(
         filters=filters,
-        status=_row(db.run_query(con, "data_status")),
+        status=indicators.row(db.run_query(con, "data_status")),
         batches=db.run_query(con, "batches"),
-        kpi=_row(db.run_query(con, "kpi", lapsing_days=lapsing_days, **p)),
-        regency_kpi=regency_kpi,
-        programme=Programme(regency_kpi["protected_workers"], apbd_kpi["protected_workers"],
-                            cost["worker_months"], cost["workers_funded"]),
+        kpi=dict(headlines.view),
+        headlines=headlines,
         kecamatan=db.run_query(con, "coverage_by_kecamatan", **p),
         desa=desa,
-        # With another funding source chosen, none of the shown workers are paid by the programme.
-        desa_apbd=db.run_query(con, "coverage_by_desa", **apbd) if apbd else desa.assign(protected_workers=0),
+        desa_apbd=desa_programme,
         sectors=db.run_query(con, "coverage_by_sector", **p),
         cells=db.run_query(con, "gap_desa_sector", **p),
         weeks=db.run_query(con, "enrolments_by_week", **p),
@@ -143,14 +112,3 @@ def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.L
         lapsing=db.run_query(con, "lapsing_by_desa", days=lapsing_days, **p),
         lapsing_days=lapsing_days,
     )
-
-
-def _row(frame: pd.DataFrame) -> dict:
-    """First row as a dict, with counts as plain ints (SQL SUMs come back as floats)."""
-    row = frame.iloc[0].to_dict() if len(frame) else {}
-    return {k: int(v) if _is_count(k, v) else v for k, v in row.items()}
-
-
-def _is_count(column: str, value: object) -> bool:
-    return (isinstance(value, Real) and not isinstance(value, bool) and not column.endswith("_pct")
-            and not pd.isna(value) and float(value).is_integer())

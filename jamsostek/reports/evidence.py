@@ -12,7 +12,7 @@ from fpdf.enums import XPos, YPos
 
 from jamsostek import domain, i18n, settings
 from jamsostek.geo import boundaries
-from jamsostek.analysis import maps
+from jamsostek.analysis import indicators, maps
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import figures, static_map
 from jamsostek.reports.collect import TREND_WEEKS, ReportData
@@ -28,7 +28,7 @@ def build_evidence_pdf(data: ReportData, lang: str = "id") -> bytes:
     pdf = DocPDF(lang, data.as_of, data.is_sample,
                  header_text=t("ev.header", lang, date=fmt_date(data.as_of, lang)),
                  title=t("ev.title", lang))
-    for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _trend, _method):
+    for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _trend, _catalogue, _method):
         page(pdf, data, lang)
     return bytes(pdf.output())
 
@@ -49,48 +49,49 @@ def filters_text(data: ReportData, lang: str) -> str:
     return " · ".join(parts) if parts else t("doc.filters_none", lang)
 
 
+# The headline boxes, three a row: this view, then its size, then the programme (indicator keys).
+KPI_BOXES = ("protected", "coverage", "new_week", "sasaran", "gap", "lapsing",
+             "growth_programme", "growth_all", "progress_target", "programme_protected", "zero_desa", "participants")
+# Sub-lines for figures whose catalogue entry has no comparison.
+_BOX_NOTES = {"sasaran": "ev.sub_sasaran", "gap": "ev.sub_gap", "lapsing": "ev.sub_lapsing"}
+PROGRAMME_ROWS = ("programme_protected", "growth_programme", "growth_all", "progress_target", "worker_months",
+                  "programme_cost")
+
+
 def kpi_boxes(data: ReportData, lang: str) -> list[tuple[str, str, str]]:
-    """(label, value, sub-line) of the headline figures: the dashboard's cards plus sasaran and gap."""
-    k, cards = data.kpi, data.cards(lang)
+    """(label, value, sub-line) of the headline figures, each from the indicator catalogue."""
+    h = data.headlines
+    return [(h.label(key, lang), h.text(key, lang),
+             h.sub(key, lang) or (t(_BOX_NOTES[key], lang) if key in _BOX_NOTES else "")) for key in KPI_BOXES]
 
-    def card(key: str, sub: str | None = None) -> tuple[str, str, str]:
-        return cards[key].label, cards[key].value, sub if sub is not None else cards[key].delta or ""
 
-    return [
-        card("protected"), card("coverage"), card("new_week", t("ev.sub_new", lang, date=_short(data.as_of, lang))),
-        (t("metric.sasaran", lang), fmt_int(k["sasaran_workers"], lang), t("ev.sub_sasaran", lang)),
-        (t("metric.gap", lang), fmt_int(k["gap_workers"], lang), t("ev.sub_gap", lang)),
-        card("lapsing", t("ev.sub_lapsing", lang)),
-        card("since_launch"), card("progress_target"), card("zero_desa"),
-    ]
+def rebuilt_text(data: ReportData, lang: str) -> str | None:
+    """For a report date before the data loaded: which later extract(s) the figures are rebuilt from."""
+    later = data.later_batches()
+    if later.empty:
+        return None
+    files = i18n.join_words([f"{r.file_name} ({fmt_date(r.extract_date, lang)})" for r in later.itertuples()], lang)
+    return t("doc.rebuilt", lang, date=fmt_date(data.as_of, lang), files=files)
 
 
 def _short(day, lang: str) -> str:
     return i18n.fmt_date_short(day, lang)
 
 
-def programme_rows(data: ReportData, lang: str) -> list[tuple[str, str]]:
-    """(label, value) of the programme's whole-regency figures, including the cost estimate."""
-    p = data.programme
-    return [
-        (t("prog.launch", lang, date=fmt_date(settings.LAUNCH_DATE, lang)), fmt_int(p.launch_workers, lang)),
-        (t("prog.protected_now", lang), fmt_int(p.protected_workers, lang)),
-        (t("prog.growth", lang), i18n.fmt_signed(p.growth_workers, lang)
-         + f" ({t('prog.times', lang, ratio=i18n.fmt_num(p.times_launch, lang, 1))})"),
-        (t("prog.apbd_now", lang), fmt_int(p.apbd_protected_workers, lang)),
-        (t("prog.target", lang, target=fmt_int(p.target_workers, lang)),
-         f"{fmt_pct(p.target_pct, lang)} ({t('metric.to_go', lang, count=fmt_int(p.to_target_workers, lang))})"),
-        (t("prog.worker_months", lang), fmt_int(p.worker_months, lang)),
-        (t("prog.cost", lang), i18n.fmt_rp(p.cost_rp, lang)),
-    ]
+def programme_rows(data: ReportData, lang: str) -> list[tuple[str, str, str]]:
+    """(indicator, value, comparison) of the programme's whole-region figures, including the cost estimate."""
+    h = data.headlines
+    return [(f"{indicators.BY_KEY[key].code} {h.label(key, lang)}", h.text(key, lang), h.sub(key, lang) or "")
+            for key in PROGRAMME_ROWS]
 
 
 def cost_formula(data: ReportData, lang: str) -> str:
     """The cost estimate written out with its formula."""
-    p = data.programme
-    return t("prog.cost_formula", lang, months=fmt_int(p.worker_months, lang), rate=i18n.fmt_rp(p.rate_rp, lang),
-              jkk=i18n.fmt_rp(settings.JKK_MIN_RP_PER_MONTH, lang), jkm=i18n.fmt_rp(settings.JKM_RP_PER_MONTH, lang),
-              cost=i18n.fmt_rp(p.cost_rp, lang))
+    h = data.headlines
+    return t("prog.cost_formula", lang, months=h.text("worker_months", lang),
+             rate=i18n.fmt_rp(settings.CONTRIBUTION_RP_PER_MONTH, lang),
+             jkk=i18n.fmt_rp(settings.JKK_MIN_RP_PER_MONTH, lang), jkm=i18n.fmt_rp(settings.JKM_RP_PER_MONTH, lang),
+             cost=h.text("programme_cost", lang), sources=indicators.sources_text(lang))
 
 
 # --- pages
@@ -112,6 +113,10 @@ def _cover(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.set_font(FONT, "B", 16)
     pdf.cell(0, 9, t("doc.as_of", lang, date=fmt_date(data.as_of, lang)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.para(t("doc.filters", lang, text=filters_text(data, lang)), size=10, height=5.5)
+    rebuilt = rebuilt_text(data, lang)
+    if rebuilt:
+        pdf.ln(2)
+        pdf.para(rebuilt, size=9.5, style="B", colour=ACCENT)
     if data.is_sample:
         pdf.ln(3)
         pdf.para(t("notice.sample", lang), size=9.5, style="B", colour=(191, 54, 12))
@@ -158,8 +163,8 @@ def _headline(pdf: DocPDF, data: ReportData, lang: str) -> None:
                 count=fmt_int(settings.LAUNCH_WORKERS, lang)), height=5)
     pdf.ln(2)
     rows = programme_rows(data, lang)
-    pdf.data_table([t("wb.item", lang), t("wb.value", lang)], rows, (100, 80), ("LEFT", "RIGHT"),
-                   size=9.5, line_height=6, bold_rows={len(rows) - 1})
+    pdf.data_table([t("wb.item", lang), t("wb.value", lang), t("wb.comparison", lang)], rows, (84, 36, 60),
+                   ("LEFT", "RIGHT", "LEFT"), size=9.5, line_height=6, bold_rows={len(rows) - 1})
     pdf.note(cost_formula(data, lang))
 
 
@@ -313,3 +318,13 @@ def _method(pdf: DocPDF, data: ReportData, lang: str) -> None:
         pdf.ln(2)
     sectors = ", ".join(i18n.sector_label(code, lang) for code in domain.SECTORS)
     pdf.note(f"{t('col.sector', lang)}: {sectors}.")
+
+
+def _catalogue(pdf: DocPDF, data: ReportData, lang: str) -> None:
+    # The indicator catalogue: what every figure in this report counts, and how.
+    pdf.new_page()
+    pdf.h1(t("ind.title", lang))
+    pdf.note(t("ind.intro", lang))
+    table = indicators.catalogue_table(lang, data.lapsing_days)
+    pdf.data_table(list(table.columns[:6]), table.iloc[:, :6].values.tolist(), (13, 30, 45, 30, 32, 30),
+                   ("LEFT",) * 6, size=7.5, line_height=3.8)

@@ -16,9 +16,10 @@ matplotlib.use("Agg")  # no display on servers; set before any canvas is made
 
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator  # noqa: E402
 
 from jamsostek import i18n  # noqa: E402
+from jamsostek.analysis import ticks  # noqa: E402
 from jamsostek.i18n import t  # noqa: E402
 
 INK = "#222222"
@@ -145,7 +146,9 @@ def coverage_bars_figure(labels: list[str], coverage_pct: list[float], lang: str
     ax.set_yticks(ypos)
     ax.set_yticklabels(labels)
     ax.set_xlim(0, top * 1.18)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.fmt_num(v, lang, 0)))
+    # 1-2-5 steps, each tick labelled with its own value (not 0, 3, 5, 8 for steps of 2,5).
+    ax.xaxis.set_major_locator(MultipleLocator(ticks.nice_step(top * 1.18, 6)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: ticks.tick_label(v, lang)))
     ax.set_xlabel(t("chart.coverage_pct", lang), fontsize=BASE_FONT_PT - 1, color=INK)
     style_axes(ax, lang, y_int=False)
     ax.grid(axis="y", visible=False)

@@ -182,7 +182,9 @@ def _class_label(bin_: maps.Bin, lang: str) -> str:
 def _frame(ax, bounds: np.ndarray, pad_left: float) -> tuple[float, float, float, float]:
     """Fit the axes to the figure's aspect around `bounds` (room on the left for a legend); return the extent."""
     x0, y0, x1, y1 = (float(v) for v in bounds)
-    box = ax.get_position()
+    # The original box: geopandas' plot sets an equal aspect, which shrinks the *active* box to the data's
+    # shape, and framing for that box squashed the map once the aspect went back to "auto".
+    box = ax.get_position(original=True)
     fig_w, fig_h = ax.figure.get_size_inches()
     width_in, height_in = box.width * fig_w, box.height * fig_h
     pad = 0.03 * (y1 - y0)

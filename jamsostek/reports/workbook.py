@@ -10,13 +10,12 @@ from datetime import datetime, time
 
 import pandas as pd
 
-from jamsostek import i18n, settings
+from jamsostek import i18n
 from jamsostek.reports import downloads as export
+from jamsostek.analysis import indicators
 from jamsostek.reports import evidence
 from jamsostek.reports.collect import ReportData
 from jamsostek.i18n import t
-
-RP_FORMAT = "#,##0"
 
 
 def sheets(data: ReportData, lang: str = "id") -> dict[str, pd.DataFrame]:
@@ -39,6 +38,7 @@ def sheets(data: ReportData, lang: str = "id") -> dict[str, pd.DataFrame]:
         t("wb.programme", lang): _programme(data, lang),
         t("wb.batches", lang): _batches(data, lang),
         t("wb.method", lang): _method(data, lang),
+        t("ind.title", lang): indicators.catalogue_table(lang, data.lapsing_days),
     }
 
 
@@ -47,12 +47,14 @@ def build_workbook(data: ReportData, lang: str = "id") -> bytes:
     note = t("doc.filters", lang, text=evidence.filters_text(data, lang))
     if data.is_sample:
         note = f"{t('notice.sample_short', lang)} · {note}"
+    rebuilt = evidence.rebuilt_text(data, lang)
+    if rebuilt:
+        note = f"{note} · {rebuilt}"
     return export.to_xlsx_bytes(
         sheets(data, lang),
         title=t("wb.title", lang, date=i18n.fmt_date(data.as_of, lang)),
         note=note,
         generated_at=datetime.combine(data.as_of, time(0)),
-        number_formats={t("prog.cost", lang): RP_FORMAT},
     )
 
 
@@ -80,34 +82,28 @@ def _apbd(data: ReportData) -> list[int]:
     return [int(apbd.get(code, 0)) for code in data.desa["kode_desa"]]
 
 
+SUMMARY_FIGURES = ("protected", "new_week", "lapsing", "sasaran", "coverage", "gap")  # indicator keys
+
+
 def _summary(data: ReportData, lang: str) -> pd.DataFrame:
-    k = data.kpi
-    row = {
-        t("filter.as_of", lang): data.as_of,
-        t("metric.protected", lang): k["protected_workers"],
-        t("col.protected_week_ago", lang): k["protected_workers_week_ago"],
-        t("col.change", lang): data.protected_delta,
-        t("metric.new_week", lang): k["new_workers_week"],
-        t("metric.lapsing", lang, days=data.lapsing_days): k["lapsing_workers"],
-        t("col.sasaran", lang): k["sasaran_workers"],
-        t("col.coverage_pct", lang): k["coverage_pct"],
-        t("col.gap", lang): k["gap_workers"],
-    }
+    h = data.headlines
+    row = {t("filter.as_of", lang): data.as_of,
+           **{h.label(key, lang): h.value(key) for key in SUMMARY_FIGURES[:1]},
+           t("col.protected_week_ago", lang): data.kpi["protected_workers_week_ago"],
+           t("col.change", lang): data.protected_delta,
+           **{h.label(key, lang): h.value(key) for key in SUMMARY_FIGURES[1:]}}
     return pd.DataFrame([row])
 
 
 def _programme(data: ReportData, lang: str) -> pd.DataFrame:
-    p = data.programme
-    row = {
-        t("prog.launch", lang, date=i18n.fmt_date(settings.LAUNCH_DATE, lang)): p.launch_workers,
-        t("prog.protected_now", lang): p.protected_workers,
-        t("prog.growth", lang): p.growth_workers,
-        t("prog.apbd_now", lang): p.apbd_protected_workers,
-        t("prog.target", lang, target=i18n.fmt_int(p.target_workers, lang)) + " %": p.target_pct,
-        t("prog.worker_months", lang): p.worker_months,
-        t("prog.cost", lang): p.cost_rp,
-    }
-    return pd.DataFrame([row])
+    # One row per indicator (code, name, number, comparison): the same rows as the PDF's programme table.
+    h = data.headlines
+    return pd.DataFrame({
+        t("ind.col.code", lang): [indicators.BY_KEY[k].code for k in evidence.PROGRAMME_ROWS],
+        t("ind.col.name", lang): [h.label(k, lang) for k in evidence.PROGRAMME_ROWS],
+        t("wb.value", lang): [h.value(k) for k in evidence.PROGRAMME_ROWS],
+        t("wb.comparison", lang): [h.sub(k, lang) or "" for k in evidence.PROGRAMME_ROWS],
+    })
 
 
 def _batches(data: ReportData, lang: str) -> pd.DataFrame:

@@ -36,9 +36,12 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> Connecti
 
 def upgrade(con: Connection) -> None:
     """Bring a store made by an earlier version up to schema.sql (create-if-not-exists cannot alter)."""
-    if fetch_value(con, "participant_sektor_type") == "VARCHAR":
+    if fetch_value(con, "participant_column_type", column="sektor") == "VARCHAR":
         with transaction(con):
             execute(con, "participant_sektor_enum")
+    if fetch_value(con, "participant_column_type", column="tgl_nonaktif") is None:
+        with transaction(con):
+            execute(con, "participant_add_nonaktif")
 
 
 def memory() -> Connection:

@@ -7,6 +7,7 @@ exist, anonymous sessions only read. Meeting figures ignore the sidebar filters:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -15,7 +16,7 @@ import streamlit as st
 from jamsostek import i18n
 from jamsostek.access import auth
 from jamsostek.geo import boundaries
-from jamsostek.analysis import map_compare
+from jamsostek.analysis import indicators, map_compare
 from jamsostek.analysis import maps
 from jamsostek.meetings import minutes
 from jamsostek.meetings import weekly as mt
@@ -150,10 +151,12 @@ def headline_cards(s: mt.Since, lang: str) -> list[metrics.Card]:
         metrics.Card("lapsed", t(f"meeting.card.lapsed_{since_word}", lang),
                      fi(rows.loc["lapsed_workers", "now" if first else "change"], lang),
                      help=t("meeting.card.lapsed_help", lang)),
-        metrics.Card("protected", t("metric.protected", lang), fi(rows.loc["protected_workers", "now"], lang),
-                     change("protected_workers")),
-        metrics.Card("coverage", t("metric.coverage", lang), i18n.fmt_pct(rows.loc["coverage_pct", "now"], lang),
-                     change("coverage_pct", True)),
+        _moving(metrics.Card("protected", indicators.name("protected", lang),
+                             fi(rows.loc["protected_workers", "now"], lang), change("protected_workers"),
+                             indicators.help_text("protected", lang)), rows.loc["protected_workers", "change"]),
+        _moving(metrics.Card("coverage", indicators.name("coverage", lang),
+                             i18n.fmt_pct(rows.loc["coverage_pct", "now"], lang), change("coverage_pct", True),
+                             indicators.help_text("coverage", lang)), rows.loc["coverage_pct", "change"], lang),
     ]
     if not first:
         cards += [
@@ -165,6 +168,12 @@ def headline_cards(s: mt.Since, lang: str) -> list[metrics.Card]:
     cards.append(metrics.Card("zero", t("meeting.card.zero", lang), fi(len(s.still_zero), lang),
                               help=t("meeting.card.zero_help", lang, sectors=fi(len(s.zero_by_sector), lang))))
     return cards
+
+
+def _moving(card: metrics.Card, change, lang: str = "id") -> metrics.Card:
+    # A change that is none (or rounds to none) is neutral: grey, no arrow.
+    still = change is None or pd.isna(change) or i18n.fmt_signed(float(change), lang, 1) in ("0,0", "0.0")
+    return replace(card, delta_color="off", delta_arrow=False) if still else card
 
 
 def since_section(s: mt.Since, lang: str) -> None:

@@ -35,49 +35,7 @@ LABELS: dict[str, dict[str, str]] = {
     "metric.coverage": {"id": "Cakupan", "en": "Coverage"},
     "metric.sasaran": {"id": "Sasaran (estimasi)", "en": "Target population (estimate)"},
     "metric.gap": {"id": "Kesenjangan", "en": "Gap (workers)"},
-    "metric.new_week": {"id": "Baru minggu ini", "en": "New this week"},
     "metric.lapsing": {"id": "Berakhir dalam {days} hari", "en": "Lapsing within {days} days"},
-    "metric.since_launch": {"id": "Sejak {count} pekerja pertama", "en": "Since the first {count} workers"},
-    "metric.progress_target": {"id": "Capaian menuju target", "en": "Progress to target"},
-    "metric.vs_last_week": {"id": "{delta} dari minggu lalu", "en": "{delta} vs last week"},
-    "metric.pp_vs_last_week": {"id": "{delta} poin dari minggu lalu", "en": "{delta} points vs last week"},
-    "metric.protected_help": {
-        "id": "Peserta dengan JKK dan JKM aktif pada {date}.",
-        "en": "Participants with both JKK and JKM active on {date}.",
-    },
-    "metric.coverage_help": {
-        "id": "Pekerja terlindungi dibagi sasaran (estimasi) {sasaran} pekerja.",
-        "en": "Protected workers divided by the estimated target population of {sasaran}.",
-    },
-    "metric.of_sasaran": {"id": "dari sasaran {sasaran}", "en": "of {sasaran} target population"},
-    "metric.new_week_help": {
-        "id": "Terlindungi dan mulai terdaftar dalam 7 hari sampai {date}.",
-        "en": "Protected and enrolled in the 7 days up to {date}.",
-    },
-    "metric.times_launch": {"id": "{ratio}× sejak {date}", "en": "{ratio}× since {date}"},
-    "metric.since_launch_help": {
-        "id": "Seluruh kabupaten: pekerja terlindungi sekarang dikurangi {count} pekerja "
-        "yang didaftarkan saat peluncuran {date}.",
-        "en": "Whole regency: protected workers now minus the {count} enrolled at the launch on {date}.",
-    },
-    "metric.to_go": {"id": "{count} lagi", "en": "{count} to go"},
-    "metric.regency_label": {"id": "{label} (kabupaten)", "en": "{label} (regency)"},
-    "metric.progress_target_help": {
-        "id": "Seluruh kabupaten: {protected} dari target {target} pekerja (Perbup Gianyar 35/2025); "
-        "{verified} pekerja setelah verifikasi pertama.",
-        "en": "Whole regency: {protected} of the {target} workers targeted (Perbup Gianyar 35/2025); "
-        "{verified} workers after the first verification.",
-    },
-    "metric.zero_desa": {"id": "Desa tanpa pekerja terlindungi", "en": "Villages with no one protected"},
-    "metric.zero_desa_help": {
-        "id": "Desa dengan sasaran tetapi belum ada pekerja terlindungi. Terendah: {names}.",
-        "en": "Villages with a target population but no one protected yet. Lowest: {names}.",
-    },
-    "metric.of_desa": {"id": "dari {count} desa", "en": {"one": "of {count} village", "other": "of {count} villages"}},
-    "metric.lapsing_help": {
-        "id": "Terlindungi sekarang, tetapi iurannya dibayar hanya sampai sebelum {date}.",
-        "en": "Protected now, but paid only until before {date}.",
-    },
     # --- notices
     "notice.sample": {
         "id": "Data contoh (sintetis), bukan data BPJS Ketenagakerjaan yang sebenarnya. "
@@ -319,17 +277,32 @@ LABELS: dict[str, dict[str, str]] = {
     "plan.card_coverage_delta": {"id": "{delta} poin dari {before}", "en": "{delta} points from {before}"},
     "plan.card_full_cost": {"id": "Biaya cakupan penuh", "en": "Cost of full coverage"},
     "plan.card_full_cost_help": {
-        "id": "Menutup seluruh kesenjangan ({gap} pekerja) selama {months} bulan, termasuk perpanjangan "
-        "bila dipilih.",
-        "en": "Closing every gap ({gap} workers) for {months} months, renewals included when chosen.",
+        "id": "Menutup seluruh kesenjangan ({gap} pekerja) selama {months} bulan, ditambah semua perpanjangan "
+        "({renewals} pekerja), apa pun pilihan perpanjangan.",
+        "en": "Closing every gap ({gap} workers) for {months} months, plus every renewal ({renewals} workers), "
+        "whatever the renewal choice.",
     },
     "plan.all_gaps_closed": {
         "id": "Anggaran cukup untuk menutup seluruh kesenjangan; sisa {leftover}.",
         "en": "The budget closes every gap; {leftover} is left over.",
     },
     "plan.renewals_only": {
-        "id": "Anggaran hanya cukup untuk {renewal} dari {count} perpanjangan; tidak ada pekerja baru.",
-        "en": "The budget pays only {renewal} of the {count} renewals; no new workers.",
+        "id": "Anggaran hanya cukup untuk {renewal} dari {count} perpanjangan; tidak ada pekerja baru. "
+        "{lapsed} pekerja berakhir pada tanggal iurannya dan tidak dihitung di cakupan sesudah rencana.",
+        "en": "The budget pays only {renewal} of the {count} renewals; no new workers. {lapsed} workers lapse "
+        "on their paid-until date and are not counted in the coverage after the plan.",
+    },
+    "plan.renewals_off": {
+        "id": "Perpanjangan tidak dibiayai rencana ini: {lapsed} dari {count} pekerja program berakhir pada "
+        "tanggal iurannya dan tidak dihitung di cakupan sesudah rencana (kecuali dibayar dari anggaran lain).",
+        "en": "Renewals are not paid by this plan: {lapsed} of the {count} programme workers lapse on their "
+        "paid-until date and are not counted in the coverage after the plan (unless paid from another budget).",
+    },
+    "plan.card_coverage_help": {
+        "id": "Hanya yang tetap terlindungi: terlindungi sekarang, dikurangi {lapsed} dari {count} perpanjangan "
+        "yang tidak dibiayai (berakhir pada tanggal iurannya), ditambah pekerja baru.",
+        "en": "Only those who stay protected: protected now, less {lapsed} of the {count} renewals not paid (they "
+        "lapse on their paid-until), plus the new workers.",
     },
     "plan.maps": {"id": "Peta cakupan sebelum dan sesudah rencana", "en": "Coverage map before and after the plan"},
     "plan.map_before": {"id": "Sekarang (per {date})", "en": "Now (as of {date})"},

@@ -98,25 +98,16 @@ LABELS: dict[str, dict[str, str]] = {
         "Gianyar: the first {count} workers were enrolled with contributions paid from the regency budget "
         "(APBD). The figures below are for the whole regency, whatever the filters.",
     },
-    "prog.launch": {"id": "Pekerja pertama ({date})", "en": "First workers ({date})"},
-    "prog.protected_now": {"id": "Terlindungi sekarang (semua sumber iuran)", "en": "Protected now (all funding)"},
-    "prog.growth": {"id": "Pertambahan sejak peluncuran", "en": "Growth since the launch"},
-    "prog.apbd_now": {"id": "Terlindungi dengan iuran APBD", "en": "Protected, paid by the APBD"},
-    "prog.target": {"id": "Capaian target {target} pekerja", "en": "Progress to the {target} target"},
-    "prog.worker_months": {"id": "Bulan-pekerja dibiayai APBD", "en": "Worker-months paid by the APBD"},
-    "prog.cost": {"id": "Iuran APBD terpakai (estimasi)", "en": "APBD contributions used (estimate)"},
     "prog.cost_formula": {
-        "id": "Iuran APBD terpakai (estimasi) = {months} bulan-pekerja × {rate} (JKK {jkk} + JKM {jkm} per "
+        "id": "Iuran program terpakai (estimasi) = {months} bulan-pekerja × {rate} (JKK {jkk} + JKM {jkm} per "
         "pekerja per bulan, PP 44/2015) = {cost}. Satu bulan-pekerja = satu bulan kalender ketika seorang "
-        "peserta yang iurannya dibayar APBD, dengan JKK dan JKM, terlindungi sedikitnya satu hari, sampai "
-        "tanggal laporan. Ini estimasi, bukan angka realisasi anggaran.",
-        "en": "APBD contributions used (estimate) = {months} worker-months × {rate} (JKK {jkk} + JKM {jkm} per "
-        "worker per month, "
-        "PP 44/2015) = {cost}. One worker-month = one calendar month in which an APBD-funded participant "
-        "with JKK and JKM was protected on at least one day, up to the report date. An estimate, not the "
-        "budget's recorded spending.",
+        "peserta yang iurannya dibayar program ({sources}), dengan JKK dan JKM, terlindungi sedikitnya satu "
+        "hari, sampai tanggal laporan. Ini estimasi, bukan angka realisasi anggaran.",
+        "en": "Programme contributions used (estimate) = {months} worker-months × {rate} (JKK {jkk} + JKM {jkm} "
+        "per worker per month, PP 44/2015) = {cost}. One worker-month = one calendar month in which a "
+        "participant paid by the programme ({sources}) with JKK and JKM was protected on at least one day, up "
+        "to the report date. An estimate, not the budget's recorded spending.",
     },
-    "prog.times": {"id": "{ratio}× jumlah saat peluncuran", "en": "{ratio}× the number at the launch"},
     # --- methodology
     "method.definitions": {"id": "Definisi", "en": "Definitions"},
     "method.protected": {
@@ -144,10 +135,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Gap = target population − protected (at least 0): workers still to be enrolled.",
     },
     "method.week": {
-        "id": "Baru minggu ini: terlindungi dan mulai terdaftar dalam 7 hari sampai tanggal laporan. "
-        "Minggu dimulai hari Senin; angka mingguan = terlindungi pada akhir minggu.",
-        "en": "New this week: protected and enrolled in the 7 days up to the report date. Weeks start on "
-        "Monday; weekly figures = protected at the week's end.",
+        "id": "Minggu ini: 7 hari yang berakhir pada tanggal laporan (d−6 … d), sama di semua kartu, tabel, "
+        "grafik, dokumen dan kartu rapat. Baru minggu ini: peserta dengan JKK dan JKM yang mulai terdaftar "
+        "dalam minggu itu. Tabel mingguan: minggu-minggu 7 hari yang berakhir pada tanggal laporan, angka "
+        "terlindungi pada hari terakhir tiap minggu.",
+        "en": "This week: the 7 days ending on the report date (d−6 … d), the same on every card, table, "
+        "chart, document and the meeting card. New this week: participants with JKK and JKM who enrolled in "
+        "that week. Weekly table: 7-day weeks ending on the report date, protected on each week's last day.",
     },
     "method.lapsing": {
         "id": "Segera berakhir: terlindungi sekarang, tetapi iuran dibayar hanya sampai kurang dari {days} "
@@ -258,14 +252,18 @@ LABELS: dict[str, dict[str, str]] = {
     "card.week": {"id": "Minggu {start} – {end}", "en": "Week {start} – {end}"},
     "card.of_sasaran": {"id": "dari sasaran {sasaran} (estimasi)", "en": "of {sasaran} target (estimate)"},
     "card.map": {"id": "Cakupan per desa", "en": "Coverage by village"},
-    "card.since_launch": {
-        "id": "Seluruh kabupaten: {count} pekerja pertama pada {date} → {now} sekarang",
-        "en": "Whole regency: first {count} workers on {date} → {now} now",
-    },
     # --- workbook
     "wb.summary": {"id": "Ringkasan", "en": "Summary"},
     "wb.item": {"id": "Ukuran", "en": "Measure"},
     "wb.value": {"id": "Nilai", "en": "Value"},
+    "doc.rebuilt": {
+        "id": "Angka per {date} dihitung ulang dari ekstrak yang dimuat sesudahnya: {files}. Setiap NIK memakai "
+        "catatannya di ekstrak terbaru (tanggal iuran, STATUS), jadi angka dapat berbeda dari laporan yang dibuat "
+        "pada {date} itu sendiri.",
+        "en": "Figures for {date} are rebuilt from extract(s) loaded since: {files}. Each NIK uses its record in "
+        "the latest extract (paid-until, STATUS), so they can differ from a report made on {date} itself.",
+    },
+    "wb.comparison": {"id": "Pembanding", "en": "Compared with"},
     "wb.kecamatan": {"id": "Kecamatan", "en": "Districts"},
     "wb.desa": {"id": "Desa", "en": "Villages"},
     "wb.sectors": {"id": "Sektor", "en": "Sectors"},

@@ -17,6 +17,12 @@ LABELS: dict[str, dict[str, str]] = {
         "jalur lain.",
         "en": "{name} = '{value}': the folder for this data store does not exist. Create it or choose another path.",
     },
+    "settings.funding": {
+        "id": "{name} = '{value}': sumber iuran tidak dikenal. Tulis satu atau beberapa dari {known}, dipisah koma "
+        "(bawaan: APBD).",
+        "en": "{name} = '{value}': unknown funding source. Write one or more of {known}, separated by commas "
+        "(default: APBD).",
+    },
     "settings.fix": {
         "id": "Perbaiki variabel lingkungan di atas (lihat README, bagian Settings), lalu jalankan ulang aplikasi.",
         "en": "Fix the environment variable above (see README, section Settings), then start the app again.",

@@ -2,7 +2,10 @@
 delete from participant;
 insert into participant
 select e.nik, e.batch_id, e.nama, e.no_kpj, e.sektor, e.kode_desa, e.jkk, e.jkm, e.jht,
-       e.tgl_kepesertaan, e.tgl_akhir, e.sumber_iuran
+       e.tgl_kepesertaan, e.tgl_akhir, e.sumber_iuran,
+       -- 'AKTIF' is domain.ACTIVE_STATUS (a test holds them equal); a blank status (stores before the STATUS
+       -- rule kept '') leaves it to the dates.
+       case when e.status not in ('AKTIF', '') then coalesce(b.extract_date, b.loaded_at::date) end
 from enrolment e
 join batch b using (batch_id)
 where b.withdrawn_at is null

@@ -2,7 +2,8 @@
 -- the loaded batch as of the latest date (what participant_rebuild would give it). Others keep their record.
 insert into participant
 select e.nik, e.batch_id, e.nama, e.no_kpj, e.sektor, e.kode_desa, e.jkk, e.jkm, e.jht,
-       e.tgl_kepesertaan, e.tgl_akhir, e.sumber_iuran
+       e.tgl_kepesertaan, e.tgl_akhir, e.sumber_iuran,
+       case when e.status not in ('AKTIF', '') then coalesce(b.extract_date, b.loaded_at::date) end
 from enrolment e
 join batch b using (batch_id)
 where b.withdrawn_at is null

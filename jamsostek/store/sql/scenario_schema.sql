@@ -37,3 +37,5 @@ create table if not exists scenario_allocation (
     allocated_workers integer not null,
     primary key (scenario_id, kode_desa, sektor)
 );
+-- Renewals the plan did not pay, per cell (they lapse). Scenarios saved before have none recorded.
+alter table scenario_allocation add column if not exists lapsed_workers integer default 0;

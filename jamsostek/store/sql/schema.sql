@@ -77,7 +77,8 @@ create table if not exists participant (
     jht boolean not null,
     tgl_kepesertaan date not null,
     tgl_akhir date not null,
-    sumber_iuran varchar not null
+    sumber_iuran varchar not null,
+    tgl_nonaktif date                -- the batch's extract_date when its STATUS was not AKTIF, else NULL
 );
 
 -- Rows that could not be loaded, with the reason, for the admin's report (no raw NIK).
@@ -144,9 +145,20 @@ create or replace macro peserta_in(kecamatan, sektor, program, sumber) as table
     from peserta_where(kecamatan, sektor, program, sumber) p
     join wilayah w using (kode_desa);
 
--- Protected on a day: JKK and JKM both active (start <= day <= paid-until).
+-- Protected on a day: JKK and JKM both active (start <= day <= paid-until), and the latest extract did
+-- not report the person NON AKTIF, MENINGGAL or KELUAR by that day: such a status ends protection on the
+-- extract's date whatever the paid-until (the extract does not say when the status changed).
 create or replace macro is_protected(p, day) as
-    p.jkk and p.jkm and p.tgl_kepesertaan <= day and day <= p.tgl_akhir;
+    p.jkk and p.jkm and p.tgl_kepesertaan <= day and day <= p.tgl_akhir
+    and (p.tgl_nonaktif is null or day < p.tgl_nonaktif);
+
+-- The weeks every weekly figure uses: 7 days ending on the report day (d−6 … d), then the 7 before, back
+-- to the week holding first_day. "This week" on the cards is the first of them (analysis/indicators.py).
+create or replace macro report_weeks(as_of, first_day) as table
+    select cast(as_of as date) - cast(7 * k + 6 as integer) as week_start,
+           cast(as_of as date) - cast(7 * k as integer) as week_end
+    from range(0, coalesce(datediff('day', cast(first_day as date), cast(as_of as date)) // 7 + 1, 0)) as r(k)
+    where first_day is not null;
 
 -- Target population cells in the filtered area/sector.
 create or replace macro sasaran_in(kecamatan, sektor) as table
