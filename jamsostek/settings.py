@@ -17,10 +17,14 @@ ENV_DB = "JAMSOSTEK_DB"
 ENV_BOUNDARIES_DIR = "JAMSOSTEK_BOUNDARIES_DIR"
 ENV_CACHE_DIR = "JAMSOSTEK_CACHE_DIR"
 ENV_REGION = "JAMSOSTEK_REGION"
+ENV_SHARED = "JAMSOSTEK_SHARED"
+ENV_BACKUP_DIR = "JAMSOSTEK_BACKUP_DIR"
 
 DEFAULT_DB = DATA_DIR / "jamsostek.duckdb"
 DEFAULT_CACHE_DIR = DATA_DIR / "cache"
 DEFAULT_REGION = "51.04"  # Kemendagri code of Kabupaten Gianyar
+DEFAULT_BACKUP_DIR = DATA_DIR / "backups"
+BACKUP_KEEP = 14  # nightly backups kept: two weeks
 
 # Programme facts (../shared/reference/DOMAIN.md).
 JKK_MIN_RP_PER_MONTH = 10_000  # PP 44/2015: 1 % of income, minimum Rp10.000
@@ -52,3 +56,13 @@ def boundaries_dir() -> Path | None:
 def region() -> str:
     """Kemendagri code of the region served: a regency (51.04) or a province (51)."""
     return os.environ.get(ENV_REGION) or DEFAULT_REGION
+
+
+def shared_store() -> bool:
+    """True when several app processes share the store (JAMSOSTEK_SHARED=1): see jamsostek/store/shared.py."""
+    return os.environ.get(ENV_SHARED, "") not in ("", "0")
+
+
+def backup_dir() -> Path:
+    """Folder of `python -m jamsostek backup` (JAMSOSTEK_BACKUP_DIR, default data/backups)."""
+    return Path(os.environ.get(ENV_BACKUP_DIR) or DEFAULT_BACKUP_DIR)
