@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jamsostek.ingest import bulk, readers, rejections
 from jamsostek.ingest import load as ingest
-from jamsostek.store import db
+from jamsostek.store import shared
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -29,7 +29,13 @@ def run_init(args: argparse.Namespace) -> int:
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Load each file in its own transaction; 2 when any file was refused."""
-    con = db.connect(ingest.ensure_store())
+    # Under the writer lock: with the app in shared mode (JAMSOSTEK_SHARED=1) this runs while it serves,
+    # and every replica sees the new batches when the command ends.
+    with shared.writer(ingest.ensure_store()) as con:
+        return _ingest_all(con, args)
+
+
+def _ingest_all(con, args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         path = Path(name)
@@ -50,5 +56,4 @@ def run_ingest(args: argparse.Namespace) -> int:
             print(f"  {row.rows:>6}  {row.reason_code}")
         if not result.rejections.empty:
             print(f"  laporan / report: {rejections.write_rejection_report(result)}")
-    con.close()
     return status

@@ -16,6 +16,9 @@ from jamsostek import settings
 STATEMENTS_DIR = Path(__file__).resolve().parent / "sql"
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _COMMENT = re.compile(r"--[^\n]*")
+# Every table of the store. A writable connection creates them all, so that a read-only copy
+# (jamsostek/store/shared.py) already has the meeting and scenario tables when nobody has used them yet.
+SCHEMAS = ("schema", "meeting_schema", "scenario_schema")
 
 Connection = duckdb.DuckDBPyConnection
 Error = duckdb.Error
@@ -29,9 +32,17 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> Connecti
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     con = duckdb.connect(str(path), read_only=read_only, config=config)
     if not read_only:
-        con.execute(load_statement("schema"))
+        for name in SCHEMAS:
+            con.execute(load_statement(name))
         upgrade(con)
     return con
+
+
+def ensure(con: Connection, name: str) -> None:
+    """Run an idempotent schema file (create ... if not exists), except on a read-only connection,
+    where DuckDB refuses any CREATE and the tables exist already (connect made them)."""
+    if not fetch_value(con, "database_read_only"):
+        execute(con, name)
 
 
 def upgrade(con: Connection) -> None:

@@ -17,14 +17,6 @@ KEY_FLASH = "_history_flash"
 KEY_DESA, KEY_REVEAL, KEY_CONFIRM = "detail_desa", "detail_reveal", "history_withdraw_confirm"
 
 
-def _with_cursor(action):
-    cursor = ctx.connection().cursor()
-    try:
-        return action(cursor)
-    finally:
-        cursor.close()
-
-
 def _flash() -> None:
     kind, text = st.session_state.pop(KEY_FLASH, (None, None))
     if kind:
@@ -33,7 +25,7 @@ def _flash() -> None:
 
 def _on_withdraw(batch_id: int, actor: str, lang: str) -> None:
     try:
-        _with_cursor(lambda cur: batch_admin.withdraw(cur, batch_id, actor))
+        ctx.write(lambda cur: batch_admin.withdraw(cur, batch_id, actor))
     except upload.UploadRefused as refused:
         st.session_state[KEY_FLASH] = ("error", refused.notice.text(lang))
         return
@@ -57,7 +49,7 @@ def batches_section(actor: str, lang: str) -> None:
     """Every batch (file, short SHA-256, counts, who, when, status) and the withdrawal form."""
     st.subheader(t("history.batches", lang))
     _flash()
-    frame = _with_cursor(batch_admin.batches)
+    frame = ctx.read(batch_admin.batches)
     if frame.empty:
         st.info(t("history.none", lang))
         return
@@ -82,7 +74,7 @@ def batches_section(actor: str, lang: str) -> None:
 
 def rejections_section(lang: str) -> None:
     """The stored rejected rows of a chosen batch, with a download."""
-    frame = _with_cursor(batch_admin.batches)
+    frame = ctx.read(batch_admin.batches)
     with_rejections = frame[frame["rows_rejected"] > 0]
     if with_rejections.empty:
         return
@@ -90,7 +82,7 @@ def rejections_section(lang: str) -> None:
         names = dict(zip(with_rejections["batch_id"].astype(int), with_rejections["file_name"]))
         batch = st.selectbox(t("history.col.batch", lang), list(names), key="history_rejections_pick",
                              format_func=lambda b: f"{b} · {names[b]}")
-        table = _with_cursor(lambda cur: batch_admin.rejections(cur, batch))
+        table = ctx.read(lambda cur: batch_admin.rejections(cur, batch))
         st.dataframe(table, hide_index=True, height=260)
         st.download_button(t("upload.download_rejected", lang), export.to_csv_bytes(table),
                            file_name=f"batch{batch}.ditolak.csv", mime="text/csv", on_click="ignore",
@@ -104,7 +96,7 @@ def _on_desa_change() -> None:
 def _on_reveal(actor: str, count_of) -> None:
     if st.session_state.get(KEY_REVEAL):
         desa = st.session_state.get(KEY_DESA)
-        _with_cursor(lambda cur: detail.record_reveal(cur, actor, desa, count_of(desa)))
+        ctx.write(lambda cur: detail.record_reveal(cur, actor, desa, count_of(desa)))
 
 
 def _desa_options() -> dict[str, str]:
@@ -128,11 +120,11 @@ def detail_section(actor: str, lang: str) -> None:
                           on_change=_on_desa_change)
 
     def count_of(code: str) -> int:
-        return len(_with_cursor(lambda cur: detail.participants(cur, code, as_of)))
+        return len(ctx.read(lambda cur: detail.participants(cur, code, as_of)))
 
     right.toggle(t("detail.reveal", lang), key=KEY_REVEAL, on_change=_on_reveal, args=(actor, count_of))
     reveal = bool(st.session_state.get(KEY_REVEAL))
-    frame = _with_cursor(lambda cur: detail.participants(cur, desa, as_of))
+    frame = ctx.read(lambda cur: detail.participants(cur, desa, as_of))
     st.caption(t("detail.count", lang, count=i18n.fmt_int(len(frame), lang),
                  protected=i18n.fmt_int(int(frame["is_protected"].sum()) if len(frame) else 0, lang),
                  date=i18n.fmt_date(as_of, lang)))
@@ -140,7 +132,7 @@ def detail_section(actor: str, lang: str) -> None:
     st.dataframe(shown, hide_index=True, height=320)
 
     def export_bytes() -> bytes:  # runs when clicked: the audit row is written then, not on every rerun
-        return _with_cursor(lambda cur: detail.export_csv(cur, actor, shown, desa, reveal))
+        return ctx.write(lambda cur: detail.export_csv(cur, actor, shown, desa, reveal))
 
     st.download_button(t("detail.export", lang), export_bytes, file_name=f"peserta_{desa}_{as_of.isoformat()}.csv",
                        mime="text/csv", on_click="ignore", key="detail_export", icon=":material/download:")
@@ -150,4 +142,4 @@ def audit_section(lang: str) -> None:
     """The newest audit rows."""
     with st.expander(t("history.audit", lang), icon=":material/policy:"):
         st.caption(t("history.audit_help", lang))
-        st.dataframe(_with_cursor(lambda cur: batch_admin.audit_table(cur, lang)), hide_index=True, height=300)
+        st.dataframe(ctx.read(lambda cur: batch_admin.audit_table(cur, lang)), hide_index=True, height=300)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from jamsostek import settings
-from jamsostek.store import db
+from jamsostek.store import db, shared
 from jamsostek.analysis import filters as flt
 from jamsostek.ingest import load as ingest
 from jamsostek.geo import wilayah
@@ -37,9 +39,53 @@ def _connect(path: str) -> db.Connection:
     return db.connect(ingest.ensure_store(Path(path)))
 
 
+@st.cache_resource(show_spinner=False)
+def _reader(path: str) -> shared.Reader:
+    store = Path(path)
+    with shared.locked(store):  # replicas starting together build the sample store once
+        ingest.ensure_store(store)
+    return shared.Reader(store)
+
+
 def connection() -> db.Connection:
-    """The process's one read-write connection; callers take `.cursor()` per query for thread safety."""
+    """The connection questions use; callers take `.cursor()` per query for thread safety.
+
+    One process (the default): its one read-write connection. Shared mode (JAMSOSTEK_SHARED=1, several
+    replicas): read-only, on the newest published copy of the store (jamsostek/store/shared.py).
+    """
+    if settings.shared_store():
+        return _reader(str(settings.db_path())).connection()
     return _connect(str(settings.db_path()))
+
+
+@contextmanager
+def writing() -> Iterator[db.Connection]:
+    """A connection for one write. Shared mode: the store itself under the writer lock, and a new read copy
+    for every replica when the block ends; one process: a cursor of its read-write connection."""
+    if settings.shared_store():
+        with shared.writer(settings.db_path()) as con:
+            yield con
+        return
+    cursor = connection().cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
+def read(action, *args, **kwargs):
+    """`action(cursor, *args, **kwargs)` on a fresh cursor of connection()."""
+    cursor = connection().cursor()
+    try:
+        return action(cursor, *args, **kwargs)
+    finally:
+        cursor.close()
+
+
+def write(action, *args, **kwargs):
+    """`action(con, *args, **kwargs)` inside writing(): for anything that changes the store."""
+    with writing() as con:
+        return action(con, *args, **kwargs)
 
 
 def data_version() -> int:

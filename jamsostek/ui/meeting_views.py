@@ -37,14 +37,6 @@ DUE_DAYS = 7  # default due date: the next weekly meeting
 CONFIG = {"displaylogo": False, "scrollZoom": True}
 
 
-def _with_cursor(action, *args, **kwargs):
-    cursor = ctx.connection().cursor()
-    try:
-        return action(cursor, *args, **kwargs)
-    finally:
-        cursor.close()
-
-
 def recorder() -> str | None:
     """Name written as the author of changes, or None when this session may only read."""
     if session.user():
@@ -71,13 +63,13 @@ def show_flash(area: str) -> None:
 
 def meetings() -> pd.DataFrame:
     """Recorded meetings, newest first."""
-    return _with_cursor(mt.list_meetings)
+    return ctx.read(mt.list_meetings)
 
 
 def _on_create(actor: str, lang: str) -> None:
     state = st.session_state
     try:
-        new_id = _with_cursor(mt.create_meeting, state[KEY_NEW_DATE], as_of=state[KEY_NEW_AS_OF],
+        new_id = ctx.write(mt.create_meeting, state[KEY_NEW_DATE], as_of=state[KEY_NEW_AS_OF],
                               title=state.get(KEY_NEW_TITLE), created_by=actor)
     except mt.MeetingExists:
         _flash("error", t("meeting.exists", lang, date=i18n.fmt_date(state[KEY_NEW_DATE], lang)), "create")
@@ -131,18 +123,18 @@ def _meeting_label(row, lang: str) -> str:
 
 def meeting(meeting_id: int) -> mt.Meeting:
     """One recorded meeting."""
-    return _with_cursor(mt.get_meeting, meeting_id)
+    return ctx.read(mt.get_meeting, meeting_id)
 
 
 def since(meeting_id: int, previous_id: int | None) -> mt.Since:
     """The comparison of the chosen meeting with the chosen earlier one."""
-    return _with_cursor(mt.since_last, meeting_id, previous_id)
+    return ctx.read(mt.since_last, meeting_id, previous_id)
 
 
 def record_line(s: mt.Since, lang: str) -> None:
     """One caption: figures frozen as of, batches, the hash (short), and whether it still matches."""
     m = s.now
-    intact = _with_cursor(mt.verify, m.meeting_id)
+    intact = ctx.read(mt.verify, m.meeting_id)
     mark = t("meeting.hash_ok" if intact else "meeting.hash_bad", lang)
     st.caption(t("meeting.record", lang, as_of=i18n.fmt_date(m.as_of, lang), batches=m.batch_ids or i18n.MISSING,
                  sha=m.snapshot_sha256[:12], mark=mark), help=t("meeting.record_help", lang, sha=m.snapshot_sha256))
@@ -245,9 +237,9 @@ def _or_missing(formatter):
 
 def _area_options(lang: str) -> dict[str, str]:
     areas = {code: t("action.area.kecamatan", lang, name=name)
-             for code, name in _with_cursor(mt.areas_of, "kecamatan").items()}
+             for code, name in ctx.read(mt.areas_of, "kecamatan").items()}
     return areas | {code: t("action.area.desa", lang, name=name)
-                    for code, name in _with_cursor(mt.areas_of, "desa").items()}
+                    for code, name in ctx.read(mt.areas_of, "desa").items()}
 
 
 def _level(code: str) -> str:
@@ -272,7 +264,7 @@ def _on_add(meeting_id: int, actor: str, lang: str) -> None:
         _flash("warning", problem, "actions")
         return
     try:
-        _with_cursor(mt.add_action, meeting_id, level=_level(values["area"]), kode_wilayah=values["area"],
+        ctx.write(mt.add_action, meeting_id, level=_level(values["area"]), kode_wilayah=values["area"],
                      what=values["what"], who=values["who"], due_date=values["due"], actor=actor)
     except ValueError as error:
         _flash("warning", t("action.invalid", lang, detail=str(error)), "actions")
@@ -288,7 +280,7 @@ def _on_update(action_id: int, version: int, form: str, actor: str, lang: str) -
         _flash("warning", problem, "actions")
         return
     try:
-        _with_cursor(mt.update_action, action_id, version, status=values["status"], due_date=values["due"],
+        ctx.write(mt.update_action, action_id, version, status=values["status"], due_date=values["due"],
                      who=values["who"], note=values["note"], actor=actor)
     except mt.ActionConflict as conflict:
         now = conflict.current
@@ -308,7 +300,7 @@ def _on_update(action_id: int, version: int, form: str, actor: str, lang: str) -
 
 def actions_section(meeting: mt.Meeting, lang: str, actor: str | None) -> pd.DataFrame:
     """The meeting's agenda (overdue marked), a form to add an action, and one to update an action."""
-    agenda = _with_cursor(mt.actions_for, meeting.meeting_id)
+    agenda = ctx.read(mt.actions_for, meeting.meeting_id)
     show_flash("actions")
     open_rows = agenda[agenda["status"].isin(mt.OPEN_STATUSES)]
     st.caption(t("action.summary", lang, total=i18n.fmt_int(len(agenda), lang), open=i18n.fmt_int(len(open_rows), lang),
@@ -390,8 +382,8 @@ def map_section(s: mt.Since, lang: str) -> None:
     level = c.radio(t("map.level", lang), list(maps.LEVELS), key="rapat_map_level", horizontal=True,
                     format_func=lambda v: t(f"map.level.{v}", lang))
     table = "meeting_desa" if level == "desa" else "meeting_kecamatan"
-    before = _with_cursor(mt.snapshot, s.before.meeting_id)[table]
-    now = _with_cursor(mt.snapshot, s.now.meeting_id)[table]
+    before = ctx.read(mt.snapshot, s.before.meeting_id)[table]
+    now = ctx.read(mt.snapshot, s.now.meeting_id)[table]
     try:
         geojson, borders = boundaries.plotly_geojson(level), boundaries.plotly_geojson("kecamatan")
     except boundaries.BoundariesUnavailable:

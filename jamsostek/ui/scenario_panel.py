@@ -28,9 +28,8 @@ def _on_save(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: s
     # A callback, not `if submitted:`: it runs before the script, so a rerun (e.g. ctx.require_shell)
     # cannot drop the click, and it saves the plan that was on screen when the button was pressed.
     name, overwrite = st.session_state.get("rencana_scenario_name", ""), st.session_state.get("rencana_overwrite")
-    cursor = ctx.connection().cursor()
     try:
-        scenarios.save(cursor, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
+        ctx.write(scenarios.save, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
                        saved_by=session.user(), overwrite=bool(overwrite))
     except scenarios.ScenarioExists:
         _flash("warning", t("plan.exists", lang, name=scenarios.clean_name(name)))
@@ -38,19 +37,13 @@ def _on_save(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: s
         _flash("error", t(f"plan.name_{error.code}", lang, limit=scenarios.MAX_NAME_CHARS))
     else:
         _flash("success", t("plan.saved", lang, name=scenarios.clean_name(name)))
-    finally:
-        cursor.close()
 
 
 def _on_delete(lang: str) -> None:
     name = st.session_state.get("rencana_delete_name")
     if not name:
         return
-    cursor = ctx.connection().cursor()
-    try:
-        scenarios.delete(cursor, name)
-    finally:
-        cursor.close()
+    ctx.write(scenarios.delete, name)
     _flash("toast", t("plan.deleted", lang, name=name))
 
 

@@ -44,11 +44,7 @@ def client_key() -> str:
 
 
 def _audit(actor: str, action: str, detail: str | None = None) -> None:
-    cursor = ctx.connection().cursor()
-    try:
-        privacy.record_audit(cursor, actor, action, detail)
-    finally:
-        cursor.close()
+    ctx.write(privacy.record_audit, actor, action, detail)
 
 
 def _attempt(form_key: str) -> None:

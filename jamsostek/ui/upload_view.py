@@ -32,14 +32,6 @@ def _text(error: readers.ExtractError | upload.Notice, lang: str) -> str:
     return error.message_id if lang == "id" else error.message_en
 
 
-def _with_cursor(action):
-    cursor = ctx.connection().cursor()
-    try:
-        return action(cursor)
-    finally:
-        cursor.close()
-
-
 def _new_uploader() -> None:
     """Give the file chooser a fresh key so it empties after a load or a cancel."""
     st.session_state[KEY_NONCE] = st.session_state.get(KEY_NONCE, 0) + 1
@@ -48,7 +40,7 @@ def _new_uploader() -> None:
 def _on_commit(actor: str, lang: str) -> None:
     f = flow()
     try:
-        result = _with_cursor(lambda cur: f.commit(cur, actor))
+        result = ctx.write(lambda cur: f.commit(cur, actor))
     except upload.UploadRefused as refused:
         st.session_state[KEY_FLASH] = ("error", refused.notice.text(lang))
         return
@@ -76,7 +68,7 @@ def chooser(lang: str) -> None:
         return
     f = flow()
     try:
-        _with_cursor(lambda cur: f.receive(cur, chosen.getvalue(), chosen.name, source_id=chosen.file_id))
+        ctx.read(lambda cur: f.receive(cur, chosen.getvalue(), chosen.name, source_id=chosen.file_id))
     except Exception:  # a bug must not leak a traceback (or cell values) to the page
         log.exception("upload could not be prepared")
         f.cancel()
@@ -112,7 +104,7 @@ def mapping_editor(columns: list[str], current: dict[str, str], examples: dict[s
                 help=t("upload.mapping_example", lang, example=example) if example else None)
         if st.form_submit_button(t("upload.mapping_apply", lang), icon=":material/sync:"):
             override = {c: st.session_state[f"map_{i}"] for i, c in enumerate(columns)}
-            _with_cursor(lambda cur: flow().remap(cur, override))
+            ctx.read(lambda cur: flow().remap(cur, override))
             st.rerun()
 
 
