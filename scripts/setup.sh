@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything the project needs on a fresh Debian/Ubuntu machine with Python 3.11:
 # system packages (only with --system: Chromium for browser tests and static map export,
-# poppler for PDF checks, DejaVu fonts for reports, nginx and openssl for the office proxy tests), then a virtualenv with pinned packages.
+# poppler for PDF checks, DejaVu fonts for reports, nginx and openssl for the office proxy tests),
+# then a virtualenv with pinned packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--system" ]; then

@@ -117,10 +117,16 @@ def wait_healthy(server: Process, context: ssl.SSLContext | None = None) -> None
     raise RuntimeError(f"{server.name} not healthy after {STARTUP_TIMEOUT_S} s:\n{server.log_tail()}")
 
 
-def start_replica(port: int, store: Path, work: Path, extra_env: dict[str, str] | None = None) -> Process:
-    """One replica as the unit runs it, on 127.0.0.1:`port`, sharing `store`."""
+def start_replica(port: int, store: Path, work: Path, extra_env: dict[str, str] | None = None,
+                  wrapper: list[str] | None = None) -> Process:
+    """One replica as the unit runs it, on 127.0.0.1:`port`, sharing `store`; `wrapper` goes between the
+    Python interpreter and `-m streamlit` (a script that runs the module, e.g. to watch its sockets)."""
     env = replica_environment(store, work / "cache", extra_env)
-    return start(f"replica-{port}", replica_command(port), work, env, f"http://127.0.0.1:{port}")
+    python, *args = replica_command(port)
+    if wrapper:
+        assert args[0] == "-m", args
+        args = [*wrapper, *args[1:]]
+    return start(f"replica-{port}", [python, *args], work, env, f"http://127.0.0.1:{port}")
 
 
 def self_signed(work: Path) -> tuple[Path, Path]:
@@ -200,14 +206,15 @@ class Office:
 
 
 @contextlib.contextmanager
-def office(work: Path, replicas: int, extra_env: dict[str, str] | None = None) -> Iterator[Office]:
+def office(work: Path, replicas: int, extra_env: dict[str, str] | None = None,
+           wrapper: list[str] | None = None) -> Iterator[Office]:
     """`replicas` app processes in shared mode over a fresh sample store, behind nginx; all stopped after."""
     store = ingest.ensure_store(work / "store.duckdb")
     started: list[Process] = []
     proxy = None
     try:
         for _ in range(replicas):
-            started.append(start_replica(free_port(), store, work, extra_env))
+            started.append(start_replica(free_port(), store, work, extra_env, wrapper))
         for replica in started:
             wait_healthy(replica)
         proxy = start_nginx([int(r.url.rsplit(":", 1)[1]) for r in started], work)
@@ -228,8 +235,9 @@ class View:
     metrics: dict[str, str] = field(default_factory=dict)
 
 
-def _rerun() -> bytes:
+def _rerun(page: str) -> bytes:
     msg = BackMsg()
+    msg.rerun_script.page_name = page
     msg.rerun_script.query_string = ""
     msg.rerun_script.page_script_hash = ""
     msg.rerun_script.context_info.timezone = "Asia/Makassar"
@@ -237,7 +245,7 @@ def _rerun() -> bytes:
     return msg.SerializeToString()
 
 
-async def _view(url: str) -> View:
+async def _view(url: str, page: str = "") -> View:
     view = View()
     stream = url.replace("http", "ws", 1) + "/_stcore/stream"
     tls = insecure_tls() if stream.startswith("wss") else None
@@ -245,7 +253,7 @@ async def _view(url: str) -> View:
         async with asyncio.timeout(VIEW_TIMEOUT_S):
             async with websockets.connect(stream, subprotocols=["streamlit"], ssl=tls, max_size=None,
                                           compression=None) as ws:
-                await ws.send(_rerun())
+                await ws.send(_rerun(page))
                 async for data in ws:
                     msg = ForwardMsg.FromString(data)
                     kind = msg.WhichOneof("type")
@@ -268,11 +276,11 @@ async def _view(url: str) -> View:
     return view
 
 
-def view(url: str) -> View:
-    """Open the app's first page at `url` once, as a new viewer (in a thread of its own: Playwright's sync
-    API keeps an event loop running in the test's thread)."""
+def view(url: str, page: str = "") -> View:
+    """Open a page (by its URL path, "" the first) at `url` once, as a new viewer (in a thread of its own:
+    Playwright's sync API keeps an event loop running in the test's thread)."""
     done: list[View] = []
-    thread = threading.Thread(target=lambda: done.append(asyncio.run(_view(url))))
+    thread = threading.Thread(target=lambda: done.append(asyncio.run(_view(url, page))))
     thread.start()
     thread.join(VIEW_TIMEOUT_S + 5)
     return done[0] if done else View(error="the viewer did not finish")
