@@ -24,14 +24,16 @@ Connection = duckdb.DuckDBPyConnection
 Error = duckdb.Error
 
 
-def connect(path: Path | str | None = None, read_only: bool = False) -> Connection:
-    """Open the store (creating its tables when writable); never loads extensions."""
+def connect(path: Path | str | None = None, read_only: bool = False, create: bool = True) -> Connection:
+    """Open the store (creating or upgrading its tables when writable, unless create=False: a writer of a
+    store already brought up to date, which saves the ~0,3 s the schema statements cost); never loads
+    extensions."""
     path = Path(path) if path else settings.db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     # autoload/autoinstall off: the app must never reach for the network.
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     con = duckdb.connect(str(path), read_only=read_only, config=config)
-    if not read_only:
+    if create and not read_only:
         for name in SCHEMAS:
             con.execute(load_statement(name))
         upgrade(con)

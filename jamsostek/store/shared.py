@@ -56,7 +56,8 @@ def writer(store: Path) -> Iterator[db.Connection]:
     """
     store = Path(store)
     with locked(store):
-        con = db.connect(store)
+        # A published store was brought up to the schema by prepare(); without copies, connect does it.
+        con = db.connect(store, create=not read_dir(store).exists())
         try:
             yield con
         finally:
@@ -64,6 +65,13 @@ def writer(store: Path) -> Iterator[db.Connection]:
             con.close()
             if read_dir(store).exists():
                 publish_locked(store)
+
+
+def prepare(store: Path) -> None:
+    """Bring the store up to the schema and publish a copy of it; each replica calls this on start."""
+    with locked(store):
+        db.connect(store).close()
+        publish_locked(store)
 
 
 def current(store: Path) -> Path | None:

@@ -44,6 +44,7 @@ def _reader(path: str) -> shared.Reader:
     store = Path(path)
     with shared.locked(store):  # replicas starting together build the sample store once
         ingest.ensure_store(store)
+    shared.prepare(store)  # this version's schema, and a read copy of it
     return shared.Reader(store)
 
 
