@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow
+import pyarrow.ipc
 import pytest
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -229,10 +231,26 @@ def office(work: Path, replicas: int, extra_env: dict[str, str] | None = None,
 
 @dataclass
 class View:
-    """One fresh session's first run: how it ended and the metrics it drew (label -> value)."""
+    """One fresh session's first run: how it ended, the metrics it drew (label -> value) and its text
+    (headings, markdown, notices and every cell of its tables)."""
 
     error: str | None = None
     metrics: dict[str, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+
+    def shows(self, text: str) -> bool:
+        """Whether `text` is part of any text the page drew."""
+        return any(text in shown for shown in self.texts)
+
+
+def _texts(element) -> list[str]:
+    kind = element.WhichOneof("type")
+    if kind in ("markdown", "alert", "heading"):
+        return [getattr(element, kind).body]
+    if kind == "dataframe" and element.dataframe.arrow_data.data:
+        table = pyarrow.ipc.open_stream(element.dataframe.arrow_data.data).read_all()
+        return [str(value) for column in table.columns for value in column.to_pylist()]
+    return []
 
 
 def _rerun(page: str) -> bytes:
@@ -263,9 +281,11 @@ async def _view(url: str, page: str = "") -> View:
                             view.error = f"exception on the page: {element.exception.message[:200]}"
                         elif element.WhichOneof("type") == "metric":
                             view.metrics[element.metric.label] = element.metric.body
+                        view.texts.extend(_texts(element))
                     elif kind == "script_finished":
                         if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                             view.metrics.clear()  # st.rerun: the next run draws the page again
+                            view.texts.clear()
                             continue
                         if msg.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
                             view.error = view.error or f"script finished with status {msg.script_finished}"
