@@ -73,3 +73,19 @@ def test_writers_in_two_processes_take_turns_and_nothing_is_lost(tmp_path):
     assert [w.returncode for w in writers] == [0, 0], errors
     audit = backup.read_tables(shared.current(store))["audit_log"]
     assert sorted(audit[audit["action"] == "test"]["actor"]) == ["a"] * WRITES_EACH + ["b"] * WRITES_EACH
+
+
+def test_a_failed_write_changes_nothing_and_frees_the_lock(tmp_path):
+    store = make_store(tmp_path / "store.duckdb")
+    first = shared.publish(store)
+    try:
+        with shared.writer(store) as con, db.transaction(con):
+            db.execute(con, "audit_insert", actor="admin.uji", action="half", detail=None)
+            raise RuntimeError("the write broke half-way")
+    except RuntimeError:
+        pass
+    assert shared.current(store) != first  # published all the same (a unit of work may commit in steps)
+    assert "half" not in set(backup.read_tables(shared.current(store))["audit_log"]["action"])
+    with shared.writer(store) as con:  # the lock was given back
+        load_rows(con, [("09", *PARTICIPANTS[0][1:])], name="whole.csv")
+    assert participants(shared.Reader(store).connection()) == 8

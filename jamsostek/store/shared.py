@@ -12,12 +12,12 @@ The same lock serialises backup and restore with every writer.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from jamsostek.store import db
@@ -36,7 +36,7 @@ def read_dir(store: Path) -> Path:
     return store.with_name(f"{store.name}.read")
 
 
-@contextmanager
+@contextlib.contextmanager
 def locked(store: Path) -> Iterator[None]:
     """Hold the store's exclusive lock (waits for the writer before us)."""
     store.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +48,7 @@ def locked(store: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-@contextmanager
+@contextlib.contextmanager
 def writer(store: Path) -> Iterator[db.Connection]:
     """The store open read-write for one unit of work; afterwards a new read copy (when copies are in use).
 
@@ -61,7 +61,10 @@ def writer(store: Path) -> Iterator[db.Connection]:
         try:
             yield con
         finally:
-            con.execute("checkpoint")  # everything into the main file: the copy below must not need the WAL
+            # Everything into the main file: the copy below must not need the WAL. (If a failed unit of work
+            # left DuckDB unable to checkpoint now, closing checkpoints what was committed.)
+            with contextlib.suppress(db.Error):
+                con.execute("checkpoint")
             con.close()
             if read_dir(store).exists():
                 publish_locked(store)
