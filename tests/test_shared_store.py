@@ -6,11 +6,12 @@ import subprocess
 import sys
 
 from jamsostek import settings
+from jamsostek.ingest import batches as batch_admin
 from jamsostek.plan import scenarios
 from jamsostek.store import backup, db, shared
 
 from .conftest import PARTICIPANTS, load_rows
-from .test_backup import KPI, make_store
+from .test_backup import KPI, cli, make_store
 
 WRITES_EACH = 5
 
@@ -89,3 +90,14 @@ def test_a_failed_write_changes_nothing_and_frees_the_lock(tmp_path):
     with shared.writer(store) as con:  # the lock was given back
         load_rows(con, [("09", *PARTICIPANTS[0][1:])], name="whole.csv")
     assert participants(shared.Reader(store).connection()) == 8
+
+
+def test_the_ingest_command_publishes_to_the_replicas(tmp_path):
+    store = make_store(tmp_path / "store.duckdb")
+    reader = shared.Reader(store)
+    reader.connection()  # publishes the first copy, as a starting replica does
+    extract = settings.SAMPLE_DIR / "peserta_berantakan.csv"
+    result = cli("ingest", str(extract), db_path=store)
+    assert result.returncode == 0, result.stderr
+    files = batch_admin.batches(reader.connection())["file_name"].tolist()
+    assert sorted(files) == sorted(["fixture.csv", extract.name])
