@@ -13,7 +13,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from jamsostek import settings
-from jamsostek.store import db, shared
+from jamsostek.store import db
+from jamsostek.store import shared as shared_store  # the store several processes share (replicas)
 from jamsostek.analysis import filters as flt
 from jamsostek.ingest import load as ingest
 from jamsostek.geo import wilayah
@@ -40,12 +41,12 @@ def _connect(path: str) -> db.Connection:
 
 
 @st.cache_resource(show_spinner=False)
-def _reader(path: str) -> shared.Reader:
+def _reader(path: str) -> shared_store.Reader:
     store = Path(path)
-    with shared.locked(store):  # replicas starting together build the sample store once
+    with shared_store.locked(store):  # replicas starting together build the sample store once
         ingest.ensure_store(store)
-    shared.prepare(store)  # this version's schema, and a read copy of it
-    return shared.Reader(store)
+    shared_store.prepare(store)  # this version's schema, and a read copy of it
+    return shared_store.Reader(store)
 
 
 def connection() -> db.Connection:
@@ -64,7 +65,7 @@ def writing() -> Iterator[db.Connection]:
     """A connection for one write. Shared mode: the store itself under the writer lock, and a new read copy
     for every replica when the block ends; one process: a cursor of its read-write connection."""
     if settings.shared_store():
-        with shared.writer(settings.db_path()) as con:
+        with shared_store.writer(settings.db_path()) as con:
             yield con
         return
     cursor = connection().cursor()
