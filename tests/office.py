@@ -161,8 +161,9 @@ def site_for_test(upstreams: list[int], https_port: int, http_port: int, cert: P
     return _swap(text, "/etc/nginx/snippets/jamsostek-proxy.conf", str(SNIPPET))
 
 
-def start_nginx(upstreams: list[int], work: Path) -> Process:
-    """Debian's nginx in the foreground with the site in front of `upstreams`; its URL is https://localhost:port."""
+def nginx_command(upstreams: list[int], work: Path) -> tuple[list[str], int]:
+    """Write an nginx.conf in `work` that serves the site in front of `upstreams` (checked with nginx -t);
+    the command that runs it in the foreground, and its https port."""
     if not NGINX.exists():
         pytest.skip(f"{NGINX} is not installed (make setup-dev installs Debian's nginx)")
     cert, key = self_signed(work)
@@ -180,6 +181,12 @@ def start_nginx(upstreams: list[int], work: Path) -> Process:
     command = [str(NGINX), "-p", str(work), "-e", str(work / "nginx-error.log"), "-c", str(work / "nginx.conf")]
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0, checked.stderr
+    return command, https_port
+
+
+def start_nginx(upstreams: list[int], work: Path) -> Process:
+    """Debian's nginx in the foreground with the site in front of `upstreams`; its URL is https://localhost:port."""
+    command, https_port = nginx_command(upstreams, work)
     server = start("nginx", command, work, url=f"https://localhost:{https_port}")
     wait_healthy(server, insecure_tls())
     return server
