@@ -188,7 +188,11 @@ def start_nginx(upstreams: list[int], work: Path) -> Process:
     """Debian's nginx in the foreground with the site in front of `upstreams`; its URL is https://localhost:port."""
     command, https_port = nginx_command(upstreams, work)
     server = start("nginx", command, work, url=f"https://localhost:{https_port}")
-    wait_healthy(server, insecure_tls())
+    try:
+        wait_healthy(server, insecure_tls())
+    except BaseException:
+        server.stop()  # the caller gets no handle to stop it with
+        raise
     return server
 
 
@@ -207,11 +211,6 @@ class Office:
     store: Path
     replicas: list[Process]
     proxy: Process
-
-    def stop(self) -> None:
-        """Stop nginx, then every replica."""
-        for server in (self.proxy, *self.replicas):
-            server.stop()
 
 
 @contextlib.contextmanager
