@@ -16,8 +16,9 @@ from jamsostek.geo import wilayah
 from jamsostek.ingest import cli as ingest_cli
 from jamsostek.reports import cli as reports_cli
 from jamsostek.sample import cli as sample_cli
+from jamsostek.store import cli as store_cli
 
-AREAS = (ingest_cli, sample_cli, geo_cli, reports_cli, access_cli)
+AREAS = (ingest_cli, sample_cli, geo_cli, reports_cli, access_cli, store_cli)
 
 
 def parser() -> argparse.ArgumentParser:

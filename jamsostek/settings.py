@@ -31,8 +31,10 @@ ENV_ADMINS = "JAMSOSTEK_ADMINS"
 ENV_VIEWERS = "JAMSOSTEK_VIEWERS"
 ENV_REQUIRE_VIEWER_SIGNIN = "JAMSOSTEK_REQUIRE_VIEWER_SIGNIN"
 ENV_AUDIT_KEY = "JAMSOSTEK_AUDIT_KEY"
+ENV_SHARED = "JAMSOSTEK_SHARED"
+ENV_BACKUP_DIR = "JAMSOSTEK_BACKUP_DIR"
 ENV_NAMES = (ENV_DB, ENV_BOUNDARIES_DIR, ENV_CACHE_DIR, ENV_REGION, ENV_ADMINS, ENV_VIEWERS,
-             ENV_REQUIRE_VIEWER_SIGNIN, ENV_AUDIT_KEY, ENV_PROGRAMME_FUNDING)
+             ENV_REQUIRE_VIEWER_SIGNIN, ENV_AUDIT_KEY, ENV_PROGRAMME_FUNDING, ENV_SHARED, ENV_BACKUP_DIR)
 YES = frozenset({"1", "true", "yes", "ya", "on"})
 NO = frozenset({"", "0", "false", "no", "tidak", "off"})
 REGION_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")  # a province (51) or a regency (51.04)
@@ -40,6 +42,8 @@ REGION_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")  # a province (51) or a regen
 DEFAULT_DB = DATA_DIR / "jamsostek.duckdb"
 DEFAULT_CACHE_DIR = DATA_DIR / "cache"
 DEFAULT_REGION = "51.04"  # Kemendagri code of Kabupaten Gianyar
+DEFAULT_BACKUP_DIR = DATA_DIR / "backups"
+BACKUP_KEEP = 14  # nightly backups kept: two weeks
 
 # Limits of one extract file, the same in the browser and on the command line (README, Ingest).
 EXTRACT_MAX_MB = 50  # raw file size, checked before anything is read
@@ -120,9 +124,10 @@ def problems(regions: Iterable[str], environ: Mapping[str, str] | None = None) -
     regions = tuple(regions)
     if region_value and (not REGION_CODE.fullmatch(region_value) or region_value not in regions):
         found.append(Problem(ENV_REGION, region_value, "region", regions))
-    flag = env(ENV_REQUIRE_VIEWER_SIGNIN, environ)
-    if flag.strip().lower() not in YES | NO:  # a typo must not quietly leave the dashboard open
-        found.append(Problem(ENV_REQUIRE_VIEWER_SIGNIN, flag, "flag"))
+    for name in (ENV_REQUIRE_VIEWER_SIGNIN, ENV_SHARED):
+        flag = env(name, environ)
+        if flag.strip().lower() not in YES | NO:  # a typo must not quietly leave the dashboard open
+            found.append(Problem(name, flag, "flag"))
     store = env(ENV_DB, environ)
     if store and not Path(store).parent.is_dir():
         found.append(Problem(ENV_DB, store, "db_folder"))
@@ -148,3 +153,13 @@ def programme_funding(environ: Mapping[str, str] | None = None) -> tuple[str, ..
         raise ValueError(f"{ENV_PROGRAMME_FUNDING}: unknown funding source(s) in {value!r}; "
                          f"valid: {', '.join(FUNDING_SOURCES)}")
     return codes
+
+
+def shared_store(environ: Mapping[str, str] | None = None) -> bool:
+    """True when several app processes share the store (JAMSOSTEK_SHARED=1): see jamsostek/store/shared.py."""
+    return env(ENV_SHARED, environ).strip().lower() in YES
+
+
+def backup_dir() -> Path:
+    """Folder of `python -m jamsostek backup` (JAMSOSTEK_BACKUP_DIR, default data/backups)."""
+    return Path(env(ENV_BACKUP_DIR) or DEFAULT_BACKUP_DIR)

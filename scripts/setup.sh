@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything the project needs on a fresh Debian/Ubuntu machine with Python 3.11:
 # system packages (only with --system: Chromium for browser tests and static map export,
-# poppler for PDF checks, DejaVu fonts for reports), then a virtualenv with pinned packages.
+# poppler for PDF checks, DejaVu fonts for reports, nginx and openssl for the office proxy tests),
+# then a virtualenv with pinned packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--system" ]; then
@@ -9,6 +10,8 @@ if [ "${1:-}" = "--system" ]; then
   command -v chromium >/dev/null || need+=(chromium)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+  [ -x /usr/sbin/nginx ] || need+=(nginx)  # the office proxy, started on loopback by the tests
+  command -v openssl >/dev/null || need+=(openssl)  # the tests' self-signed certificate
   if [ ${#need[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq

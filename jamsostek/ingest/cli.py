@@ -19,7 +19,7 @@ from jamsostek.access import privacy
 from jamsostek.i18n import t
 from jamsostek.ingest import bulk, dates, headers, profiles, readers, rejections
 from jamsostek.ingest import load as ingest
-from jamsostek.store import db
+from jamsostek.store import db, shared
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_REFUSED, EXIT_BUSY = 0, 2, 3, 4, 5
 
@@ -68,32 +68,30 @@ def run_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_store() -> db.Connection | None:
+def run_ingest(args: argparse.Namespace) -> int:
+    """Load each file in its own transaction; the exit code says whether all, some or nothing was loaded."""
+    # Under the writer lock: with the app in shared mode (JAMSOSTEK_SHARED=1) this runs while it serves, and
+    # every replica sees the new batches when the command ends; a one-process app holds the store (exit 5).
     try:
-        return db.connect(ingest.ensure_store())
+        with shared.writer(ingest.ensure_store()) as con:
+            return _ingest_all(con, args)
     except db.Error as error:
         if "lock" not in str(error).lower():
             raise
         print(t("ingest.cli.busy", "id"), file=sys.stderr)
-        return None
-
-
-def run_ingest(args: argparse.Namespace) -> int:
-    """Load each file in its own transaction; the exit code says whether all, some or nothing was loaded."""
-    con = _open_store()
-    if con is None:
         return EXIT_BUSY
+
+
+def _ingest_all(con: db.Connection, args: argparse.Namespace) -> int:
     os_user = getpass.getuser()
     try:
         override = profiles.load(con, args.profile) if args.profile else {}
     except profiles.ProfileError as error:
         print(error, file=sys.stderr)
-        con.close()
         return EXIT_REFUSED
     override |= dict(args.map)
     outcomes = [_ingest_one(con, Path(name), args, override or None, args.user or os_user, os_user)
                 for name in args.files]
-    con.close()
     if all(o == EXIT_OK for o in outcomes):
         return EXIT_OK
     return EXIT_REFUSED if all(o == EXIT_REFUSED for o in outcomes) else EXIT_PARTIAL

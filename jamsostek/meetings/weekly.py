@@ -101,7 +101,7 @@ class Since:
 
 def ensure_meeting_tables(con: db.Connection) -> None:
     """Create the meeting tables if this store has none yet (safe to call every time)."""
-    db.execute(con, "meeting_schema")
+    db.ensure(con, "meeting_schema")
 
 
 # --- the snapshot and its hash

@@ -56,7 +56,7 @@ class Scenario:
 
 def ensure_scenario_tables(con: db.Connection) -> None:
     """Create the scenario tables if this store has none yet (safe to call every time)."""
-    db.execute(con, "scenario_schema")
+    db.ensure(con, "scenario_schema")
 
 
 def clean_name(name: object) -> str:

@@ -20,7 +20,7 @@ KEY_DESA, KEY_REVEAL, KEY_CONFIRM = "detail_desa", "detail_reveal", "history_wit
 
 def _on_withdraw(batch_id: int, actor: str, lang: str) -> None:
     try:
-        ctx.with_cursor(batch_admin.withdraw, batch_id, actor)
+        ctx.write(batch_admin.withdraw, batch_id, actor)
     except upload.UploadRefused as refused:
         flash.leave(FLASH, "error", refused.notice.text(lang))
         return
@@ -91,7 +91,7 @@ def _on_desa_change() -> None:
 def _on_reveal(actor: str, count_of) -> None:
     if st.session_state.get(KEY_REVEAL):
         desa = st.session_state.get(KEY_DESA)
-        ctx.with_cursor(detail.record_reveal, actor, desa, count_of(desa))
+        ctx.write(detail.record_reveal, actor, desa, count_of(desa))
 
 
 def _desa_options() -> dict[str, str]:
@@ -127,7 +127,7 @@ def detail_section(actor: str, lang: str) -> None:
     st.dataframe(shown, hide_index=True, height=320)
 
     def export_bytes() -> bytes:  # runs when clicked: the audit row is written then, not on every rerun
-        return ctx.with_cursor(detail.export_csv, actor, shown, desa, reveal)
+        return ctx.write(detail.export_csv, actor, shown, desa, reveal)
 
     st.download_button(t("detail.export", lang), export_bytes, file_name=f"peserta_{desa}_{as_of.isoformat()}.csv",
                        mime="text/csv", on_click="ignore", key="detail_export", icon=":material/download:")

@@ -15,6 +15,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from jamsostek import settings
 from jamsostek.store import consistent, db
+from jamsostek.store import shared as shared_store  # the store several processes share (replicas)
 from jamsostek.analysis import filters as flt
 from jamsostek.ingest import load as ingest
 from jamsostek.geo import wilayah
@@ -42,14 +43,47 @@ def _connect(path: str) -> db.Connection:
     return db.connect(ingest.ensure_store(Path(path)))
 
 
+@st.cache_resource(show_spinner=False)
+def _reader(path: str) -> shared_store.Reader:
+    store = Path(path)
+    with shared_store.locked(store):  # replicas starting together build the sample store once
+        ingest.ensure_store(store)
+    shared_store.prepare(store)  # this version's schema, and a read copy of it
+    return shared_store.Reader(store)
+
+
 def connection() -> db.Connection:
-    """The process's one read-write connection; callers take `.cursor()` per query for thread safety."""
+    """The connection questions use; callers take `.cursor()` per query for thread safety.
+
+    One process (the default): its one read-write connection. Shared mode (JAMSOSTEK_SHARED=1, several
+    replicas): read-only, on the newest published copy of the store (jamsostek/store/shared.py).
+    """
+    if settings.shared_store():
+        return _reader(str(settings.db_path())).connection()
     return _connect(str(settings.db_path()))
 
 
 @contextmanager
+def writing() -> Iterator[db.Connection]:
+    """A connection for one write. Shared mode: the store itself under the writer lock, and a new read copy
+    for every replica when the block ends; one process: a cursor of its read-write connection."""
+    if settings.shared_store():
+        with shared_store.writer(settings.db_path()) as con:
+            yield con
+        return
+    with cursor() as cur:
+        yield cur
+
+
+def write(action: Callable, *args, **kwargs):
+    """`action(con, *args, **kwargs)` inside writing(): for anything that changes the store."""
+    with writing() as con:
+        return action(con, *args, **kwargs)
+
+
+@contextmanager
 def cursor() -> Iterator[db.Connection]:
-    """A cursor of the process's connection for uncached reads and for writes, closed afterwards."""
+    """A cursor of the process's connection for uncached reads, closed afterwards (writes: writing())."""
     cur = connection().cursor()
     try:
         yield cur

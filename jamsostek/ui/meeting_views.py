@@ -58,7 +58,7 @@ def meetings() -> pd.DataFrame:
 def _on_create(actor: str, lang: str) -> None:
     state = st.session_state
     try:
-        new_id = ctx.with_cursor(mt.create_meeting, state[KEY_NEW_DATE], as_of=state[KEY_NEW_AS_OF],
+        new_id = ctx.write(mt.create_meeting, state[KEY_NEW_DATE], as_of=state[KEY_NEW_AS_OF],
                               title=state.get(KEY_NEW_TITLE), created_by=actor)
     except mt.MeetingExists:
         flash.leave("create", "error", t("meeting.exists", lang, date=i18n.fmt_date(state[KEY_NEW_DATE], lang)))
@@ -261,7 +261,7 @@ def _on_add(meeting_id: int, actor: str, lang: str) -> None:
         flash.leave("actions", "warning", problem)
         return
     try:
-        ctx.with_cursor(mt.add_action, meeting_id, level=_level(values["area"]), kode_wilayah=values["area"],
+        ctx.write(mt.add_action, meeting_id, level=_level(values["area"]), kode_wilayah=values["area"],
                      what=values["what"], who=values["who"], due_date=values["due"], actor=actor)
     except ValueError as error:
         flash.leave("actions", "warning", t("action.invalid", lang, detail=str(error)))
@@ -277,7 +277,7 @@ def _on_update(action_id: int, version: int, form: str, actor: str, lang: str) -
         flash.leave("actions", "warning", problem)
         return
     try:
-        ctx.with_cursor(mt.update_action, action_id, version, status=values["status"], due_date=values["due"],
+        ctx.write(mt.update_action, action_id, version, status=values["status"], due_date=values["due"],
                      who=values["who"], note=values["note"], actor=actor)
     except mt.ActionConflict as conflict:
         now = conflict.current

@@ -26,7 +26,7 @@ def _on_save(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: s
     # cannot drop the click, and it saves the plan that was on screen when the button was pressed.
     name, overwrite = st.session_state.get("rencana_scenario_name", ""), st.session_state.get("rencana_overwrite")
     try:
-        ctx.with_cursor(scenarios.save, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
+        ctx.write(scenarios.save, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
                         saved_by=session.user(), overwrite=bool(overwrite))
     except scenarios.ScenarioExists:
         flash.leave(FLASH, "warning", t("plan.exists", lang, name=scenarios.clean_name(name)))
@@ -40,7 +40,7 @@ def _on_delete(lang: str) -> None:
     name = st.session_state.get("rencana_delete_name")
     if not name:
         return
-    ctx.with_cursor(scenarios.delete, name)
+    ctx.write(scenarios.delete, name)
     flash.leave(FLASH, "toast", t("plan.deleted", lang, name=name), icon=":material/delete:")
 
 

@@ -45,7 +45,7 @@ def client_key() -> str:
 
 
 def _audit(actor: str, action: str, detail: str | None = None) -> None:
-    ctx.with_cursor(privacy.record_audit, actor, action, detail)
+    ctx.write(privacy.record_audit, actor, action, detail)
 
 
 def _attempt(form_key: str) -> None:

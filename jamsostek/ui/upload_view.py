@@ -41,7 +41,7 @@ def _new_uploader() -> None:
 def _on_commit(actor: str, lang: str) -> None:
     f = flow()
     try:
-        result = ctx.with_cursor(f.commit, actor)
+        result = ctx.write(f.commit, actor)
     except upload.UploadRefused as refused:
         flash.leave(FLASH, "error", refused.notice.text(lang))
         return
@@ -109,14 +109,14 @@ def mapping_editor(columns: list[str], current: dict[str, str], examples: dict[s
 
 def profile_offer(columns: list[str], lang: str) -> None:
     """Saved column profiles made for files with these headers, one click to apply."""
-    names = _with_cursor(lambda cur: profiles.matching(cur, columns))
+    names = ctx.with_cursor(profiles.matching, columns)
     if not names:
         return
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     name = left.selectbox(t("ingest.ui.profile_pick", lang), names, key="upload_profile_pick")
     if right.button(t("ingest.ui.profile_apply", lang), key="upload_profile_apply", icon=":material/bookmark:"):
-        mapping = _with_cursor(lambda cur: profiles.load(cur, name))
-        _with_cursor(lambda cur: flow().remap(cur, mapping))
+        mapping = ctx.with_cursor(profiles.load, name)
+        ctx.with_cursor(flow().remap, mapping)
         st.rerun()
 
 
@@ -128,7 +128,7 @@ def profile_saver(mapping: dict[str, str], columns: list[str], actor: str, lang:
         if st.form_submit_button(t("ingest.ui.profile_save", lang), icon=":material/bookmark_add:"):
             full = {c: mapping.get(c, upload.IGNORE) for c in columns}
             try:
-                _with_cursor(lambda cur: profiles.save(cur, name, full, actor))
+                ctx.write(profiles.save, name, full, actor)
                 st.success(t("ingest.ui.profile_saved", lang, name=name.strip()))
             except profiles.ProfileError as error:
                 st.error(str(error))
@@ -146,7 +146,7 @@ def extract_options(draft: upload.Draft, lang: str) -> None:
                         key=f"upload_date_order_{f.source_id}")
     if as_of != draft.as_of or order != draft.date_order:
         chosen = order if order != draft.date_order else f.date_order  # an order is set only when changed
-        _with_cursor(lambda cur: f.choose(cur, as_of=as_of, date_order=chosen))
+        ctx.with_cursor(f.choose, as_of=as_of, date_order=chosen)
         st.rerun()
 
 
