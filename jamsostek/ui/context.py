@@ -43,7 +43,7 @@ def _connect(path: str) -> db.Connection:
 
 
 def connection() -> db.Connection:
-    """The process's one read-write connection; callers take `.cursor()` per query for thread safety."""
+    """The process's one read-write connection; callers read through cursor() or with_cursor() (thread safety)."""
     return _connect(str(settings.db_path()))
 
 
