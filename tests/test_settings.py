@@ -100,3 +100,12 @@ def test_the_command_line_refuses_to_run_with_a_bad_setting(monkeypatch, capsys)
     assert cli.main(["init"]) == 2
     err = capsys.readouterr().err
     assert "'tru' tidak dipahami" in err and "'tru' is not understood" in err
+
+
+def test_a_page_opened_directly_stops_with_the_message_too(monkeypatch, tmp_path):
+    # A deep link can run pages/peta.py before dashboard.py has run in the process.
+    monkeypatch.setenv("JAMSOSTEK_REGION", "51.4")
+    monkeypatch.setenv("JAMSOSTEK_DB", str(tmp_path / "store.duckdb"))
+    at = AppTest.from_file(str(settings.ROOT / "pages" / "peta.py"), default_timeout=60).run()
+    assert not at.exception
+    assert "'51.4' bukan kode wilayah yang dikenal" in at.error[0].value and not at.get("plotly_chart")

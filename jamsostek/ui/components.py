@@ -21,16 +21,23 @@ def stop_on_bad_settings() -> None:
     problems = settings.problems(wilayah.region_codes())
     if not problems:
         return
-    st.title(f"{t('settings.title', 'id')} · {t('settings.title', 'en')}")
-    for problem in problems:
-        st.error(f"{i18n.setting_problem(problem, 'id')}\n\n{i18n.setting_problem(problem, 'en')}",
-                 icon=":material/settings_alert:")
-    st.info(f"{t('settings.fix', 'id')}\n\n{t('settings.fix', 'en')}")
+
+    def explain() -> None:
+        st.title(f"{t('settings.title', 'id')} · {t('settings.title', 'en')}")
+        for problem in problems:
+            st.error(f"{i18n.setting_problem(problem, 'id')}\n\n{i18n.setting_problem(problem, 'en')}",
+                     icon=":material/settings_alert:")
+        st.info(f"{t('settings.fix', 'id')}\n\n{t('settings.fix', 'en')}")
+
+    # A navigation of its own, as session.gate does: no page (nor the pages/ folder) can be reached.
+    st.navigation([st.Page(explain, title=t("settings.title", "id"), url_path="pengaturan")],
+                  position="hidden").run()
     st.stop()
 
 
 def page_header(title_key: str) -> None:
     """Title, the sample-data notice, 'data per <date> · batch terakhir <file>', and URL notices."""
+    stop_on_bad_settings()  # a deep link may run a page file before dashboard.py did
     ctx.require_shell()
     lang = ctx.lang()
     st.title(t(title_key, lang))

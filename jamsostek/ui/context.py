@@ -53,7 +53,7 @@ def _reader(path: str) -> shared_store.Reader:
 
 
 def connection() -> db.Connection:
-    """The connection questions use; callers take `.cursor()` per query for thread safety.
+    """The connection questions use; callers read through cursor() or with_cursor() (thread safety).
 
     One process (the default): its one read-write connection. Shared mode (JAMSOSTEK_SHARED=1, several
     replicas): read-only, on the newest published copy of the store (jamsostek/store/shared.py).
