@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from jamsostek import settings
+from jamsostek.access import privacy
 from jamsostek.store import db
 from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
@@ -65,7 +66,9 @@ def ingest_file(con: db.Connection, path: Path, loaded_by: str = "cli", is_sampl
 def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validated,
                    loaded_by: str, is_sample: bool = False) -> IngestResult:
     """Load the accepted rows of a checked file as a new batch: all of it, or on any error nothing."""
-    result = IngestResult(raw.file_name, raw.sha256, None, checked.rows_total, len(checked.accepted),
+    # The file name is shown on every page: a NIK or a name in it (theirs or one already stored) is masked.
+    file_name = privacy.scrub(con, raw.file_name, checked.accepted.get("nama", ()))
+    result = IngestResult(file_name, raw.sha256, None, checked.rows_total, len(checked.accepted),
                           checked.rows_rejected, rejections=checked.rejections)
     existing = db.fetch_value(con, "batch_find", sha256=raw.sha256)
     if existing is not None:
@@ -77,7 +80,7 @@ def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validat
     extract_date = max(checked.accepted["tgl_kepesertaan"])
     with db.transaction(con):
         batch_id = db.next_id(con, "batch_seq")
-        db.execute(con, "batch_insert", batch_id=batch_id, file_name=raw.file_name, sha256=raw.sha256,
+        db.execute(con, "batch_insert", batch_id=batch_id, file_name=file_name, sha256=raw.sha256,
                    rows_total=checked.rows_total, rows_accepted=len(checked.accepted),
                    rows_rejected=checked.rows_rejected, extract_date=extract_date,
                    is_sample=is_sample, loaded_by=loaded_by)

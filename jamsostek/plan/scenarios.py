@@ -16,6 +16,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from jamsostek.plan import allocation as al
+from jamsostek.access import privacy
 from jamsostek.store import db
 
 MAX_NAME_CHARS = 80
@@ -113,7 +114,9 @@ def save(con: db.Connection, name: str, plan: al.Plan, *, as_of: date,
          budget_lines: Mapping[str, int] | None = None, area: Mapping[str, str | None] | None = None,
          saved_by: str | None = None, overwrite: bool = False, now: datetime | None = None) -> int:
     """Store the plan under `name` in one transaction; its new id. ScenarioExists if taken and not overwrite."""
-    cleaned, key = clean_name(name), name_key(name)
+    # Shown to everyone and written into downloads: a NIK or a participant's name in it is masked first.
+    cleaned = privacy.scrub(con, clean_name(name))
+    key, saved_by = name_key(cleaned), privacy.scrub(con, saved_by)
     if budget_lines is not None and al.total_budget_rp(budget_lines) != plan.input.budget_rp:
         raise ValueError("budget lines do not add up to the plan's budget")
     ensure_scenario_tables(con)
