@@ -17,10 +17,17 @@ ENV_DB = "JAMSOSTEK_DB"
 ENV_BOUNDARIES_DIR = "JAMSOSTEK_BOUNDARIES_DIR"
 ENV_CACHE_DIR = "JAMSOSTEK_CACHE_DIR"
 ENV_REGION = "JAMSOSTEK_REGION"
+ENV_DEMO = "JAMSOSTEK_DEMO"
+ENV_IDLE_MINUTES = "JAMSOSTEK_IDLE_MINUTES"
+ENV_REAUTH_MINUTES = "JAMSOSTEK_REAUTH_MINUTES"
+ENV_TRUSTED_PROXIES = "JAMSOSTEK_TRUSTED_PROXIES"
 
 DEFAULT_DB = DATA_DIR / "jamsostek.duckdb"
 DEFAULT_CACHE_DIR = DATA_DIR / "cache"
 DEFAULT_REGION = "51.04"  # Kemendagri code of Kabupaten Gianyar
+DEFAULT_IDLE_MINUTES = 30  # a signed-in session left alone this long is signed out
+DEFAULT_REAUTH_MINUTES = 5  # a password typed again holds this long for NIK reveals and detail exports
+_YES = {"1", "true", "yes", "ya", "on"}
 
 # Programme facts (../shared/reference/DOMAIN.md).
 JKK_MIN_RP_PER_MONTH = 10_000  # PP 44/2015: 1 % of income, minimum Rp10.000
@@ -52,3 +59,34 @@ def boundaries_dir() -> Path | None:
 def region() -> str:
     """Kemendagri code of the region served: a regency (51.04) or a province (51)."""
     return os.environ.get(ENV_REGION) or DEFAULT_REGION
+
+
+def demo_mode() -> bool:
+    """True when JAMSOSTEK_DEMO asks for the demo: visitors who have not signed in may record meetings,
+    actions and scenarios (a banner on every page says so). Off unless set."""
+    return (os.environ.get(ENV_DEMO) or "").strip().lower() in _YES
+
+
+def _minutes(name: str, default: int) -> float:
+    value = (os.environ.get(name) or "").strip()
+    try:
+        minutes = float(value) if value else default
+    except ValueError:
+        return default  # a typo in the service file keeps the safe default rather than stopping the app
+    return minutes if minutes > 0 else default
+
+
+def idle_minutes() -> float:
+    """Minutes without any action after which a signed-in session is signed out (JAMSOSTEK_IDLE_MINUTES)."""
+    return _minutes(ENV_IDLE_MINUTES, DEFAULT_IDLE_MINUTES)
+
+
+def reauth_minutes() -> float:
+    """How long a password typed again allows NIK reveals and detail exports (JAMSOSTEK_REAUTH_MINUTES)."""
+    return _minutes(ENV_REAUTH_MINUTES, DEFAULT_REAUTH_MINUTES)
+
+
+def trusted_proxies() -> tuple[str, ...]:
+    """Addresses of the reverse proxies whose X-Forwarded-For is believed (JAMSOSTEK_TRUSTED_PROXIES,
+    comma-separated, e.g. 127.0.0.1 for an nginx on the same server). None by default."""
+    return tuple(a.strip() for a in (os.environ.get(ENV_TRUSTED_PROXIES) or "").split(",") if a.strip())

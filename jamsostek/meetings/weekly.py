@@ -195,6 +195,8 @@ def create_meeting(con: db.Connection, meeting_date: date, *, as_of: date | None
                    created_at=now or datetime.now().replace(microsecond=0), created_by=created_by or "-",
                    data_version=db.data_version(con), data_as_of=data_as_of,
                    batch_ids=",".join(str(int(b)) for b in sorted(active)))
+        privacy.record_audit(con, created_by or "-", privacy.MEETING_CREATE,
+                             f"rapat {meeting_id}: {meeting_date.isoformat()}, angka per {as_of.isoformat()}")
     return meeting_id
 
 
@@ -329,6 +331,7 @@ def add_action(con: db.Connection, meeting_id: int, *, level: str, kode_wilayah:
         db.execute(con, "meeting_action_insert", action_id=action_id, meeting_id=int(meeting_id), level=level,
                    kode_wilayah=kode_wilayah, wilayah=wilayah, due_date=due_date, status=_check_status(status),
                    now=now or datetime.now().replace(microsecond=0), **fields)
+        privacy.record_audit(con, fields["actor"], privacy.ACTION_ADD, f"tindak lanjut {action_id}, rapat {meeting_id}")
     return action_id
 
 
@@ -369,6 +372,8 @@ def update_action(con: db.Connection, action_id: int, version: int, *, status: s
             if saved is None:
                 raise ActionConflict(int(action_id), int(version), None)
             db.execute(con, "meeting_action_log_insert", action_id=int(action_id))
+            privacy.record_audit(con, fields["actor"], privacy.ACTION_UPDATE,
+                                 f"tindak lanjut {int(action_id)} versi {int(saved)}: {fields['status']}")
     except ActionConflict:
         current = get_action(con, action_id)  # raises ActionNotFound when there is no such action
         raise ActionConflict(int(action_id), int(version), current) from None

@@ -131,6 +131,7 @@ def save(con: db.Connection, name: str, plan: al.Plan, *, as_of: date,
                 db.execute(con, "scenario_delete", name_key=key)
             scenario_id = db.next_id(con, "scenario_seq")
             db.execute(con, "scenario_insert", scenario_id=scenario_id, **row)
+            privacy.record_audit(con, saved_by or "-", privacy.SCENARIO_SAVE, f"skenario {scenario_id}: {cleaned}")
     except db.Error as err:
         # Another session saved the same name between our check and our insert (unique name_key).
         if find(con, cleaned) is not None and not overwrite:
@@ -178,12 +179,13 @@ def load(con: db.Connection, name_or_id: str | int) -> Scenario:
                     pd.Timestamp(row["as_of"]).date(), lines, area, plan, int(row["full_coverage_cost_rp"]))
 
 
-def delete(con: db.Connection, name: str) -> bool:
-    """Remove the scenario of this name; False if there was none."""
+def delete(con: db.Connection, name: str, actor: str = "-") -> bool:
+    """Remove the scenario of this name (audited as actor's); False if there was none."""
     if find(con, name) is None:
         return False
     with db.transaction(con):
         db.execute(con, "scenario_delete", name_key=name_key(name))
+        privacy.record_audit(con, actor, privacy.SCENARIO_DELETE, f"skenario: {clean_name(name)}")
     return True
 
 

@@ -12,6 +12,7 @@ from jamsostek.ingest import upload
 from jamsostek.geo import wilayah
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
+from jamsostek.ui import session
 
 KEY_FLASH = "_history_flash"
 KEY_DESA, KEY_REVEAL, KEY_CONFIRM = "detail_desa", "detail_reveal", "history_withdraw_confirm"
@@ -102,7 +103,9 @@ def _on_desa_change() -> None:
 
 
 def _on_reveal(actor: str, count_of) -> None:
-    if st.session_state.get(KEY_REVEAL):
+    if st.session_state.get(KEY_REVEAL) and not session.password_fresh():
+        st.session_state[KEY_REVEAL] = False  # the password went stale while the toggle was on screen
+    elif st.session_state.get(KEY_REVEAL):
         desa = st.session_state.get(KEY_DESA)
         _with_cursor(lambda cur: detail.record_reveal(cur, actor, desa, count_of(desa)))
 
@@ -130,7 +133,13 @@ def detail_section(actor: str, lang: str) -> None:
     def count_of(code: str) -> int:
         return len(_with_cursor(lambda cur: detail.participants(cur, code, as_of)))
 
-    right.toggle(t("detail.reveal", lang), key=KEY_REVEAL, on_change=_on_reveal, args=(actor, count_of))
+    # A password typed just now opens the full NIKs and the download: a screen left open opens neither.
+    fresh = session.password_fresh()
+    if fresh:
+        session.show_message()
+        right.toggle(t("detail.reveal", lang), key=KEY_REVEAL, on_change=_on_reveal, args=(actor, count_of))
+    else:
+        st.session_state[KEY_REVEAL] = False
     reveal = bool(st.session_state.get(KEY_REVEAL))
     frame = _with_cursor(lambda cur: detail.participants(cur, desa, as_of))
     st.caption(t("detail.count", lang, count=i18n.fmt_int(len(frame), lang),
@@ -142,6 +151,11 @@ def detail_section(actor: str, lang: str) -> None:
     def export_bytes() -> bytes:  # runs when clicked: the audit row is written then, not on every rerun
         return _with_cursor(lambda cur: detail.export_csv(cur, actor, shown, desa, reveal))
 
+    if not fresh:
+        left, _ = st.columns([2, 3])
+        with left:
+            session.confirm_password_form("detail_confirm")
+        return
     st.download_button(t("detail.export", lang), export_bytes, file_name=f"peserta_{desa}_{as_of.isoformat()}.csv",
                        mime="text/csv", on_click="ignore", key="detail_export", icon=":material/download:")
 

@@ -12,6 +12,7 @@ from jamsostek.reports import downloads as export
 from jamsostek.analysis import metrics
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
+from jamsostek.ui import session
 
 
 def page_header(title_key: str) -> None:
@@ -19,12 +20,13 @@ def page_header(title_key: str) -> None:
     ctx.require_shell()
     lang = ctx.lang()
     st.title(t(title_key, lang))
+    session.demo_banner()
     status = ctx.data_status()
     if bool(status["is_sample"]):
         st.caption(f":material/science: {t('notice.sample', lang)}")
     last = status["last_batch_file"]
     line = t("notice.data_as_of", lang, date=i18n.fmt_date(status["data_as_of"], lang),
-             file=last if isinstance(last, str) and last else i18n.MISSING)
+             file=ctx.scrub(last) if isinstance(last, str) and last else i18n.MISSING)
     view = ctx.filters().as_of
     if pd.isna(status["data_as_of"]) or view != pd.Timestamp(status["data_as_of"]).date():
         line += " · " + t("notice.view_as_of", lang, date=i18n.fmt_date(view, lang))  # a past/future view

@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from jamsostek import settings
+from jamsostek.access import privacy
 from jamsostek.store import db
 from jamsostek.analysis import filters as flt
 from jamsostek.ingest import load as ingest
@@ -40,6 +41,15 @@ def _connect(path: str) -> db.Connection:
 def connection() -> db.Connection:
     """The process's one read-write connection; callers take `.cursor()` per query for thread safety."""
     return _connect(str(settings.db_path()))
+
+
+def scrub(text: str | None) -> str | None:
+    """privacy.scrub against this app's store: for stored text shown again (rows older than the scrub)."""
+    cursor = connection().cursor()
+    try:
+        return privacy.scrub(cursor, text)
+    finally:
+        cursor.close()
 
 
 def data_version() -> int:

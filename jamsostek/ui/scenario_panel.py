@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from jamsostek.access import roles
 from jamsostek.plan import allocation as al
 from jamsostek.plan import summary as plan_summary
 from jamsostek.plan import scenarios
@@ -28,27 +29,30 @@ def _on_save(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: s
     # A callback, not `if submitted:`: it runs before the script, so a rerun (e.g. ctx.require_shell)
     # cannot drop the click, and it saves the plan that was on screen when the button was pressed.
     name, overwrite = st.session_state.get("rencana_scenario_name", ""), st.session_state.get("rencana_overwrite")
+    actor = session.writer(roles.SCENARIO_WRITE)  # asked again: the form may outlive a sign-out
+    if actor is None:
+        return
     cursor = ctx.connection().cursor()
     try:
-        scenarios.save(cursor, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
-                       saved_by=session.user(), overwrite=bool(overwrite))
+        saved = scenarios.save(cursor, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
+                               saved_by=actor, overwrite=bool(overwrite))
     except scenarios.ScenarioExists:
         _flash("warning", t("plan.exists", lang, name=scenarios.clean_name(name)))
     except scenarios.BadName as error:
         _flash("error", t(f"plan.name_{error.code}", lang, limit=scenarios.MAX_NAME_CHARS))
     else:
-        _flash("success", t("plan.saved", lang, name=scenarios.clean_name(name)))
+        _flash("success", t("plan.saved", lang, name=scenarios.load(cursor, saved).name))
     finally:
         cursor.close()
 
 
 def _on_delete(lang: str) -> None:
-    name = st.session_state.get("rencana_delete_name")
-    if not name:
+    name, actor = st.session_state.get("rencana_delete_name"), session.writer(roles.SCENARIO_WRITE)
+    if not name or actor is None:
         return
     cursor = ctx.connection().cursor()
     try:
-        scenarios.delete(cursor, name)
+        scenarios.delete(cursor, name, actor=actor)
     finally:
         cursor.close()
     _flash("toast", t("plan.deleted", lang, name=name))
@@ -84,7 +88,9 @@ def scenario_panel(plan: al.Plan, *, as_of: date, budget_lines: dict, area: dict
     """Save form, the saved list, the comparison of the chosen ones, and a delete button."""
     cursor = ctx.connection().cursor()  # not ctx.run: its cache follows the data version, not saves
     try:
-        _save_form(plan, as_of, budget_lines, area, lang)
+        writer = session.write_guard(roles.SCENARIO_WRITE, "rencana_signin", lang)
+        if writer:
+            _save_form(plan, as_of, budget_lines, area, lang)
         listed = scenarios.list_scenarios(cursor)
         if listed.empty:
             st.info(t("plan.none_saved", lang), icon=":material/bookmark:")
@@ -98,6 +104,7 @@ def scenario_panel(plan: al.Plan, *, as_of: date, budget_lines: dict, area: dict
             st.markdown(f"**{t('plan.compare_kecamatan', lang)}**")
             ui.table(plan_summary.comparison_by_kecamatan(loaded, lang), base_name="skenario_per_kecamatan",
                      key="rencana_compare")
-        _delete(names, lang)
+        if writer:
+            _delete(names, lang)
     finally:
         cursor.close()

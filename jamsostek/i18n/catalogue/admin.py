@@ -11,8 +11,6 @@ LABELS: dict[str, dict[str, str]] = {
     "auth.submit": {"id": "Masuk", "en": "Sign in"},
     "auth.sign_out": {"id": "Keluar", "en": "Sign out"},
     "auth.signed_in_as": {"id": "Masuk sebagai **{user}** ({role})", "en": "Signed in as **{user}** ({role})"},
-    "auth.role.admin": {"id": "admin data", "en": "data admin"},
-    "auth.role.viewer": {"id": "pembaca", "en": "viewer"},
     "auth.admin_only": {
         "id": "Halaman ini hanya untuk admin data. Masuk dengan akun admin untuk melanjutkan.",
         "en": "This page is for data admins only. Sign in with an admin account to continue.",
