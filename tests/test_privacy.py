@@ -252,3 +252,14 @@ def test_scrub_masks_the_names_the_store_holds_and_follows_its_data_version(tmp_
     assert privacy.scrub(con, "Ni Luh", extra_names=["Ni Luh"]) == "N*** L***"
     assert privacy.scrub(con, None) is None
     con.close()
+
+
+def test_file_names_stored_before_the_scrub_are_scrubbed_once(tmp_path):
+    con = db.connect(tmp_path / "store.duckdb")
+    load_sasaran(con, SASARAN)
+    load_rows(con, PARTICIPANTS[:1], "lama.csv")
+    db.execute(con, "batch_rename", batch_id=1, file_name=f"peserta_{NIK}_Peserta 01.csv")  # as an old store held it
+    assert privacy.scrub_stored_file_names(con) == 1
+    assert db.run_query(con, "batches")["file_name"].tolist() == ["peserta_************0001_P*** 0***.csv"]
+    assert privacy.scrub_stored_file_names(con) == 0
+    con.close()

@@ -175,6 +175,17 @@ def scrub(con: db.Connection, text: object, extra_names: Iterable[str] = ()) -> 
     return redact(masked, extra) if extra else masked
 
 
+def scrub_stored_file_names(con: db.Connection) -> int:
+    """Scrub the file names of batches stored before file names were scrubbed; how many changed."""
+    batches = db.run_query(con, "batches")
+    scrubbed = {int(b): (name, scrub(con, name)) for b, name in zip(batches["batch_id"], batches["file_name"])}
+    changed = {batch_id: new for batch_id, (old, new) in scrubbed.items() if new != old}
+    with db.transaction(con):
+        for batch_id, name in changed.items():
+            db.execute(con, "batch_rename", batch_id=batch_id, file_name=name)
+    return len(changed)
+
+
 def _redact_record(record: logging.LogRecord) -> None:
     if getattr(record, "_redacted", False):
         return

@@ -26,7 +26,7 @@ def page_header(title_key: str) -> None:
         st.caption(f":material/science: {t('notice.sample', lang)}")
     last = status["last_batch_file"]
     line = t("notice.data_as_of", lang, date=i18n.fmt_date(status["data_as_of"], lang),
-             file=ctx.scrub(last) if isinstance(last, str) and last else i18n.MISSING)
+             file=last if isinstance(last, str) and last else i18n.MISSING)
     view = ctx.filters().as_of
     if pd.isna(status["data_as_of"]) or view != pd.Timestamp(status["data_as_of"]).date():
         line += " · " + t("notice.view_as_of", lang, date=i18n.fmt_date(view, lang))  # a past/future view

@@ -35,21 +35,14 @@ CACHE_ENTRIES = 512
 
 @st.cache_resource(show_spinner=False)
 def _connect(path: str) -> db.Connection:
-    return db.connect(ingest.ensure_store(Path(path)))
+    con = db.connect(ingest.ensure_store(Path(path)))
+    privacy.scrub_stored_file_names(con)  # a store from before file names were scrubbed: once per process
+    return con
 
 
 def connection() -> db.Connection:
     """The process's one read-write connection; callers take `.cursor()` per query for thread safety."""
     return _connect(str(settings.db_path()))
-
-
-def scrub(text: str | None) -> str | None:
-    """privacy.scrub against this app's store: for stored text shown again (rows older than the scrub)."""
-    cursor = connection().cursor()
-    try:
-        return privacy.scrub(cursor, text)
-    finally:
-        cursor.close()
 
 
 def data_version() -> int:
