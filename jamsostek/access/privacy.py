@@ -252,11 +252,11 @@ def nik_ref(nik: object, key: str | None = None) -> str:
 
 
 def record_audit(con: db.Connection, actor: str, action: str, detail: object = None) -> None:
-    """Write one audit_log row (who, when, what); actor and detail are redacted first."""
+    """Write one audit_log row (who, when, what); actor and detail are scrubbed first."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action: {action}")
-    db.execute(con, "audit_insert", actor=redact(actor) or "-", action=action,
-               detail=None if detail is None else redact(detail))
+    db.execute(con, "audit_insert", actor=scrub(con, actor) or "-", action=action,
+               detail=None if detail is None else scrub(con, str(detail)))
 
 
 def audit_log(con: db.Connection, limit: int = 200) -> pd.DataFrame:
