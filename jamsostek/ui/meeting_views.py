@@ -95,7 +95,7 @@ def create_form(lang: str, actor: str | None) -> None:
     with st.expander(t("meeting.new", lang), icon=":material/add_circle:", expanded=False):
         show_flash("create")
         if actor is None:
-            session.write_guard(roles.MEETING_WRITE, "rapat_new_signin", lang)
+            session.write_guard(roles.MEETING_WRITE, "rapat_new_signin", lang, narrow=True)
             return
         st.caption(t("meeting.new_help", lang))
         with st.form("rapat_new", border=False):

@@ -202,8 +202,11 @@ def roles_that_may(action: str, lang: str) -> str:
     return t("access.or", lang).join(names)
 
 
-def write_guard(action: str, form_key: str, lang: str) -> str | None:
-    """The writer's name when this session may do `action`; else a notice (and a sign-in form) and None."""
+def write_guard(action: str, form_key: str, lang: str, narrow: bool = False) -> str | None:
+    """The writer's name when this session may do `action`; else a notice (and a sign-in form) and None.
+
+    `narrow`: the guard sits in a narrow column already, so the form takes its whole width.
+    """
     name = writer(action)
     if name:
         return name
@@ -212,7 +215,7 @@ def write_guard(action: str, form_key: str, lang: str) -> str | None:
                   roles=roles_that_may(action, lang)), icon=":material/lock:")
         return None
     st.info(t("access.need_role", lang, roles=roles_that_may(action, lang)), icon=":material/lock:")
-    left, _ = st.columns([2, 3])
+    left = st.container() if narrow else st.columns([2, 3])[0]
     with left:
         sign_in_form(form_key, admin=False)
     return None
