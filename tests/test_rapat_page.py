@@ -16,11 +16,9 @@ from jamsostek import settings
 from jamsostek.access import auth
 from jamsostek.store import db
 from jamsostek.meetings import weekly as mt
-from tests.conftest import KETEWEL, load_rows
+from tests.conftest import KETEWEL, load_rows, open_app
 from tests.test_meetings import BATCH_2, FIRST, FIRST_AS_OF, NOON, SECOND, SECOND_AS_OF, fill
 
-ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
 PAGE = "pages/rapat.py"
 TIMEOUT = 120
 
@@ -55,14 +53,7 @@ NOTULIS = {"_auth_role": "notulis", "_auth_user": "nina.notulis"}
 
 
 def open_page(**session) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-    for key, value in session.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app(PAGE, session, timeout=TIMEOUT)
 
 
 def metric(at: AppTest, label: str):

@@ -25,10 +25,8 @@ from jamsostek.plan import lists as plan_lists
 from jamsostek.plan import summary as plan_summary
 from jamsostek.plan import scenarios
 from jamsostek.ui.plan_form import DEFAULT_BUDGET_RP, DEFAULT_MONTHS
-from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran
+from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran, open_app
 
-ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
 PAGE = "pages/rencana.py"
 TIMEOUT = 120
 RATE = settings.CONTRIBUTION_RP_PER_MONTH
@@ -77,16 +75,7 @@ PLANNER = {"_auth_role": "perencana", "_auth_user": "bappeda.rina"}
 
 
 def open_page(session: dict | None = None, **query_params) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-    for key, value in (session or {}).items():
-        at.session_state[key] = value
-    for key, value in query_params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app(PAGE, session, query_params, timeout=TIMEOUT)
 
 
 def metric(at: AppTest, label: str) -> str:

@@ -14,10 +14,8 @@ from streamlit.testing.v1 import AppTest
 from jamsostek import settings
 from jamsostek.access import auth
 from jamsostek.store import db
-from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran
+from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran, open_app
 
-ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
 PAGE = "pages/riwayat.py"
 TIMEOUT = 120
 ADMIN, PASSWORD = "admin.data", "sawah-terasering-9"
@@ -46,14 +44,7 @@ def app_env(tmp_path, monkeypatch):
 
 def open_page(**session) -> AppTest:
     """A new browser session (a reload) on the admin page."""
-    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-    for key, value in session.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app(PAGE, session, timeout=TIMEOUT)
 
 
 def sign_in(at: AppTest, username: str, password: str, form: str = "page_signin") -> AppTest:
