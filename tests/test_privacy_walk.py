@@ -48,6 +48,7 @@ HOSTILE_URL = {"kec": "' OR 1=1;--", "sektor": "petani'; DROP TABLE participant;
 
 PLANTED_NIK = "5104052508607000"  # NIK-shaped, not a participant's: masked as any NIK must be
 FORMULA = "=cmd|'/c calc'!A1"
+FORMULA_PAGES = ("pages/rencana.py", "pages/rapat.py")  # scenario comparison tables, the minutes' actions
 
 
 def plant(con: db.Connection, folder: Path, name: str) -> None:
@@ -216,6 +217,8 @@ def test_viewer_sees_no_nik_and_no_name(sample_store, downloads, caplog, page):
     assert downloads.texts or page in ADMIN_PAGES, "the walk read no download"
     # Text that starts like a formula is kept as text in every export: it reads '=cmd..., never =cmd...
     assert not any(re.search(r"(?m)(^|[\t,\"])=cmd", text) for text in downloads.sheets)
+    if page in FORMULA_PAGES:  # the planted formula is there, as text
+        assert any(f"'{FORMULA}" in text for text in downloads.sheets)
     texts += [record.getMessage() for record in caplog.records]
     assert_private("\n".join(texts), names, niks)
 
