@@ -25,6 +25,7 @@ KEY_SEEN = "_auth_seen"  # time of this session's last run while signed in (idle
 KEY_CONFIRMED = "_auth_confirmed"  # time the password was last typed (NIK reveal, detail export)
 KEY_MESSAGE = "_auth_message"  # (kind, text) shown once after a sign-in attempt
 DEMO_ACTOR = "demo"
+LOOPBACK = "127.0.0.1"
 
 
 def signed_role() -> str | None:
@@ -69,9 +70,11 @@ def client_key() -> str:
     try:
         remote, headers = st.context.ip_address, st.context.headers
         forwarded = headers.get("X-Forwarded-For") if headers else None
-    except Exception:  # no request behind this run (bare mode, AppTest): all such runs share one key
+    except Exception:  # no request behind this run (bare mode): a local process
         remote = forwarded = None
-    return ratelimit.client_address(remote, forwarded, settings.trusted_proxies())
+    # Streamlit gives None for a peer on 127.0.0.1 or ::1 (an nginx on the same server, a local browser,
+    # AppTest): that peer is loopback, which JAMSOSTEK_TRUSTED_PROXIES may name as the proxy.
+    return ratelimit.client_address(remote or LOOPBACK, forwarded, settings.trusted_proxies())
 
 
 def _limiter() -> ratelimit.SignInLimiter:
