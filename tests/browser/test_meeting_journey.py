@@ -1,7 +1,7 @@
 """Journey: create a meeting, record an action, create the next meeting, see the action carried over and overdue.
 
-Runs on its own sample store with one notulis account, who signs in where the page asks (a visitor
-who has not signed in only reads). Screenshots go to test-artifacts/browser/meeting_journey_*.png;
+Runs on `writers_server`: the note-taker signs in where the page asks (a visitor who has not signed in
+only reads). Screenshots go to test-artifacts/browser/meeting_journey_*.png;
 every request must stay on localhost. Tables are drawn on a canvas, so the checks read the texts around them (captions,
 the action picker) and the downloaded minutes.
 """
@@ -11,13 +11,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from jamsostek.access import auth
+from jamsostek.access import roles
 from jamsostek.i18n import t
-from tests.browser.conftest import open_tab as open_browser_tab
-from tests.browser.conftest import serve
 
 pytestmark = pytest.mark.browser
-NOTULIS, PASSWORD = "notulis.uji", "catatan-rapat-mingguan-7"
 
 FIRST, SECOND = ("13/11/2026", "13 November 2026"), ("20/11/2026", "20 November 2026")
 ACTION = "Sosialisasi kelompok nelayan bersama kepala desa"
@@ -53,34 +50,15 @@ def open_tab(app, key: str) -> None:
     app.settle()  # the page tracks the open tab, so switching reruns it
 
 
-@pytest.fixture(scope="module")
-def notulis_server(browser, tmp_path_factory):
-    """The app with one note-taker account, over its own sample store."""
-    with serve(tmp_path_factory.mktemp("meeting_app"),
-               {auth.ENV_NOTULIS: f"{NOTULIS}:{auth.hash_password(PASSWORD)}"}) as server:
-        yield server
-
-
-@pytest.fixture
-def app(browser, notulis_server):
-    with open_browser_tab(browser, notulis_server, "meeting_journey") as helper:
-        yield helper
-
-
 def sign_in_to_record(app) -> None:
     expander = app.page.get_by_test_id("stExpander").filter(has_text=label(app, "meeting.new"))
     expander.get_by_text(label(app, "meeting.new")).first.click()
-    form = expander.get_by_test_id("stForm")
-    form.get_by_role("textbox", name=label(app, "auth.username")).fill(NOTULIS)
-    form.locator("input[type=password]").fill(PASSWORD)
     app.shot("sign_in_to_record")
-    form.get_by_role("button", name=label(app, "auth.submit")).click()
-    app.settle()
-    role = label(app, "access.role.notulis")
-    expect(app.sidebar).to_contain_text(label(app, "auth.signed_in_as", user=NOTULIS, role=role).replace("**", ""))
+    app.sign_in(roles.NOTULIS, within=expander)
 
 
-def test_meeting_journey(app):
+def test_meeting_journey(writer_app):
+    app = writer_app
     app.open()
     app.goto_page("page.meeting")
     app.page.get_by_text(label(app, "meeting.none")).wait_for()
