@@ -97,7 +97,9 @@ class NameIndex:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every name in text, left to right, not overlapping."""
-        tokens = list(_WORD.finditer(text)) if self._names else []
+        if not self._could_hold_a_name(text):
+            return []
+        tokens = list(_WORD.finditer(text))
         found, i = [], 0
         while i < len(tokens):
             size = self._match_at(text, tokens, i)
@@ -105,6 +107,11 @@ class NameIndex:
                 found.append((tokens[i].start(), tokens[i + size - 1].end()))
             i += size or 1
         return found
+
+    def _could_hold_a_name(self, text: str) -> bool:
+        # A quick first look, for long texts that hold no name: every word of some name must be there.
+        present = {word.casefold() for word in set(_WORD.findall(text))}
+        return any(present.issuperset(words) for words in self._names)
 
     def _match_at(self, text: str, tokens: list[re.Match], i: int) -> int:
         if tokens[i].group().casefold() not in self._firsts:
