@@ -33,8 +33,17 @@ ENV_REQUIRE_VIEWER_SIGNIN = "JAMSOSTEK_REQUIRE_VIEWER_SIGNIN"
 ENV_AUDIT_KEY = "JAMSOSTEK_AUDIT_KEY"
 ENV_SHARED = "JAMSOSTEK_SHARED"
 ENV_BACKUP_DIR = "JAMSOSTEK_BACKUP_DIR"
+ENV_DEMO = "JAMSOSTEK_DEMO"
+ENV_IDLE_MINUTES = "JAMSOSTEK_IDLE_MINUTES"
+ENV_REAUTH_MINUTES = "JAMSOSTEK_REAUTH_MINUTES"
+ENV_TRUSTED_PROXIES = "JAMSOSTEK_TRUSTED_PROXIES"
+ENV_NOTULIS = "JAMSOSTEK_NOTULIS"
+ENV_PERENCANA = "JAMSOSTEK_PERENCANA"
+ENV_PENGUSUL = "JAMSOSTEK_PENGUSUL"
 ENV_NAMES = (ENV_DB, ENV_BOUNDARIES_DIR, ENV_CACHE_DIR, ENV_REGION, ENV_ADMINS, ENV_VIEWERS,
-             ENV_REQUIRE_VIEWER_SIGNIN, ENV_AUDIT_KEY, ENV_PROGRAMME_FUNDING, ENV_SHARED, ENV_BACKUP_DIR)
+             ENV_REQUIRE_VIEWER_SIGNIN, ENV_AUDIT_KEY, ENV_PROGRAMME_FUNDING, ENV_SHARED, ENV_BACKUP_DIR,
+             ENV_DEMO, ENV_IDLE_MINUTES, ENV_REAUTH_MINUTES, ENV_TRUSTED_PROXIES, ENV_NOTULIS, ENV_PERENCANA,
+             ENV_PENGUSUL)
 YES = frozenset({"1", "true", "yes", "ya", "on"})
 NO = frozenset({"", "0", "false", "no", "tidak", "off"})
 REGION_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")  # a province (51) or a regency (51.04)
@@ -51,6 +60,8 @@ EXTRACT_MAX_ROWS = 100_000  # data rows (Gianyar has ~520.000 inhabitants): beyo
 # The upload widget's own ceiling, above EXTRACT_MAX_MB so that a file over the limit is refused by the app
 # with the Indonesian message and the fix; only files above this are refused by Streamlit itself (in English).
 UPLOAD_WIDGET_MB = 200
+DEFAULT_IDLE_MINUTES = 30  # a signed-in session left alone this long is signed out
+DEFAULT_REAUTH_MINUTES = 5  # a password typed again holds this long for NIK reveals and detail exports
 
 # Programme facts (../shared/reference/DOMAIN.md).
 JKK_MIN_RP_PER_MONTH = 10_000  # PP 44/2015: 1 % of income, minimum Rp10.000
@@ -163,3 +174,34 @@ def shared_store(environ: Mapping[str, str] | None = None) -> bool:
 def backup_dir() -> Path:
     """Folder of `python -m jamsostek backup` (JAMSOSTEK_BACKUP_DIR, default data/backups)."""
     return Path(env(ENV_BACKUP_DIR) or DEFAULT_BACKUP_DIR)
+
+
+def demo_mode() -> bool:
+    """True when JAMSOSTEK_DEMO asks for the demo: visitors who have not signed in may record meetings,
+    actions and scenarios (a banner on every page says so). Off unless set."""
+    return env(ENV_DEMO).strip().lower() in YES
+
+
+def _minutes(name: str, default: int) -> float:
+    value = env(name).strip()
+    try:
+        minutes = float(value) if value else default
+    except ValueError:
+        return default  # a typo in the service file keeps the safe default rather than stopping the app
+    return minutes if minutes > 0 else default
+
+
+def idle_minutes() -> float:
+    """Minutes without any action after which a signed-in session is signed out (JAMSOSTEK_IDLE_MINUTES)."""
+    return _minutes(ENV_IDLE_MINUTES, DEFAULT_IDLE_MINUTES)
+
+
+def reauth_minutes() -> float:
+    """How long a password typed again allows NIK reveals and detail exports (JAMSOSTEK_REAUTH_MINUTES)."""
+    return _minutes(ENV_REAUTH_MINUTES, DEFAULT_REAUTH_MINUTES)
+
+
+def trusted_proxies() -> tuple[str, ...]:
+    """Addresses of the reverse proxies whose X-Forwarded-For is believed (JAMSOSTEK_TRUSTED_PROXIES,
+    comma-separated, e.g. 127.0.0.1 for an nginx on the same server). None by default."""
+    return tuple(a.strip() for a in env(ENV_TRUSTED_PROXIES).split(",") if a.strip())

@@ -80,6 +80,22 @@ def load_sasaran(con, cells: list[tuple]) -> None:
         db.execute(con, "reference_load")
 
 
+def open_app(page: str, session: dict | None = None, query: dict | None = None, timeout: int = 120):
+    """A new browser session (AppTest) of dashboard.py on `page`; session state and URL values set first."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+    for key, value in (session or {}).items():
+        at.session_state[key] = value
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 @pytest.fixture
 def store():
     """In-memory store holding the fixture above."""

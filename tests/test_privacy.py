@@ -8,6 +8,7 @@ import pytest
 
 from jamsostek.store import db
 from jamsostek.access import privacy
+from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran
 
 NIK = "5104015708900001"  # synthetic: Gianyar, Sukawati, woman born 17-08-1990, serial 0001
 OTHER_NIK = "5104052301850042"
@@ -227,3 +228,46 @@ def test_nik_ref(monkeypatch):
     monkeypatch.setenv(privacy.ENV_AUDIT_KEY, "rahasia-audit")
     assert privacy.nik_ref(NIK) == keyed
     assert not privacy.contains_personal_data(keyed)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("peserta_5104052508607000_I Wayan Sudarsana.csv", "peserta_************7000_I*** W*** S***.csv"),
+    ("peserta_I_WAYAN_SUDARSANA.xlsx", "peserta_I***.xlsx"),  # '_' separates the words of a file name
+    ("Rapat dengan i wayan sudarsana, camat", "Rapat dengan i*** w*** s***, camat"),
+    ("Wayan Sudarsana dan Made Oka", "W*** S*** dan M*** O***"),
+    ("Sudarsana saja", "Sudarsana saja"),  # one word of a name is not the name
+])
+def test_redact_file_names_and_free_text(text, expected):
+    assert privacy.redact(text, names=["I Wayan Sudarsana", "Wayan Sudarsana", "Made Oka"]) == expected
+
+
+def test_name_index_finds_thousands_of_names_in_one_pass():
+    index = privacy.NameIndex([f"Ni Made Contoh{i}" for i in range(5000)] + ["I Wayan Sudarsana"])
+    text = "catatan: ni made contoh4321 hadir; I Wayan Sudarsana tidak; Ni Made Contoh99999 bukan peserta"
+    assert [text[a:b] for a, b in index.spans(text)] == ["ni made contoh4321", "I Wayan Sudarsana"]
+
+
+def test_scrub_masks_the_names_the_store_holds_and_follows_its_data_version(tmp_path):
+    con = db.connect(tmp_path / "store.duckdb")
+    load_sasaran(con, SASARAN)
+    load_rows(con, PARTICIPANTS[:1], f"peserta_{NIK}_Peserta 01.csv")
+    # The batch's file name is masked with the names of the batch itself, before it is stored.
+    assert db.run_query(con, "batches")["file_name"].tolist() == ["peserta_************0001_P*** 0***.csv"]
+    assert privacy.scrub(con, "Kunjungi peserta 01 di Ketewel") == "Kunjungi p*** 0*** di Ketewel"
+    assert privacy.scrub(con, "Peserta 02") == "Peserta 02"  # not a participant (yet)
+    load_rows(con, PARTICIPANTS[1:2], "kedua.csv")  # the data version moves: the names are read again
+    assert privacy.scrub(con, "Peserta 02") == "P*** 0***"
+    assert privacy.scrub(con, "Ni Luh", extra_names=["Ni Luh"]) == "N*** L***"
+    assert privacy.scrub(con, None) is None
+    con.close()
+
+
+def test_file_names_stored_before_the_scrub_are_scrubbed_once(tmp_path):
+    con = db.connect(tmp_path / "store.duckdb")
+    load_sasaran(con, SASARAN)
+    load_rows(con, PARTICIPANTS[:1], "lama.csv")
+    db.execute(con, "batch_rename", batch_id=1, file_name=f"peserta_{NIK}_Peserta 01.csv")  # as an old store held it
+    assert privacy.scrub_stored_file_names(con) == 1
+    assert db.run_query(con, "batches")["file_name"].tolist() == ["peserta_************0001_P*** 0***.csv"]
+    assert privacy.scrub_stored_file_names(con) == 0
+    con.close()

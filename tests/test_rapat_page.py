@@ -16,11 +16,9 @@ from jamsostek import settings
 from jamsostek.access import auth
 from jamsostek.store import db
 from jamsostek.meetings import weekly as mt
-from tests.conftest import KETEWEL, load_rows
+from tests.conftest import KETEWEL, load_rows, open_app
 from tests.test_meetings import BATCH_2, FIRST, FIRST_AS_OF, NOON, SECOND, SECOND_AS_OF, fill
 
-ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
 PAGE = "pages/rapat.py"
 TIMEOUT = 120
 
@@ -45,21 +43,17 @@ def app_env(tmp_path, monkeypatch):
         monkeypatch.setenv(settings.ENV_DB, str(path))
         monkeypatch.setenv(settings.ENV_CACHE_DIR, str(tmp_path / "cache"))
         return path
-    for name in (auth.ENV_ADMINS, auth.ENV_VIEWERS, auth.ENV_REQUIRE_VIEWER_SIGNIN):
+    for name in (auth.ENV_ADMINS, auth.ENV_VIEWERS, auth.ENV_REQUIRE_VIEWER_SIGNIN, settings.ENV_DEMO):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(auth, "DEFAULT_SECRETS", tmp_path / "no-secrets.toml")
     return use
 
 
+NOTULIS = {"_auth_role": "notulis", "_auth_user": "nina.notulis"}
+
+
 def open_page(**session) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-    for key, value in session.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app(PAGE, session, timeout=TIMEOUT)
 
 
 def metric(at: AppTest, label: str):
@@ -113,7 +107,7 @@ def test_first_meeting_says_there_is_nothing_to_compare(app_env):
 
 def test_creating_the_first_meeting_freezes_its_figures(app_env):
     path = app_env(meetings=False)
-    at = open_page()
+    at = open_page(**NOTULIS)
     assert "Belum ada rapat" in " ".join(i.value for i in at.info)
     at.date_input(key="rapat_new_date").set_value(date(2026, 2, 3))
     at.date_input(key="rapat_new_as_of").set_value(SECOND_AS_OF)
@@ -125,7 +119,7 @@ def test_creating_the_first_meeting_freezes_its_figures(app_env):
     con = db.connect(path)
     meeting = mt.get_meeting(con, 1)
     assert (meeting.meeting_date, meeting.as_of, meeting.title, meeting.created_by) == (
-        date(2026, 2, 3), SECOND_AS_OF, "Rapat koordinasi", "-")
+        date(2026, 2, 3), SECOND_AS_OF, "Rapat koordinasi", "nina.notulis")
     con.close()
     # The same date again is refused with a message, not an exception.
     at.date_input(key="rapat_new_date").set_value(date(2026, 2, 3))
@@ -135,9 +129,8 @@ def test_creating_the_first_meeting_freezes_its_figures(app_env):
 
 def test_an_action_recorded_at_one_meeting_is_carried_to_the_next_and_marked_overdue(app_env):
     path = app_env()
-    at = open_page()
+    at = open_page(**NOTULIS)
     at.selectbox(key="rapat_pick").set_value(1).run()
-    at.text_input(key="rapat_recorder").set_value("Sekretariat Disnaker").run()
     at.selectbox(key="rapat_add_area").set_value(KETEWEL)
     at.text_area(key="rapat_add_what").set_value("Sosialisasi kelompok nelayan")
     at.text_input(key="rapat_add_who").set_value("Camat Sukawati")
@@ -155,13 +148,13 @@ def test_an_action_recorded_at_one_meeting_is_carried_to_the_next_and_marked_ove
         ["Ketewel (Sukawati)", "ya", "ya"]]
     assert "1 terlambat" in " ".join(c.value for c in at.caption)
     con = db.connect(path)
-    assert mt.actions_for(con, 2)["updated_by"].tolist() == ["Sekretariat Disnaker"]
+    assert mt.actions_for(con, 2)["updated_by"].tolist() == ["nina.notulis"]
     con.close()
 
 
 def test_text_holding_a_nik_is_refused(app_env):
     app_env()
-    at = open_page()
+    at = open_page(**NOTULIS)
     at.text_area(key="rapat_add_what").set_value("Hubungi 5104011505900001")
     at.text_input(key="rapat_add_who").set_value("Camat")
     button(at, "Simpan tindak lanjut").click().run()
@@ -175,7 +168,7 @@ def test_a_save_over_someone_elses_change_shows_a_conflict(app_env):
     action = mt.add_action(con, 2, level="desa", kode_wilayah=KETEWEL, what="Sosialisasi", who="Camat",
                            due_date=date(2026, 2, 10), actor="sekretariat")
     con.close()
-    at = open_page()
+    at = open_page(**NOTULIS)
     form = f"rapat_edit_{action}_v1"
     at.selectbox(key=f"{form}_status").set_value("selesai")
     # Meanwhile another participant saves the same action from their own screen.
@@ -195,19 +188,54 @@ def test_a_save_over_someone_elses_change_shows_a_conflict(app_env):
     assert "diperbarui" in " ".join(s.value for s in at.success)
 
 
-def test_with_accounts_anonymous_sessions_only_read(app_env, monkeypatch):
-    path = app_env()
-    monkeypatch.setenv(auth.ENV_ADMINS, f"admin:{auth.hash_password('sangat-rahasia-1')}")
-    at = open_page()
+WRITE_BUTTONS = ("Simpan tindak lanjut", "Buat rapat dan bekukan angka", "Simpan perubahan")
+
+
+@pytest.mark.parametrize("accounts", [False, True])
+def test_a_visitor_who_has_not_signed_in_only_reads(app_env, monkeypatch, accounts):
+    app_env()
+    if accounts:
+        monkeypatch.setenv(auth.ENV_ADMINS, f"admin:{auth.hash_password('sangat-rahasia-1')}")
+    at = open_page()  # no accounts at all is no longer an open door
     assert "hanya dapat dibaca" in " ".join(i.value for i in at.info)
-    labels = [b.label for b in at.button]
-    assert "Simpan tindak lanjut" not in labels and "Buat rapat dan bekukan angka" not in labels
-    at = open_page(_auth_role="viewer", _auth_user="camat.ubud")
+    assert not [b for b in at.button if b.label in WRITE_BUTTONS]
+    assert not [w for w in at.text_input if w.key in ("rapat_recorder", "rapat_add_who", "rapat_new_title")]
+    assert {w.label for w in at.text_input} == {"Nama pengguna", "Kata sandi"}  # sign in where you write
+
+
+@pytest.mark.parametrize("role", ["viewer", "perencana", "pengusul"])
+def test_an_account_without_the_notulis_role_only_reads(app_env, role):
+    app_env()
+    at = open_page(_auth_role=role, _auth_user="camat.ubud")
+    assert "notulis rapat atau admin data" in " ".join(i.value for i in at.info)
+    assert not [b for b in at.button if b.label in WRITE_BUTTONS]
+
+
+@pytest.mark.parametrize("role", ["notulis", "admin"])
+def test_actions_carry_the_signed_in_name(app_env, role):
+    path = app_env()
+    at = open_page(_auth_role=role, _auth_user="nina.notulis")
     at.text_area(key="rapat_add_what").set_value("Pendataan pengrajin")
     at.text_input(key="rapat_add_who").set_value("Camat Ubud")
     button(at, "Simpan tindak lanjut").click().run()
     con = db.connect(path)
-    assert mt.actions_for(con, 2)["updated_by"].tolist() == ["camat.ubud"]
+    assert mt.actions_for(con, 2)["updated_by"].tolist() == ["nina.notulis"]
+    audit = con.execute("select actor, action from audit_log where action like 'action%'").fetchall()
+    con.close()
+    assert audit == [("nina.notulis", "action_add")]
+
+
+def test_demo_mode_records_under_the_name_demo_with_a_banner(app_env, monkeypatch):
+    path = app_env(meetings=False)
+    monkeypatch.setenv(settings.ENV_DEMO, "1")
+    at = open_page()
+    assert any("Mode demo" in w.value for w in at.warning)
+    at.date_input(key="rapat_new_date").set_value(date(2026, 2, 3))
+    button(at, "Buat rapat dan bekukan angka").click().run()
+    assert "Rapat 3 Februari 2026 dicatat" in " ".join(s.value for s in at.success)
+    con = db.connect(path)
+    assert mt.get_meeting(con, 1).created_by == "demo"
+    assert con.execute("select actor from audit_log where action = 'meeting_create'").fetchall() == [("demo",)]
     con.close()
 
 

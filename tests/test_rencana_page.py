@@ -25,10 +25,8 @@ from jamsostek.plan import lists as plan_lists
 from jamsostek.plan import summary as plan_summary
 from jamsostek.plan import scenarios
 from jamsostek.ui.plan_form import DEFAULT_BUDGET_RP, DEFAULT_MONTHS
-from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran
+from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran, open_app
 
-ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
 PAGE = "pages/rencana.py"
 TIMEOUT = 120
 RATE = settings.CONTRIBUTION_RP_PER_MONTH
@@ -49,7 +47,7 @@ def store(tmp_path_factory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(settings.ENV_DB, str(path))
         patch.setenv(settings.ENV_CACHE_DIR, str(folder / "cache"))
-        for name in (auth.ENV_ADMINS, auth.ENV_VIEWERS, auth.ENV_REQUIRE_VIEWER_SIGNIN):
+        for name in (auth.ENV_ADMINS, auth.ENV_VIEWERS, auth.ENV_REQUIRE_VIEWER_SIGNIN, settings.ENV_DEMO):
             patch.delenv(name, raising=False)
         patch.setattr(auth, "DEFAULT_SECRETS", folder / "no-secrets.toml")
         yield path
@@ -73,15 +71,11 @@ def expected(cells, budget_rp: int, months: int = DEFAULT_MONTHS, renew_first: b
                                        sector_weights=dict(al.DEFAULT_SECTOR_WEIGHTS), mix=dict(al.DEFAULT_MIX)))
 
 
-def open_page(**query_params) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-    for key, value in query_params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+PLANNER = {"_auth_role": "perencana", "_auth_user": "bappeda.rina"}
+
+
+def open_page(session: dict | None = None, **query_params) -> AppTest:
+    return open_app(PAGE, session, query_params, timeout=TIMEOUT)
 
 
 def metric(at: AppTest, label: str) -> str:
@@ -215,7 +209,7 @@ def test_unreadable_amount_gets_a_message_not_an_exception(form_page, text):
 
 
 def test_scenario_saved_by_name_is_listed_compared_and_kept(store):
-    at = open_page()
+    at = open_page(PLANNER)
     assert "Belum ada skenario tersimpan." in [i.value for i in at.info]
     at.text_input(key="rencana_budget_APBD").input("Rp2.016.000")
     submit(at)
@@ -230,7 +224,7 @@ def test_scenario_saved_by_name_is_listed_compared_and_kept(store):
     by_kecamatan = frame_with(at, "Kecamatan", "Rencana kecil").set_index("Kecamatan")["Rencana kecil"]
     assert by_kecamatan.to_dict() == {"Sukawati": 4, "Ubud": 3, "Jumlah didaftarkan": 7}
 
-    again = open_page()  # a new session reads it back from the store
+    again = open_page(PLANNER)  # a new session reads it back from the store
     assert frame_with(again, "Nama skenario")["Nama skenario"].tolist() == ["Rencana kecil"]
     con = db.connect(store)
     try:
@@ -239,6 +233,12 @@ def test_scenario_saved_by_name_is_listed_compared_and_kept(store):
         con.close()
     assert saved.budget_lines == {"APBD": 2_016_000} and saved.plan.new_workers == 7
     assert saved.as_of == AS_OF
+    con = db.connect(store)
+    try:
+        listed = scenarios.list_scenarios(con).set_index("name")
+    finally:
+        con.close()
+    assert listed.loc["Rencana kecil", "saved_by"] == "bappeda.rina"  # the signed-in name
 
     at.text_input(key="rencana_scenario_name").input("RENCANA KECIL")
     submit(at, "Simpan skenario")
@@ -264,3 +264,51 @@ def test_english_labels_and_formats(store, cells):
     assert [b.label for b in at.button if b.label == "Compute the plan"]
     submit(at, "Compute the plan")  # the English default text reads back as the same budget
     assert metric(at, "Workers the budget protects") == "28"
+
+
+def audit_rows(store: Path, action: str) -> list[tuple]:
+    con = db.connect(store)
+    try:
+        return con.execute("select actor, detail from audit_log where action = ? order by logged_at", [action]).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("session", [None, {"_auth_role": "viewer", "_auth_user": "camat.ubud"},
+                                     {"_auth_role": "notulis", "_auth_user": "nina.notulis"}])
+def test_who_is_not_a_planner_cannot_save_or_delete_scenarios(store, session):
+    con = db.connect(store)
+    try:
+        scenarios.save(con, "Milik perencana", al.plan(db.run_query(con, "gap_desa_sector", as_of=AS_OF,
+                       kecamatan=None, sektor=None, program=None, sumber=None), al.PlanInput(budget_rp=0, months=12)),
+                       as_of=AS_OF, saved_by="bappeda.rina", overwrite=True)
+    finally:
+        con.close()
+    at = open_page(session)
+    assert "Milik perencana" in frame_with(at, "Nama skenario")["Nama skenario"].tolist()  # still read
+    assert not [b for b in at.button if b.label in ("Simpan skenario", "Hapus skenario")]
+    assert not [w for w in at.text_input if w.key == "rencana_scenario_name"]
+    assert "perencana atau admin data" in " ".join(i.value for i in at.info)
+
+
+def test_demo_mode_lets_a_visitor_save_under_the_name_demo_and_says_so(store, monkeypatch):
+    monkeypatch.setenv(settings.ENV_DEMO, "1")
+    at = open_page()
+    assert any("Mode demo" in w.value for w in at.warning)
+    at.text_input(key="rencana_scenario_name").input("Coba demo")
+    submit(at, "Simpan skenario")
+    assert 'Skenario "Coba demo" disimpan.' in [s.value for s in at.success]
+    assert ("demo", f"skenario {scenario_id(store, 'Coba demo')}: Coba demo") in audit_rows(store, "scenario_save")
+    at.selectbox(key="rencana_delete_name").set_value("Coba demo")
+    button = [b for b in at.button if b.key == "rencana_delete"][0]
+    button.click().run()
+    assert "Coba demo" not in frame_with(at, "Nama skenario")["Nama skenario"].tolist()
+    assert ("demo", "skenario: Coba demo") in audit_rows(store, "scenario_delete")
+
+
+def scenario_id(store: Path, name: str) -> int:
+    con = db.connect(store)
+    try:
+        return scenarios.find(con, name)
+    finally:
+        con.close()

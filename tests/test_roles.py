@@ -24,3 +24,9 @@ def test_only_admin_may_do_everything():
 def test_an_unknown_action_is_an_error():
     with pytest.raises(ValueError):
         roles.can(roles.ADMIN, "delete.everything")
+
+
+def test_demo_mode_opens_the_planning_texts_only():
+    assert roles.DEMO not in roles.ROLES  # no account can have it
+    allowed = {a for a in roles.ACTIONS if roles.can(roles.DEMO, a)}
+    assert allowed == {roles.MEETING_WRITE, roles.SCENARIO_WRITE, roles.USULAN_PROPOSE}

@@ -1,4 +1,4 @@
-"""Admin accounts: write argon2 hashes into secrets.toml (never a password) and the add-admin command."""
+"""Accounts of every role: write argon2 hashes into secrets.toml (never a password) and the add-admin command."""
 
 from __future__ import annotations
 
@@ -12,8 +12,12 @@ import tomllib
 from pathlib import Path
 
 from jamsostek.access import auth
+from jamsostek.access import roles
 
-TABLES = {auth.ADMIN: "admins", auth.VIEWER: "viewers"}
+TABLES = {role: table for role, (table, _) in auth.TABLES.items()}
+ROLE_HELP = ("admin (default): data officer, uploads, batches, detail · notulis: meetings and actions · "
+             "perencana: budget scenarios · pengusul: candidate lists · viewer: reads "
+             "(for JAMSOSTEK_REQUIRE_VIEWER_SIGNIN)")
 
 
 def check_new_credentials(username: str, password: str) -> None:
@@ -55,7 +59,7 @@ def _upsert_toml(text: str, table: str, key: str, value: str) -> str:
 
 
 def add_user(username: str, password: str, role: str = auth.ADMIN, secrets_path: Path | None = None) -> Path:
-    """Validate, hash and write a user into secrets.toml ([admins] or [viewers]); file mode 0600."""
+    """Validate, hash and write a user into its role's table of secrets.toml; file mode 0600."""
     check_new_credentials(username, password)
     path = Path(secrets_path or auth.DEFAULT_SECRETS)
     text = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -74,12 +78,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("username", help="3-32 characters a-z 0-9 . _ -")
     parser.add_argument("--password-stdin", action="store_true",
                         help="read the password from the first line of standard input (for scripts)")
-    parser.add_argument("--role", choices=(auth.ADMIN, auth.VIEWER), default=auth.ADMIN,
-                        help="admin (default) or viewer (for JAMSOSTEK_REQUIRE_VIEWER_SIGNIN)")
+    parser.add_argument("--role", choices=roles.ROLES, default=auth.ADMIN, help=ROLE_HELP)
     parser.add_argument("--secrets", type=Path, default=None,
                         help=f"secrets file to update (default {auth.DEFAULT_SECRETS})")
     parser.add_argument("--print-env", action="store_true",
-                        help="print a 'user:hash' entry for JAMSOSTEK_ADMINS / JAMSOSTEK_VIEWERS instead of writing the file")
+                        help="print a 'user:hash' entry for the role's variable (JAMSOSTEK_ADMINS, "
+                             "JAMSOSTEK_NOTULIS, ...) instead of writing the file")
     return parser
 
 
@@ -116,7 +120,7 @@ def run_add_admin(args: argparse.Namespace, stdin=None, stdout=None, stderr=None
     try:
         check_new_credentials(args.username, password)
         if args.print_env:
-            env_var = auth.ENV_ADMINS if args.role == auth.ADMIN else auth.ENV_VIEWERS
+            env_var = auth.TABLES[args.role][1]
             print(f"{args.username}:{auth.hash_password(password)}", file=stdout)
             print(f"Tambahkan ke / add to {env_var} (pisahkan dengan ';' / separate entries with ';'; "
                   "kutip tunggal di shell / single-quote in a shell)", file=stderr)

@@ -1,8 +1,10 @@
-"""Sign-in for admins (and optionally viewers): argon2 hashes, credential sources, rate limiting.
+"""Sign-in for every role (admin, notulis, perencana, pengusul, viewer): argon2 hashes, credential sources.
 
-Credentials come from the environment (JAMSOSTEK_ADMINS / JAMSOSTEK_VIEWERS, entries
-"user:$argon2id$...;user2:$argon2id$...") or from the [admins] / [viewers] tables of
-.streamlit/secrets.toml (`user = "$argon2id$..."`); the environment wins for a name in both.
+Credentials come from the environment (JAMSOSTEK_ADMINS, JAMSOSTEK_NOTULIS, JAMSOSTEK_PERENCANA,
+JAMSOSTEK_PENGUSUL, JAMSOSTEK_VIEWERS; entries "user:$argon2id$...;user2:$argon2id$...") or from the
+tables of .streamlit/secrets.toml named in TABLES ([admins], [notulis], [perencana], [pengusul],
+[viewers]; `user = "$argon2id$..."`); the environment wins for a name in both. One account has one
+role: a name in several tables gets the first in TABLES' order (admin first).
 ';' and ':' are safe separators: argon2 hashes use only '$', ',', '=' and base64 characters,
 and valid usernames (^[a-z0-9._-]{3,32}$) contain neither. Quote the value with single quotes
 in a shell so '$' is not expanded. Anything that is not an argon2 hash is ignored with a warning
@@ -22,17 +24,23 @@ from pathlib import Path
 import argon2
 
 from jamsostek import settings
+from jamsostek.access import roles
 from jamsostek.access.ratelimit import SignInLimiter
 from jamsostek.i18n import t
 
-VIEWER, ADMIN = "viewer", "admin"
+VIEWER, ADMIN = roles.VIEWER, roles.ADMIN
 ENV_ADMINS, ENV_VIEWERS = settings.ENV_ADMINS, settings.ENV_VIEWERS
+ENV_NOTULIS, ENV_PERENCANA, ENV_PENGUSUL = settings.ENV_NOTULIS, settings.ENV_PERENCANA, settings.ENV_PENGUSUL
 ENV_REQUIRE_VIEWER_SIGNIN = settings.ENV_REQUIRE_VIEWER_SIGNIN
 DEFAULT_SECRETS = settings.ROOT / ".streamlit" / "secrets.toml"
 USERNAME = re.compile(r"^[a-z0-9._-]{3,32}$")
 MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS = 10, 1024
 _ARGON2 = re.compile(r"^\$argon2(id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$")
-_TABLES = {ADMIN: ("admins", ENV_ADMINS), VIEWER: ("viewers", ENV_VIEWERS)}
+# Role -> (secrets.toml table, environment variable); the order is the precedence of a name in several.
+TABLES = {ADMIN: ("admins", ENV_ADMINS), roles.NOTULIS: ("notulis", ENV_NOTULIS),
+          roles.PERENCANA: ("perencana", ENV_PERENCANA), roles.PENGUSUL: ("pengusul", ENV_PENGUSUL),
+          VIEWER: ("viewers", ENV_VIEWERS)}
+assert set(TABLES) == set(roles.ROLES)
 _hasher = argon2.PasswordHasher()
 
 
@@ -88,7 +96,7 @@ def _entries_from_file(path: Path, table: str, warnings: list[ConfigWarning]) ->
 
 
 def _load(role: str, secrets_path: Path | None, environ: Mapping | None) -> tuple[dict[str, str], list]:
-    table, env_var = _TABLES[role]
+    table, env_var = TABLES[role]
     warnings: list[ConfigWarning] = []
     path = Path(secrets_path or DEFAULT_SECRETS)
     sources = [(f"{path.name} [{table}]", _entries_from_file(path, table, warnings)),
@@ -117,18 +125,32 @@ def load_viewers(secrets_path: Path | None = None, environ: Mapping | None = Non
     return _load(VIEWER, secrets_path, environ)[0]
 
 
+@dataclass(frozen=True)
+class Account:
+    """A sign-in: its role and the argon2 hash of its password."""
+
+    role: str
+    stored_hash: str
+
+
+def load_accounts(secrets_path: Path | None = None, environ: Mapping | None = None) -> dict[str, Account]:
+    """Username -> Account over every role's table and variable; a name in several gets the first role."""
+    found: dict[str, Account] = {}
+    for role in TABLES:
+        for name, stored in _load(role, secrets_path, environ)[0].items():
+            found.setdefault(name, Account(role, stored))
+    return found
+
+
 def credential_warnings(secrets_path: Path | None = None, environ: Mapping | None = None) -> list[ConfigWarning]:
     """Ignored credential entries (plain text, bad names, unreadable file), for the admin UI."""
-    both = _load(ADMIN, secrets_path, environ)[1] + _load(VIEWER, secrets_path, environ)[1]
-    return list(dict.fromkeys(both))  # an unreadable file is reported once, not per table
+    every = [w for role in TABLES for w in _load(role, secrets_path, environ)[1]]
+    return list(dict.fromkeys(every))  # an unreadable file is reported once, not per table
 
 
 def viewer_signin_required(environ: Mapping | None = None) -> bool:
     """True when JAMSOSTEK_REQUIRE_VIEWER_SIGNIN asks viewers to sign in too."""
     return settings.viewer_signin_required(environ)
-
-
-shared_limiter = SignInLimiter()  # one per app process, shared by every session
 
 
 @dataclass(frozen=True)
@@ -141,7 +163,9 @@ class SignInResult:
     retry_after_s: float = 0.0
 
     def message(self, lang: str) -> str:
-        """What the person sees, in `lang`."""
+        """What the person sees, in `lang`: a wait below two minutes in seconds, else in minutes."""
+        if self.reason == "locked" and self.retry_after_s < 120:
+            return t("auth.result.locked_seconds", lang, count=max(1, round(self.retry_after_s)))
         return t(f"auth.result.{self.reason}", lang, count=max(1, round(self.retry_after_s / 60)))
 
 
@@ -150,21 +174,30 @@ def _dummy_hash() -> str:
     return hash_password(_secrets.token_urlsafe(16))
 
 
-def sign_in(username: str, password: str, admins: Mapping[str, str], limiter: SignInLimiter,
-            client_key: str, now: float | None = None,
-            viewers: Mapping[str, str] | None = None) -> SignInResult:
-    """Check credentials under the rate limit (per username and per client); admin wins over viewer."""
-    name = (username if isinstance(username, str) else "").strip().lower()
-    keys = (f"user:{name}", f"client:{client_key}")
-    wait = max(limiter.attempt(key, now) for key in keys)
+
+def limit_keys(username: str, client: str) -> tuple[str, str]:
+    """The limiter's keys of one try: its username and its client address."""
+    return f"user:{username}", f"client:{client}"
+
+
+def normal_username(username: object) -> str:
+    """The username as compared: trimmed, lower case ('' for anything that is not text)."""
+    return (username if isinstance(username, str) else "").strip().lower()
+
+
+def sign_in(username: str, password: str, accounts: Mapping[str, Account], limiter: SignInLimiter,
+            client: str, now: float | None = None) -> SignInResult:
+    """Check credentials under the back-off (per username and per client address); the account's role."""
+    name = normal_username(username)
+    keys = limit_keys(name, client)
+    wait = limiter.attempt(keys, now)
     if wait:
         return SignInResult(False, None, "locked", wait)
-    role, stored = next(((r, t[name]) for r, t in ((ADMIN, admins), (VIEWER, viewers or {})) if name in t),
-                        (None, None))
+    account = accounts.get(name)
     # An unknown name still costs one argon2 verification, so timing does not reveal it.
-    matched = verify_password(stored or _dummy_hash(), password if isinstance(password, str) else "")
-    if not (matched and stored):
+    matched = verify_password(account.stored_hash if account else _dummy_hash(),
+                              password if isinstance(password, str) else "")
+    if not (matched and account):
         return SignInResult(False, None, "wrong")
-    for key in keys:
-        limiter.record_success(key, now)
-    return SignInResult(True, role, "signed_in")
+    limiter.record_success(keys)
+    return SignInResult(True, account.role, "signed_in")

@@ -36,7 +36,15 @@ BATCH_WITHDRAW = "batch_withdraw"
 SIGN_IN = "sign_in"
 SIGN_IN_FAILED = "sign_in_failed"
 PROFILE_SAVE = "header_profile_save"  # a column mapping saved under a name (ingest/profiles.py)
-ACTIONS = frozenset({REVEAL_NIK, EXPORT_DETAIL, UPLOAD_COMMIT, BATCH_WITHDRAW, SIGN_IN, SIGN_IN_FAILED, PROFILE_SAVE})
+SIGN_OUT = "sign_out"
+PASSWORD_CONFIRMED = "password_confirmed"
+SCENARIO_SAVE = "scenario_save"
+SCENARIO_DELETE = "scenario_delete"
+MEETING_CREATE = "meeting_create"
+ACTION_ADD = "action_add"
+ACTION_UPDATE = "action_update"
+ACTIONS = frozenset({REVEAL_NIK, EXPORT_DETAIL, UPLOAD_COMMIT, BATCH_WITHDRAW, SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, PROFILE_SAVE,
+                     PASSWORD_CONFIRMED, SCENARIO_SAVE, SCENARIO_DELETE, MEETING_CREATE, ACTION_ADD, ACTION_UPDATE})
 MAX_AUDIT_ROWS = 10_000
 
 
@@ -72,35 +80,126 @@ def _mask_match(match: re.Match) -> str:
     return mask_nik(found) if found.isdigit() else FULL_MASK
 
 
-def _names_pattern(names: Iterable[str]) -> re.Pattern | None:
-    # Whole words, any case, any run of spaces between words; longest first so a full name wins.
-    words = {tuple(str(n).split()) for n in names if n is not None and len(" ".join(str(n).split())) >= 3}
-    if not words:
-        return None
-    parts = sorted((r"\s+".join(map(re.escape, w)) for w in words), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+# A word of a name: letters and digits; '_' separates words, as in a file name "peserta_I_Wayan.csv".
+_WORD = re.compile(r"[^\W_]+")
+# What may stand between two words of a name: spaces, '_', '-', '.', an apostrophe (at most 3 of them).
+_NAME_GAP = re.compile(r"[\s_\-.'’]{1,3}")
 
 
-def find_personal_data(text: object, names: Iterable[str] = ()) -> list[str]:
+class NameIndex:
+    """Names as word sequences, found in a text by one pass over its words (fast for thousands of names).
+
+    Whole words, any case; a name shorter than 3 characters is skipped; the longest name at a place wins.
+    """
+
+    def __init__(self, names: Iterable[str] = ()):
+        self._names: set[tuple[str, ...]] = set()
+        for name in names:
+            words = tuple(w.casefold() for w in _WORD.findall("" if name is None else str(name)))
+            if len(" ".join(words)) >= 3:
+                self._names.add(words)
+        self._firsts = {words[0] for words in self._names}
+        self._longest = max(map(len, self._names), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self._names)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every name in text, left to right, not overlapping."""
+        if not self._could_hold_a_name(text):
+            return []
+        tokens = list(_WORD.finditer(text))
+        found, i = [], 0
+        while i < len(tokens):
+            size = self._match_at(text, tokens, i)
+            if size:
+                found.append((tokens[i].start(), tokens[i + size - 1].end()))
+            i += size or 1
+        return found
+
+    def _could_hold_a_name(self, text: str) -> bool:
+        # A quick first look, for long texts that hold no name: every word of some name must be there.
+        present = {word.casefold() for word in set(_WORD.findall(text))}
+        return any(present.issuperset(words) for words in self._names)
+
+    def _match_at(self, text: str, tokens: list[re.Match], i: int) -> int:
+        if tokens[i].group().casefold() not in self._firsts:
+            return 0
+        size = 1
+        while size < self._longest and i + size < len(tokens) and _NAME_GAP.fullmatch(
+                text, tokens[i + size - 1].end(), tokens[i + size].start()):
+            size += 1
+        for n in range(size, 0, -1):  # longest first, so a full name wins over a shorter one
+            if tuple(t.group().casefold() for t in tokens[i:i + n]) in self._names:
+                return n
+        return 0
+
+
+def _index(names: Iterable[str] | NameIndex) -> NameIndex:
+    return names if isinstance(names, NameIndex) else NameIndex(names)
+
+
+def find_personal_data(text: object, names: Iterable[str] | NameIndex = ()) -> list[str]:
     """Masked forms of every NIK-shaped number and listed name in text (never the raw value)."""
     text = "" if text is None else str(text)
     found = [f"nik:{_mask_match(m)}" for m in _SCAN.finditer(text) if m.lastgroup != "digest"]
-    pattern = _names_pattern(names)
-    if pattern:
-        found += [f"name:{mask_name(m.group(0))}" for m in pattern.finditer(text)]
-    return found
+    return found + [f"name:{mask_name(text[a:b])}" for a, b in _index(names).spans(text)]
 
 
-def contains_personal_data(text: object, names: Iterable[str] = ()) -> bool:
+def contains_personal_data(text: object, names: Iterable[str] | NameIndex = ()) -> bool:
     """True when text holds a NIK-shaped number or one of the names."""
     return bool(find_personal_data(text, names))
 
 
-def redact(text: object, names: Iterable[str] = ()) -> str:
+def redact(text: object, names: Iterable[str] | NameIndex = ()) -> str:
     """Text with NIK-shaped numbers (and listed names) masked, for error messages and logs."""
     text = _SCAN.sub(_mask_match, "" if text is None else str(text))
-    pattern = _names_pattern(names)
-    return pattern.sub(lambda m: mask_name(m.group(0)), text) if pattern else text
+    for start, end in reversed(_index(names).spans(text)):
+        text = text[:start] + mask_name(text[start:end]) + text[end:]
+    return text
+
+
+_KNOWN: dict[tuple[str, int], NameIndex] = {}  # (store file, data version) -> the names it holds
+
+
+def known_names(con: db.Connection) -> NameIndex:
+    """The participants' names held in this store, indexed; rebuilt when its data version changes.
+
+    Kept for a store file only: in-memory stores share one name, so each call reads its own.
+    """
+    path = db.fetch_value(con, "store_path")
+    key = (str(path), db.data_version(con))
+    if path is None or key not in _KNOWN:
+        index = NameIndex(db.run_query(con, "participant_names")["nama"])
+        if path is None:
+            return index
+        _KNOWN.clear()  # one store, one version at a time: older indexes are stale
+        _KNOWN[key] = index
+    return _KNOWN[key]
+
+
+def scrub(con: db.Connection, text: object, extra_names: Iterable[str] = ()) -> str | None:
+    """Free text a person typed or a file name, before it is stored or shown: NIKs and known names masked.
+
+    The one function every free text passes (file names, scenario names, meeting and action texts, the
+    names of who recorded them); `extra_names` adds names not stored yet (those of the batch being loaded).
+    """
+    if text is None:
+        return None
+    masked = redact(text, known_names(con))
+    extra = NameIndex(extra_names)
+    return redact(masked, extra) if extra else masked
+
+
+def scrub_stored_file_names(con: db.Connection) -> int:
+    """Scrub the file names of batches stored before file names were scrubbed; how many changed."""
+    batches = db.run_query(con, "batches")
+    scrubbed = {int(b): (name, scrub(con, name)) for b, name in zip(batches["batch_id"], batches["file_name"])}
+    changed = {batch_id: new for batch_id, (old, new) in scrubbed.items() if new != old}
+    with db.transaction(con):
+        for batch_id, name in changed.items():
+            db.execute(con, "batch_rename", batch_id=batch_id, file_name=name)
+    return len(changed)
 
 
 def _redact_record(record: logging.LogRecord) -> None:
@@ -169,11 +268,11 @@ def nik_ref(nik: object, key: str | None = None) -> str:
 
 
 def record_audit(con: db.Connection, actor: str, action: str, detail: object = None) -> None:
-    """Write one audit_log row (who, when, what); actor and detail are redacted first."""
+    """Write one audit_log row (who, when, what); actor and detail are scrubbed first."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action: {action}")
-    db.execute(con, "audit_insert", actor=redact(actor) or "-", action=action,
-               detail=None if detail is None else redact(detail))
+    db.execute(con, "audit_insert", actor=scrub(con, actor) or "-", action=action,
+               detail=None if detail is None else scrub(con, str(detail)))
 
 
 def audit_log(con: db.Connection, limit: int = 200) -> pd.DataFrame:

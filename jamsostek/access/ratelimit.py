@@ -1,70 +1,127 @@
-"""In-process rate limiting of sign-in attempts, thread-safe, with an injectable clock for tests."""
+"""Sign-in back-off per key (a username, a client address), kept in the store so a reload or restart keeps it.
+
+A few wrong tries cost nothing; after that each failure makes the key wait longer (15 s, 30 s, 1 min, ...,
+at most 15 min). There is no lock that outlasts the wait: once it has passed, the right password signs in.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import ipaddress
 import threading
 import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from jamsostek.store import db
+
+_LOCK = threading.Lock()  # one process writes the store; this makes check-and-count atomic inside it
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """How long a key waits after its n-th failure in a row."""
+
+    free_failures: int = 3  # tries before the first wait (a typo or two)
+    first_wait_s: float = 15.0
+    max_wait_s: float = 900.0
+    forget_after_s: float = 86_400.0  # a key with no failure for this long starts again from zero
+
+    def wait_after(self, failures: int) -> float:
+        """Seconds to wait after `failures` failures in a row (0 while free tries are left)."""
+        if failures < self.free_failures:
+            return 0.0
+        return min(self.max_wait_s, self.first_wait_s * 2 ** (failures - self.free_failures))
+
+
+def key_hash(key: str) -> str:
+    """How a key is stored: its SHA-256 (a username box sometimes holds a password)."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class SignInLimiter:
-    """Counts failed sign-ins per key; after max_failures within window_s the key is locked for lockout_s."""
+    """Failed sign-ins per key in the store's signin_attempt table; an injectable clock for tests."""
 
-    def __init__(self, max_failures: int = 5, window_s: float = 900, lockout_s: float = 900,
-                 clock: Callable[[], float] = time.monotonic, max_keys: int = 10_000):
-        self.max_failures, self.window_s, self.lockout_s = max_failures, window_s, lockout_s
-        self._clock, self._max_keys = clock, max_keys
-        self._lock = threading.Lock()
-        self._failures: dict[str, deque[float]] = {}
-        self._locked_until: dict[str, float] = {}
+    def __init__(self, con: db.Connection, backoff: Backoff = Backoff(),
+                 clock: Callable[[], float] = time.time):
+        self._con, self.backoff, self._clock = con, backoff, clock
+        with _LOCK:
+            self._run(lambda cur: db.execute(cur, "signin_schema"))
 
-    def _wait(self, key: str, now: float) -> float:
-        return max(0.0, self._locked_until.get(key, 0.0) - now)
+    def _run(self, action):
+        cursor = self._con.cursor()
+        try:
+            return action(cursor)
+        finally:
+            cursor.close()
+
+    def _wait(self, cur: db.Connection, key: str, now: float) -> tuple[float, int]:
+        row = db.fetch_row(cur, "signin_find", key_hash=key_hash(key))
+        if row is None or row[1] < now - self.backoff.forget_after_s:
+            return 0.0, 0
+        return max(0.0, row[2] - now), int(row[0])
 
     def check(self, key: str, now: float | None = None) -> float:
         """Seconds until key may try again (0 when allowed)."""
-        with self._lock:
-            return self._wait(key, self._clock() if now is None else now)
+        now = self._clock() if now is None else now
+        with _LOCK:
+            return self._run(lambda cur: self._wait(cur, key, now)[0])
 
-    def _fail(self, key: str, now: float) -> None:
-        if len(self._failures) >= self._max_keys:
-            self._sweep(now)
-        times = self._failures.setdefault(key, deque())
-        times.append(now)
-        while times and times[0] <= now - self.window_s:
-            times.popleft()
-        if len(times) >= self.max_failures:
-            self._locked_until[key] = now + self.lockout_s
-            times.clear()
-
-    def _sweep(self, now: float) -> None:
-        # Keep memory bounded when many client keys come and go.
-        for key in [k for k, t in self._failures.items() if not t or t[-1] <= now - self.window_s]:
-            del self._failures[key]
-        for key in [k for k, until in self._locked_until.items() if until <= now]:
-            del self._locked_until[key]
-
-    def record_failure(self, key: str, now: float | None = None) -> None:
-        """Count one failed attempt for key."""
-        with self._lock:
-            self._fail(key, self._clock() if now is None else now)
-
-    def record_success(self, key: str, now: float | None = None) -> None:
-        """Forget key's failures and lock (the password was proven)."""
-        with self._lock:
-            self._failures.pop(key, None)
-            self._locked_until.pop(key, None)
-
-    def attempt(self, key: str, now: float | None = None) -> float:
-        """Atomically: seconds to wait if locked, else count a failure up front and return 0.
+    def attempt(self, keys: Iterable[str], now: float | None = None) -> float:
+        """Atomically for all keys: the longest wait if any must wait, else count a failure for each up front.
 
         Counting before the slow hash check stops parallel guesses slipping past the limit;
         record_success clears it when the password is right.
         """
-        with self._lock:
-            now = self._clock() if now is None else now
-            wait = self._wait(key, now)
-            if not wait:
-                self._fail(key, now)
-            return wait
+        now, keys = self._clock() if now is None else now, list(keys)
+
+        def run(cur: db.Connection) -> float:
+            with db.transaction(cur):
+                found = [self._wait(cur, key, now) for key in keys]
+                wait = max((w for w, _ in found), default=0.0)
+                if wait:
+                    return wait
+                for key, (_, failures) in zip(keys, found):
+                    db.execute(cur, "signin_fail", key_hash=key_hash(key), failures=failures + 1, now=now,
+                               blocked_until=now + self.backoff.wait_after(failures + 1))
+                db.execute(cur, "signin_forget", before=now - self.backoff.forget_after_s, now=now)
+            return 0.0
+
+        with _LOCK:
+            return self._run(run)
+
+    def record_success(self, keys: Iterable[str]) -> None:
+        """Forget the keys' failures (the password was proven)."""
+        def run(cur: db.Connection) -> None:
+            with db.transaction(cur):
+                for key in keys:
+                    db.execute(cur, "signin_clear", key_hash=key_hash(key))
+
+        with _LOCK:
+            self._run(run)
+
+
+def client_address(remote: str | None, forwarded_for: str | None, trusted: Iterable[str]) -> str:
+    """The address a request comes from: the peer's, or behind a trusted proxy the one it forwarded.
+
+    X-Forwarded-For is read right to left, skipping the trusted proxies: the first other address is the
+    client (anything left of it was written by the client and proves nothing). From a peer that is not
+    a trusted proxy the header is ignored, so nobody can choose their own address.
+    """
+    trusted = {_normal(a) for a in trusted}
+    remote = _normal(remote)
+    if remote and remote in trusted and forwarded_for:
+        hops = [_normal(h) for h in str(forwarded_for).split(",")]
+        hops = [h for h in hops if h]
+        for hop in reversed(hops):
+            if hop not in trusted:
+                return hop
+    return remote or "unknown"
+
+
+def _normal(address: object) -> str:
+    text = str(address or "").strip()
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        return ""  # not an address: a proxy writes addresses, so anything else was typed by someone

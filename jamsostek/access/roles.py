@@ -11,6 +11,8 @@ PERENCANA = "perencana"  # planners (Bappeda, Disnaker): saved budget scenarios
 PENGUSUL = "pengusul"    # desa/kecamatan staff: candidate lists (usulan) for their area
 ADMIN = "admin"          # the data officer: uploads, batches, detail lists, sasaran, verifying usulan
 ROLES = (VIEWER, NOTULIS, PERENCANA, PENGUSUL, ADMIN)
+# Not an account: a visitor who has not signed in while the app runs in demo mode (JAMSOSTEK_DEMO).
+DEMO = "demo"
 
 MEETING_WRITE = "meeting.write"
 SCENARIO_WRITE = "scenario.write"
@@ -29,6 +31,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     PERENCANA: frozenset({SCENARIO_WRITE}),
     PENGUSUL: frozenset({USULAN_PROPOSE}),
     ADMIN: frozenset(ACTIONS),
+    # The shared planning texts only: uploads, withdrawals and the personal detail always need an admin.
+    DEMO: frozenset({MEETING_WRITE, SCENARIO_WRITE, USULAN_PROPOSE}),
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jamsostek import domain
 from jamsostek.i18n import formats
-from jamsostek.i18n.catalogue import admin, app, documents, indicators, ingest, meeting, province, startup
+from jamsostek.i18n.catalogue import access, admin, app, documents, indicators, ingest, meeting, province, startup
 # The formats are re-exported so callers write i18n.fmt_int(...) as before.
 from jamsostek.i18n.formats import (  # noqa: F401
     LANGS, MISSING, fmt_date, fmt_date_short, fmt_int, fmt_month, fmt_num, fmt_pct, fmt_rp, fmt_rp_short,
@@ -28,7 +28,7 @@ def _merge(*tables: dict[str, dict[str, Label]]) -> dict[str, dict[str, Label]]:
     return merged
 
 
-LABELS = _merge(app.LABELS, admin.LABELS, meeting.LABELS, province.LABELS, documents.LABELS,
+LABELS = _merge(app.LABELS, admin.LABELS, access.LABELS, meeting.LABELS, province.LABELS, documents.LABELS,
                 startup.LABELS, ingest.LABELS, indicators.LABELS)
 PLURAL_KEYS = frozenset(key for key, entry in LABELS.items() if any(isinstance(v, dict) for v in entry.values()))
 

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from jamsostek.access import privacy
 from jamsostek.store import db
 from jamsostek.ingest import readers
 from jamsostek.ingest.load import IngestResult, as_of_date, take_batch
@@ -332,7 +333,7 @@ def _load(con: db.Connection, reader: db.Connection, source: Source, loaded_by: 
     try:
         with db.transaction(con):
             batch_id = db.next_id(con, "batch_seq")
-            db.execute(con, "batch_insert", batch_id=batch_id, file_name=source.file_name, sha256=source.sha256,
+            db.execute(con, "batch_insert", batch_id=batch_id, file_name=privacy.scrub(con, source.file_name), sha256=source.sha256,
                        rows_total=0, rows_accepted=0, rows_rejected=0, rows_blank=0, rows_duplicate=0,
                        extract_date=None, is_sample=is_sample, loaded_by=loaded_by)
             for chunk in chunks(reader, source, limits):

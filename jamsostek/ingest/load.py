@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from jamsostek import settings
+from jamsostek.access import privacy
 from jamsostek.store import db
 from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
@@ -126,7 +127,9 @@ def not_overridden(con: db.Connection, nik: pd.Series, as_of: date | None) -> in
 def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validated,
                    loaded_by: str, is_sample: bool = False, as_of: date | None = None) -> IngestResult:
     """Load the accepted rows of a checked file as a new batch: all of it, or on any error nothing."""
-    result = IngestResult.of(raw.file_name, raw.sha256, checked)
+    # The file name is shown on every page: a NIK or a name in it (theirs or one already stored) is masked.
+    file_name = privacy.scrub(con, raw.file_name, checked.accepted.get("nama", ()))
+    result = IngestResult.of(file_name, raw.sha256, checked)
     existing = db.fetch_value(con, "batch_find", sha256=raw.sha256)
     if existing is not None:
         result.batch_id, result.already_loaded = int(existing), True
@@ -137,7 +140,7 @@ def commit_extract(con: db.Connection, raw: readers.RawExtract, checked: Validat
     result.as_of = as_of_date(raw.file_name, checked.accepted, as_of)
     with db.transaction(con):
         batch_id = db.next_id(con, "batch_seq")
-        db.execute(con, "batch_insert", batch_id=batch_id, file_name=raw.file_name, sha256=raw.sha256,
+        db.execute(con, "batch_insert", batch_id=batch_id, file_name=file_name, sha256=raw.sha256,
                    rows_total=checked.rows_total, rows_accepted=len(checked.accepted),
                    rows_rejected=checked.rows_rejected, rows_blank=checked.rows_blank,
                    rows_duplicate=checked.rows_duplicate, extract_date=result.as_of,

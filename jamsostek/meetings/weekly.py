@@ -175,7 +175,8 @@ def create_meeting(con: db.Connection, meeting_date: date, *, as_of: date | None
                    created_by: str = "-", now: datetime | None = None) -> int:
     """Record a meeting and freeze its figures (as of `as_of`, default the latest data) in one transaction."""
     ensure_meeting_tables(con)
-    title = clean_text(title, MAX_TITLE_CHARS, "title", required=False)
+    title = privacy.scrub(con, clean_text(title, MAX_TITLE_CHARS, "title", required=False))
+    created_by = privacy.scrub(con, created_by)
     with db.transaction(con):
         # Read and written in one transaction: the figures, data version and batches belong together.
         if db.fetch_value(con, "meeting_find_date", meeting_date=meeting_date) is not None:
@@ -194,6 +195,8 @@ def create_meeting(con: db.Connection, meeting_date: date, *, as_of: date | None
                    created_at=now or datetime.now().replace(microsecond=0), created_by=created_by or "-",
                    data_version=db.data_version(con), data_as_of=data_as_of,
                    batch_ids=",".join(str(int(b)) for b in sorted(active)))
+        privacy.record_audit(con, created_by or "-", privacy.MEETING_CREATE,
+                             f"rapat {meeting_id}: {meeting_date.isoformat()}, angka per {as_of.isoformat()}")
     return meeting_id
 
 
@@ -321,14 +324,20 @@ def add_action(con: db.Connection, meeting_id: int, *, level: str, kode_wilayah:
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
     wilayah = area_name(con, level, kode_wilayah)
-    fields = {"what": clean_text(what, MAX_WHAT_CHARS, "what"), "who": clean_text(who, MAX_WHO_CHARS, "who"),
-              "note": clean_text(note, MAX_NOTE_CHARS, "note", required=False)}
+    fields = _scrubbed(con, what=clean_text(what, MAX_WHAT_CHARS, "what"), who=clean_text(who, MAX_WHO_CHARS, "who"),
+                       note=clean_text(note, MAX_NOTE_CHARS, "note", required=False), actor=actor or "-")
     with db.transaction(con):
         action_id = db.next_id(con, "meeting_action_seq")
         db.execute(con, "meeting_action_insert", action_id=action_id, meeting_id=int(meeting_id), level=level,
                    kode_wilayah=kode_wilayah, wilayah=wilayah, due_date=due_date, status=_check_status(status),
-                   now=now or datetime.now().replace(microsecond=0), actor=actor or "-", **fields)
+                   now=now or datetime.now().replace(microsecond=0), **fields)
+        privacy.record_audit(con, fields["actor"], privacy.ACTION_ADD, f"tindak lanjut {action_id}, rapat {meeting_id}")
     return action_id
+
+
+def _scrubbed(con: db.Connection, **texts: str | None) -> dict[str, str | None]:
+    # Minutes are shared widely: a participant's name typed in is masked before it is stored.
+    return {field: privacy.scrub(con, text) for field, text in texts.items()}
 
 
 def area_name(con: db.Connection, level: str, code: str) -> str:
@@ -353,15 +362,18 @@ def update_action(con: db.Connection, action_id: int, version: int, *, status: s
     ActionConflict when someone saved after `version` (or is saving right now); ActionNotFound if no such action.
     """
     ensure_meeting_tables(con)
-    fields = {"status": _check_status(status), "due_date": due_date, "who": clean_text(who, MAX_WHO_CHARS, "who"),
-              "note": clean_text(note, MAX_NOTE_CHARS, "note", required=False)}
+    fields = {"status": _check_status(status), "due_date": due_date,
+              **_scrubbed(con, who=clean_text(who, MAX_WHO_CHARS, "who"),
+                          note=clean_text(note, MAX_NOTE_CHARS, "note", required=False), actor=actor or "-")}
     try:
         with db.transaction(con):
             saved = db.fetch_value(con, "meeting_action_update", action_id=int(action_id), version=int(version),
-                                   now=now or datetime.now().replace(microsecond=0), actor=actor or "-", **fields)
+                                   now=now or datetime.now().replace(microsecond=0), **fields)
             if saved is None:
                 raise ActionConflict(int(action_id), int(version), None)
             db.execute(con, "meeting_action_log_insert", action_id=int(action_id))
+            privacy.record_audit(con, fields["actor"], privacy.ACTION_UPDATE,
+                                 f"tindak lanjut {int(action_id)} versi {int(saved)}: {fields['status']}")
     except ActionConflict:
         current = get_action(con, action_id)  # raises ActionNotFound when there is no such action
         raise ActionConflict(int(action_id), int(version), current) from None

@@ -16,6 +16,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from jamsostek.plan import allocation as al
+from jamsostek.access import privacy
 from jamsostek.store import db
 
 MAX_NAME_CHARS = 80
@@ -112,7 +113,9 @@ def save(con: db.Connection, name: str, plan: al.Plan, *, as_of: date,
          budget_lines: Mapping[str, int] | None = None, area: Mapping[str, str | None] | None = None,
          saved_by: str | None = None, overwrite: bool = False, now: datetime | None = None) -> int:
     """Store the plan under `name` in one transaction; its new id. ScenarioExists if taken and not overwrite."""
-    cleaned, key = clean_name(name), name_key(name)
+    # Shown to everyone and written into downloads: a NIK or a participant's name in it is masked first.
+    cleaned = privacy.scrub(con, clean_name(name))
+    key, saved_by = name_key(cleaned), privacy.scrub(con, saved_by)
     if budget_lines is not None and al.total_budget_rp(budget_lines) != plan.input.budget_rp:
         raise ValueError("budget lines do not add up to the plan's budget")
     ensure_scenario_tables(con)
@@ -127,6 +130,7 @@ def save(con: db.Connection, name: str, plan: al.Plan, *, as_of: date,
                 db.execute(con, "scenario_delete", name_key=key)
             scenario_id = db.next_id(con, "scenario_seq")
             db.execute(con, "scenario_insert", scenario_id=scenario_id, **row)
+            privacy.record_audit(con, saved_by or "-", privacy.SCENARIO_SAVE, f"skenario {scenario_id}: {cleaned}")
     except db.Error as err:
         # Another session saved the same name between our check and our insert (unique name_key).
         if find(con, cleaned) is not None and not overwrite:
@@ -174,12 +178,13 @@ def load(con: db.Connection, name_or_id: str | int) -> Scenario:
                     pd.Timestamp(row["as_of"]).date(), lines, area, plan, int(row["full_coverage_cost_rp"]))
 
 
-def delete(con: db.Connection, name: str) -> bool:
-    """Remove the scenario of this name; False if there was none."""
+def delete(con: db.Connection, name: str, actor: str = "-") -> bool:
+    """Remove the scenario of this name (audited as actor's); False if there was none."""
     if find(con, name) is None:
         return False
     with db.transaction(con):
         db.execute(con, "scenario_delete", name_key=name_key(name))
+        privacy.record_audit(con, actor, privacy.SCENARIO_DELETE, f"skenario: {clean_name(name)}")
     return True
 
 

@@ -140,6 +140,12 @@ def next_id(con: Connection, sequence: str) -> int:
     return int(con.execute("select nextval(?)", [sequence]).fetchone()[0])
 
 
+def fetch_row(con: Connection, name: str, **params) -> tuple | None:
+    """The first row of a statement file's result, or None."""
+    sql = load_statement(name)
+    return con.execute(sql, _bind(sql, params)).fetchone()
+
+
 def fetch_value(con: Connection, name: str, **params):
     """First column of the first row of a statement file's result, or None."""
     sql = load_statement(name)

@@ -13,6 +13,7 @@ from jamsostek.geo import wilayah
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 from jamsostek.ui import flash
+from jamsostek.ui import session
 
 FLASH = "history"
 KEY_DESA, KEY_REVEAL, KEY_CONFIRM = "detail_desa", "detail_reveal", "history_withdraw_confirm"
@@ -89,7 +90,9 @@ def _on_desa_change() -> None:
 
 
 def _on_reveal(actor: str, count_of) -> None:
-    if st.session_state.get(KEY_REVEAL):
+    if st.session_state.get(KEY_REVEAL) and not session.password_fresh():
+        st.session_state[KEY_REVEAL] = False  # the password went stale while the toggle was on screen
+    elif st.session_state.get(KEY_REVEAL):
         desa = st.session_state.get(KEY_DESA)
         ctx.write(detail.record_reveal, actor, desa, count_of(desa))
 
@@ -117,7 +120,13 @@ def detail_section(actor: str, lang: str) -> None:
     def count_of(code: str) -> int:
         return len(ctx.with_cursor(detail.participants, code, as_of))
 
-    right.toggle(t("detail.reveal", lang), key=KEY_REVEAL, on_change=_on_reveal, args=(actor, count_of))
+    # A password typed just now opens the full NIKs and the download: a screen left open opens neither.
+    fresh = session.password_fresh()
+    if fresh:
+        flash.show(session.FLASH)
+        right.toggle(t("detail.reveal", lang), key=KEY_REVEAL, on_change=_on_reveal, args=(actor, count_of))
+    else:
+        st.session_state[KEY_REVEAL] = False
     reveal = bool(st.session_state.get(KEY_REVEAL))
     frame = ctx.with_cursor(detail.participants, desa, as_of)
     st.caption(t("detail.count", lang, count=len(frame),
@@ -129,6 +138,11 @@ def detail_section(actor: str, lang: str) -> None:
     def export_bytes() -> bytes:  # runs when clicked: the audit row is written then, not on every rerun
         return ctx.write(detail.export_csv, actor, shown, desa, reveal)
 
+    if not fresh:
+        left, _ = st.columns([2, 3])
+        with left:
+            session.confirm_password_form("detail_confirm")
+        return
     st.download_button(t("detail.export", lang), export_bytes, file_name=f"peserta_{desa}_{as_of.isoformat()}.csv",
                        mime="text/csv", on_click="ignore", key="detail_export", icon=":material/download:")
 

@@ -13,6 +13,7 @@ from jamsostek.reports import downloads as export
 from jamsostek.analysis import metrics
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
+from jamsostek.ui import session
 
 
 def stop_on_bad_settings() -> None:
@@ -41,6 +42,7 @@ def page_header(title_key: str) -> None:
     ctx.require_shell()
     lang = ctx.lang()
     st.title(t(title_key, lang))
+    session.demo_banner()
     status = ctx.data_status()
     if bool(status["is_sample"]):
         st.caption(f":material/science: {t('notice.sample', lang)}")

@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from jamsostek import settings
+from jamsostek.access import privacy
 from jamsostek.store import consistent, db
 from jamsostek.store import shared as shared_store  # the store several processes share (replicas)
 from jamsostek.analysis import filters as flt
@@ -40,7 +41,9 @@ DERIVED_ENTRIES = 16  # derived results are large (documents, whole report data)
 
 @st.cache_resource(show_spinner=False)
 def _connect(path: str) -> db.Connection:
-    return db.connect(ingest.ensure_store(Path(path)))
+    con = db.connect(ingest.ensure_store(Path(path)))
+    privacy.scrub_stored_file_names(con)  # a store from before file names were scrubbed: once per process
+    return con
 
 
 @st.cache_resource(show_spinner=False)

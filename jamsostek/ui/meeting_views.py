@@ -1,8 +1,8 @@
 """Rapat page sections: pick or create a meeting, 'since the last meeting', actions, map comparison, minutes.
 
-Who may record: anyone signed in (viewer or admin). When the app has no accounts configured at all (a
-local or demo install) the page is open and asks for the recorder's name instead; as soon as accounts
-exist, anonymous sessions only read. Meeting figures ignore the sidebar filters: they are region-wide.
+Who may record: a notulis or an admin, signed in; changes carry their username, never a typed name. A
+visitor who has not signed in only reads, except in demo mode (JAMSOSTEK_DEMO), where changes carry the
+name "demo". Meeting figures ignore the sidebar filters: they are region-wide.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from jamsostek import i18n
-from jamsostek.access import auth
+from jamsostek.access import roles
 from jamsostek.geo import boundaries
 from jamsostek.analysis import indicators, map_compare
 from jamsostek.analysis import maps
@@ -28,7 +28,7 @@ from jamsostek.ui import context as ctx
 from jamsostek.ui import data_quality, flash
 from jamsostek.ui import session
 
-KEY_PICK, KEY_RECORDER = "rapat_pick", "rapat_recorder"
+KEY_PICK = "rapat_pick"
 KEY_NEW_DATE, KEY_NEW_AS_OF, KEY_NEW_TITLE = "rapat_new_date", "rapat_new_as_of", "rapat_new_title"
 KEY_ADD = "rapat_add"
 KEY_EDIT_PICK = "rapat_edit_pick"
@@ -39,13 +39,13 @@ CONFIG = {"displaylogo": False, "scrollZoom": True}
 
 
 def recorder() -> str | None:
-    """Name written as the author of changes, or None when this session may only read."""
-    if session.user():
-        return session.user()
-    if auth.load_admins() or auth.load_viewers():
-        return None
-    typed = str(st.session_state.get(KEY_RECORDER) or "").strip()[:mt.MAX_WHO_CHARS]
-    return typed if typed and not privacy.contains_personal_data(typed) else "-"
+    """Name written as the author of changes (the signed-in one), or None when this session may only read."""
+    return session.writer(roles.MEETING_WRITE)
+
+
+def _still(actor: str) -> bool:
+    # A callback asks again: the form may have been drawn before a sign-out or an idle timeout.
+    return recorder() == actor
 
 
 # --- picking and creating meetings
@@ -57,6 +57,8 @@ def meetings() -> pd.DataFrame:
 
 def _on_create(actor: str, lang: str) -> None:
     state = st.session_state
+    if not _still(actor):
+        return
     try:
         new_id = ctx.write(mt.create_meeting, state[KEY_NEW_DATE], as_of=state[KEY_NEW_AS_OF],
                               title=state.get(KEY_NEW_TITLE), created_by=actor)
@@ -74,7 +76,7 @@ def create_form(lang: str, actor: str | None) -> None:
     with st.expander(t("meeting.new", lang), icon=":material/add_circle:", expanded=False):
         flash.show("create")
         if actor is None:
-            st.info(t("meeting.sign_in_to_record", lang), icon=":material/lock:")
+            session.write_guard(roles.MEETING_WRITE, "rapat_new_signin", lang, narrow=True)
             return
         st.caption(t("meeting.new_help", lang))
         with st.form("rapat_new", border=False):
@@ -255,6 +257,8 @@ def _check_texts(lang: str, **texts: str) -> str | None:
 
 def _on_add(meeting_id: int, actor: str, lang: str) -> None:
     state = st.session_state
+    if not _still(actor):
+        return
     values = {name: state.get(f"{KEY_ADD}_{name}") for name in ("area", "what", "who", "due")}
     problem = _check_texts(lang, what=values["what"], who=values["who"])
     if problem:
@@ -271,6 +275,8 @@ def _on_add(meeting_id: int, actor: str, lang: str) -> None:
 
 def _on_update(action_id: int, version: int, form: str, actor: str, lang: str) -> None:
     state = st.session_state
+    if not _still(actor):
+        return
     values = {name: state.get(f"{form}_{name}") for name in ("status", "due", "who", "note")}
     problem = _check_texts(lang, who=values["who"], note=values["note"])
     if problem:
@@ -310,14 +316,8 @@ def actions_section(meeting: mt.Meeting, lang: str, actor: str | None) -> pd.Dat
         _table(minutes.localize(agenda, minutes.ACTION_COLUMNS, lang), f"tindak_lanjut_{meeting.meeting_date}",
                "rapat_actions", highlight=agenda["is_overdue"].astype(bool))
     if actor is None:
-        st.info(t("meeting.sign_in_to_record", lang), icon=":material/lock:")
-        left, _ = st.columns([2, 3])
-        with left:
-            session.sign_in_form("rapat_signin", admin=False)
+        session.write_guard(roles.MEETING_WRITE, "rapat_signin", lang)
         return agenda
-    if not session.user():
-        st.text_input(t("action.recorder", lang), key=KEY_RECORDER, max_chars=mt.MAX_WHO_CHARS,
-                      help=t("action.recorder_help", lang))
     add_column, edit_column = st.columns(2, gap="large")
     with add_column:
         _add_form(meeting, lang, actor)

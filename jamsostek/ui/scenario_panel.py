@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from jamsostek.access import roles
 from jamsostek.plan import allocation as al
 from jamsostek.plan import summary as plan_summary
 from jamsostek.plan import scenarios
@@ -25,22 +26,25 @@ def _on_save(plan: al.Plan, as_of: date, budget_lines: dict, area: dict, lang: s
     # A callback, not `if submitted:`: it runs before the script, so a rerun (e.g. ctx.require_shell)
     # cannot drop the click, and it saves the plan that was on screen when the button was pressed.
     name, overwrite = st.session_state.get("rencana_scenario_name", ""), st.session_state.get("rencana_overwrite")
+    actor = session.writer(roles.SCENARIO_WRITE)  # asked again: the form may outlive a sign-out
+    if actor is None:
+        return
     try:
-        ctx.write(scenarios.save, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
-                        saved_by=session.user(), overwrite=bool(overwrite))
+        saved = ctx.write(scenarios.save, name, plan, as_of=as_of, budget_lines=budget_lines, area=area,
+                          saved_by=actor, overwrite=bool(overwrite))
     except scenarios.ScenarioExists:
         flash.leave(FLASH, "warning", t("plan.exists", lang, name=scenarios.clean_name(name)))
     except scenarios.BadName as error:
         flash.leave(FLASH, "error", t(f"plan.name_{error.code}", lang, limit=scenarios.MAX_NAME_CHARS))
     else:
-        flash.leave(FLASH, "success", t("plan.saved", lang, name=scenarios.clean_name(name)))
+        flash.leave(FLASH, "success", t("plan.saved", lang, name=ctx.with_cursor(scenarios.load, saved).name))
 
 
 def _on_delete(lang: str) -> None:
-    name = st.session_state.get("rencana_delete_name")
-    if not name:
+    name, actor = st.session_state.get("rencana_delete_name"), session.writer(roles.SCENARIO_WRITE)
+    if not name or actor is None:
         return
-    ctx.write(scenarios.delete, name)
+    ctx.write(scenarios.delete, name, actor=actor)
     flash.leave(FLASH, "toast", t("plan.deleted", lang, name=name), icon=":material/delete:")
 
 
@@ -64,7 +68,9 @@ def _delete(names: list[str], lang: str) -> None:
 def scenario_panel(plan: al.Plan, *, as_of: date, budget_lines: dict, area: dict, lang: str) -> None:
     """Save form, the saved list, the comparison of the chosen ones, and a delete button."""
     with ctx.cursor() as cursor:  # not ctx.run: its cache follows the data version, not saves
-        _save_form(plan, as_of, budget_lines, area, lang)
+        writer = session.write_guard(roles.SCENARIO_WRITE, "rencana_signin", lang)
+        if writer:
+            _save_form(plan, as_of, budget_lines, area, lang)
         listed = scenarios.list_scenarios(cursor)
         if listed.empty:
             st.info(t("plan.none_saved", lang), icon=":material/bookmark:")
@@ -78,4 +84,5 @@ def scenario_panel(plan: al.Plan, *, as_of: date, budget_lines: dict, area: dict
             st.markdown(f"**{t('plan.compare_kecamatan', lang)}**")
             ui.table(plan_summary.comparison_by_kecamatan(loaded, lang), base_name="skenario_per_kecamatan",
                      key="rencana_compare")
-        _delete(names, lang)
+        if writer:
+            _delete(names, lang)

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from jamsostek import i18n, settings
+from jamsostek.access import auth, roles
 from jamsostek.ingest import load as ingest
 
 ROOT = settings.ROOT
@@ -41,7 +42,10 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}  # never touch the network
 STARTUP_TIMEOUT_S = 60
 STEP_TIMEOUT_MS = 30_000
-ACCOUNT_ENV = ("JAMSOSTEK_ADMINS", "JAMSOSTEK_VIEWERS", "JAMSOSTEK_REQUIRE_VIEWER_SIGNIN")
+ACCOUNT_ENV = (*(env for _, env in auth.TABLES.values()), auth.ENV_REQUIRE_VIEWER_SIGNIN, settings.ENV_DEMO)
+# The writers' accounts of `writers_server`: a note-taker and a planner (the password lives only here).
+WRITERS = {roles.NOTULIS: "notulis.uji", roles.PERENCANA: "perencana.uji"}
+WRITER_PASSWORD = "catatan-dan-anggaran-7"
 
 
 @dataclass
@@ -132,6 +136,15 @@ def app_server(browser, tmp_path_factory) -> Server:
         yield server
 
 
+@pytest.fixture(scope="session")
+def writers_server(browser, tmp_path_factory) -> Server:
+    """The app over its own sample store with the WRITERS accounts: who writes signs in where they write."""
+    password = auth.hash_password(WRITER_PASSWORD)
+    env = {auth.TABLES[role][1]: f"{name}:{password}" for role, name in WRITERS.items()}
+    with serve(tmp_path_factory.mktemp("writers_app"), env) as server:
+        yield server
+
+
 @dataclass
 class App:
     """One browser tab on the app, with the steps journeys share."""
@@ -161,6 +174,16 @@ class App:
     def sidebar(self):
         """The sidebar (filters, language, navigation)."""
         return self.page.get_by_test_id("stSidebar")
+
+    def sign_in(self, role: str, within=None) -> None:
+        """Sign in as the WRITERS account of `role` with the sign-in form (inside `within`, if given)."""
+        form = (within or self.page).get_by_test_id("stForm").filter(has=self.page.locator("input[type=password]"))
+        form.get_by_role("textbox", name=self.label("auth.username")).fill(WRITERS[role])
+        form.locator("input[type=password]").fill(WRITER_PASSWORD)
+        form.get_by_role("button", name=self.label("auth.submit")).click()
+        self.settle()
+        shown = self.label("auth.signed_in_as", user=WRITERS[role], role=self.label(f"access.role.{role}"))
+        self.sidebar.get_by_text(shown.replace("**", "")).wait_for()
 
     def label(self, key: str, **fmt) -> str:
         """A UI label in the language the app currently shows."""
@@ -234,4 +257,11 @@ def open_tab(browser, server: Server, journey: str) -> Iterator[App]:
 def app(browser, app_server, request) -> App:
     """A fresh tab on the shared app server (a viewer's session)."""
     with open_tab(browser, app_server, request.node.name.removeprefix("test_")) as helper:
+        yield helper
+
+
+@pytest.fixture
+def writer_app(browser, writers_server, request) -> App:
+    """A fresh tab on the writers' server, not signed in yet (App.sign_in signs in)."""
+    with open_tab(browser, writers_server, request.node.name.removeprefix("test_")) as helper:
         yield helper

@@ -142,7 +142,7 @@ def test_admin_journey(admin_app, admin_server):
     app.shot("sign_in")
     form.get_by_role("button", name=t("auth.submit", "id")).click()
     app.settle()
-    signed_in = t("auth.signed_in_as", "id", user=ADMIN, role=t("auth.role.admin", "id")).replace("**", "")
+    signed_in = t("auth.signed_in_as", "id", user=ADMIN, role=t("access.role.admin", "id")).replace("**", "")
     expect(app.sidebar).to_contain_text(signed_in)
 
     app.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(MESSY))

@@ -1,8 +1,8 @@
 """Journey: create a meeting, record an action, create the next meeting, see the action carried over and overdue.
 
-Runs on the shared sample store of `app_server` (no accounts configured: the page asks for the
-recorder's name). Screenshots go to test-artifacts/browser/meeting_journey_*.png; every request must
-stay on localhost. Tables are drawn on a canvas, so the checks read the texts around them (captions,
+Runs on `writers_server`: the note-taker signs in where the page asks (a visitor who has not signed in
+only reads). Screenshots go to test-artifacts/browser/meeting_journey_*.png;
+every request must stay on localhost. Tables are drawn on a canvas, so the checks read the texts around them (captions,
 the action picker) and the downloaded minutes.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from jamsostek.access import roles
 from jamsostek.i18n import t
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,8 @@ def type_date(app, label_text: str, day: str) -> None:
 
 def create_meeting(app, day: tuple[str, str]) -> None:
     expander = app.page.get_by_test_id("stExpander").filter(has_text=label(app, "meeting.new"))
-    expander.get_by_text(label(app, "meeting.new")).first.click()
+    if not app.page.get_by_role("spinbutton", name=f"day, {label(app, 'meeting.date')}").is_visible():
+        expander.get_by_text(label(app, "meeting.new")).first.click()  # still open after the sign-in: keep it
     type_date(app, label(app, "meeting.date"), day[0])
     type_date(app, label(app, "meeting.as_of"), day[0])
     app.page.get_by_role("button", name=label(app, "meeting.create")).click()
@@ -48,21 +50,27 @@ def open_tab(app, key: str) -> None:
     app.settle()  # the page tracks the open tab, so switching reruns it
 
 
-def test_meeting_journey(app):
+def sign_in_to_record(app) -> None:
+    expander = app.page.get_by_test_id("stExpander").filter(has_text=label(app, "meeting.new"))
+    expander.get_by_text(label(app, "meeting.new")).first.click()
+    app.shot("sign_in_to_record")
+    app.sign_in(roles.NOTULIS, within=expander)
+
+
+def test_meeting_journey(writer_app):
+    app = writer_app
     app.open()
     app.goto_page("page.meeting")
     app.page.get_by_text(label(app, "meeting.none")).wait_for()
     app.shot("no_meeting_yet")
+    assert not app.page.get_by_role("button", name=label(app, "meeting.create")).count()  # a visitor reads
+    sign_in_to_record(app)
 
     create_meeting(app, FIRST)
     app.page.get_by_text(label(app, "meeting.first_info", date=FIRST[1])).wait_for()
     app.shot("first_meeting")
 
     open_tab(app, "meeting.tab.actions")
-    recorder = app.page.get_by_role("textbox", name=label(app, "action.recorder"))  # not its help button
-    recorder.fill("Sekretariat Disnaker")
-    recorder.press("Enter")
-    app.settle()
     form = app.page.get_by_test_id("stForm").filter(has_text=label(app, "action.add_button"))
     form.get_by_test_id("stSelectbox").click()
     app.page.keyboard.type("Ketewel")

@@ -1,7 +1,7 @@
 """Journey: open the app, go to Rencana by its sidebar link, type a budget as people write it, compute the plan,
 read the workers it protects, see the before/after maps, the kecamatan table and the lists to act on.
 
-Runs on the shared sample store of `app_server`. There Rp5 miliar does not close the gaps, so the
+Runs on `writers_server`, where the planner signs in to save the scenario. There Rp5 miliar does not close the gaps, so the
 planner spends all of it: the budget protects floor(budget / (months x rate)) workers, renewals of the
 APBD-funded workers first (their count is in the renewal toggle's label), the rest new. Screenshots go
 to test-artifacts/browser/plan_journey_*.png; every request must stay on localhost (checked by `app`).
@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jamsostek import i18n, settings
+from jamsostek.access import roles
 from jamsostek.ui.plan_form import DEFAULT_MONTHS
 
 pytestmark = pytest.mark.browser
@@ -59,7 +60,8 @@ def to_top(app, heading_key: str, level: int | None = None) -> None:
     app.page.wait_for_timeout(300)
 
 
-def test_plan_journey(app):
+def test_plan_journey(writer_app):
+    app = writer_app
     app.open()
     app.goto_page("page.plan")
     funded = card(app, "plan.card_funded")
@@ -98,6 +100,9 @@ def test_plan_journey(app):
     app.page.wait_for_timeout(300)
     app.shot("lists")
 
+    to_top(app, "plan.scenarios")
+    assert not app.page.get_by_role("button", name=app.label("plan.save")).count()  # a visitor only reads
+    app.sign_in(roles.PERENCANA)
     to_top(app, "plan.scenarios")
     app.page.get_by_role("textbox", name=app.label("plan.scenario_name"), exact=True).fill(SCENARIO)
     app.page.get_by_role("button", name=app.label("plan.save")).click()

@@ -26,6 +26,11 @@ LABELS: dict[str, dict[str, str]] = {
     "auth.result.signed_in": {"id": "Berhasil masuk.", "en": "Signed in."},
     "auth.result.wrong": {"id": "Nama pengguna atau kata sandi salah.",
                           "en": "Wrong username or password."},
+    "auth.result.locked_seconds": {
+        "id": "Terlalu banyak percobaan gagal. Coba lagi dalam {count} detik.",
+        "en": {"one": "Too many failed attempts. Try again in {count} second.",
+               "other": "Too many failed attempts. Try again in {count} seconds."},
+    },
     "auth.result.locked": {
         "id": "Terlalu banyak percobaan gagal. Coba lagi dalam {count} menit.",
         "en": {"one": "Too many failed attempts. Try again in {count} minute.",
@@ -37,8 +42,6 @@ LABELS: dict[str, dict[str, str]] = {
     "auth.submit": {"id": "Masuk", "en": "Sign in"},
     "auth.sign_out": {"id": "Keluar", "en": "Sign out"},
     "auth.signed_in_as": {"id": "Masuk sebagai **{user}** ({role})", "en": "Signed in as **{user}** ({role})"},
-    "auth.role.admin": {"id": "admin data", "en": "data admin"},
-    "auth.role.viewer": {"id": "pembaca", "en": "viewer"},
     "auth.admin_only": {
         "id": "Halaman ini hanya untuk admin data. Masuk dengan akun admin untuk melanjutkan.",
         "en": "This page is for data admins only. Sign in with an admin account to continue.",

@@ -44,10 +44,6 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Judul tidak dapat disimpan (terlalu panjang atau memuat NIK).",
         "en": "The title cannot be saved (too long, or it holds a NIK).",
     },
-    "meeting.sign_in_to_record": {
-        "id": "Masuk dengan akun dasbor untuk mencatat rapat dan tindak lanjut. Tanpa masuk, halaman ini hanya dapat dibaca.",
-        "en": "Sign in with a dashboard account to record meetings and actions. Without signing in this page is read-only.",
-    },
     "meeting.record": {
         "id": "Angka dibekukan per {as_of} · batch {batches} · SHA-256 {sha}… {mark}",
         "en": "Figures frozen as of {as_of} · batches {batches} · SHA-256 {sha}… {mark}",
@@ -190,11 +186,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The text seems to hold a NIK. Minutes are shared widely: write about the village, not a person.",
     },
     "action.invalid": {"id": "Tidak dapat disimpan: {detail}", "en": "Cannot be saved: {detail}"},
-    "action.recorder": {"id": "Nama pencatat", "en": "Recorder's name"},
-    "action.recorder_help": {
-        "id": "Dicatat bersama setiap perubahan (aplikasi ini belum memakai akun).",
-        "en": "Stored with every change (this app has no accounts set up).",
-    },
     # --- map comparison
     "compare.first": {
         "id": "Peta perbandingan memerlukan dua rapat. Buat rapat berikutnya untuk membandingkan.",

@@ -1,0 +1,1 @@
+delete from signin_attempt where key_hash = $key_hash;
