@@ -62,7 +62,7 @@ FIELDS = ("counted", "denominator", "formula", "date_rule")
 
 def _fmt(lang: str, lapsing_days: int = settings.LAPSING_WINDOW_DAYS) -> dict[str, str]:
     # The placeholders every indicator text may use.
-    return {"days": str(lapsing_days), "date": i18n.fmt_date(settings.LAUNCH_DATE, lang),
+    return {"days": str(lapsing_days), "date": i18n.fmt_date_short(settings.LAUNCH_DATE, lang),
             "target": i18n.fmt_int(settings.TARGET_WORKERS_2026, lang), "sources": sources_text(lang),
             "rate": i18n.fmt_rp(settings.CONTRIBUTION_RP_PER_MONTH, lang)}
 
@@ -195,13 +195,14 @@ class Headlines:
     def sub(self, key: str, lang: str) -> str | None:
         """The comparison written under a figure (None where it has none)."""
         fi, fd = i18n.fmt_int, i18n.fmt_date_short
+        # "13 Nov": the week's caption names the full dates; a card's line must fit its width.
+        before = fd(self.week_before, lang).rsplit(" ", 1)[0]
         if key == "protected":
-            return t("ind.sub.vs_week", lang, delta=i18n.fmt_delta_int(self.week_change(), lang),
-                     date=fd(self.week_before, lang))
+            return t("ind.sub.vs_week", lang, delta=i18n.fmt_delta_int(self.week_change(), lang), date=before)
         if key == "coverage":
             change = self.coverage_change()
             return None if change is None else t("ind.sub.pp_vs_week", lang, delta=signed_points(change, lang),
-                                                 date=fd(self.week_before, lang))
+                                                 date=before)
         if key == "new_week":
             return t("ind.sub.week", lang, start=fd(self.week_start, lang), end=fd(self.as_of, lang))
         if key in ("growth_programme", "growth_all"):

@@ -143,8 +143,8 @@ LABELS: dict[str, dict[str, str]] = {
     "ind.programme_cost.formula": {"id": "JS-12 × {rate}", "en": "JS-12 × {rate}"},
     "ind.programme_cost.date_rule": {"id": "Sampai tanggal d", "en": "Up to day d"},
     # --- comparisons shown under a figure
-    "ind.sub.vs_week": {"id": "{delta} dibanding {date}", "en": "{delta} vs {date}"},
-    "ind.sub.pp_vs_week": {"id": "{delta} poin dibanding {date}", "en": "{delta} points vs {date}"},
+    "ind.sub.vs_week": {"id": "{delta} sejak {date}", "en": "{delta} since {date}"},
+    "ind.sub.pp_vs_week": {"id": "{delta} poin sejak {date}", "en": "{delta} points since {date}"},
     "ind.sub.week": {"id": "{start} – {end}", "en": "{start} – {end}"},
     "ind.sub.growth_programme": {"id": "Dibayar program ({sources}): {before} → {now}",
                                  "en": "Paid by the programme ({sources}): {before} → {now}"},
