@@ -37,6 +37,7 @@ class Indicator:
     scope: str  # view (follows the filters) | region (whole region whatever the filters)
     source: str = "extract"
     denominator: bool = False  # has an ind.<key>.denominator text
+    date_rule: str = ""  # a shared ind.rule.<name> text, or "" for the indicator's own ind.<key>.date_rule
 
 
 CATALOGUE: tuple[Indicator, ...] = (
@@ -45,16 +46,16 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator("JS-03", "new_week", "workers", "view"),
     Indicator("JS-04", "lapsing", "workers", "view"),
     Indicator("JS-05", "sasaran", "workers", "view", "sasaran"),
-    Indicator("JS-06", "gap", "workers", "view", "sasaran"),
-    Indicator("JS-07", "zero_desa", "desa", "view", "sasaran", True),
-    Indicator("JS-08", "programme_protected", "workers", "region", "programme"),
-    Indicator("JS-09", "growth_programme", "times", "region", "programme", True),
-    Indicator("JS-10", "growth_all", "times", "region", "extract", True),
-    Indicator("JS-11", "progress_target", "pct", "region", "programme", True),
+    Indicator("JS-06", "gap", "workers", "view", "sasaran", date_rule="on_day"),
+    Indicator("JS-07", "zero_desa", "desa", "view", "sasaran", True, "on_day"),
+    Indicator("JS-08", "programme_protected", "workers", "region", "programme", date_rule="on_day"),
+    Indicator("JS-09", "growth_programme", "times", "region", "programme", True, "since_launch"),
+    Indicator("JS-10", "growth_all", "times", "region", "extract", True, "since_launch"),
+    Indicator("JS-11", "progress_target", "pct", "region", "programme", True, "on_day"),
     Indicator("JS-12", "worker_months", "months", "region", "cost"),
-    Indicator("JS-13", "programme_cost", "rp", "region", "cost"),
-    Indicator("JS-14", "participants", "workers", "view"),
-    Indicator("JS-15", "lapsed", "workers", "view"),
+    Indicator("JS-13", "programme_cost", "rp", "region", "cost", date_rule="up_to_day"),
+    Indicator("JS-14", "participants", "workers", "view", date_rule="up_to_day"),
+    Indicator("JS-15", "lapsed", "workers", "view", date_rule="on_day"),
 )
 BY_KEY = {i.key: i for i in CATALOGUE}
 FIELDS = ("counted", "denominator", "formula", "date_rule")
@@ -86,6 +87,8 @@ def describe(key: str, field_name: str, lang: str, lapsing_days: int = settings.
         return t("ind.period.weekly", lang)
     if field_name == "denominator" and not ind.denominator:
         return t("ind.none", lang)
+    if field_name == "date_rule" and ind.date_rule:
+        return t(f"ind.rule.{ind.date_rule}", lang, **_fmt(lang, lapsing_days))
     return t(f"ind.{key}.{field_name}", lang, **_fmt(lang, lapsing_days))
 
 
