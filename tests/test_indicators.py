@@ -102,3 +102,16 @@ def test_cards_show_only_catalogue_indicators():
     assert set(cards(headlines())) <= set(indicators.BY_KEY)
     with pytest.raises(KeyError):
         indicators.name("since_launch", "id")
+
+
+def test_programme_weeks_sum_the_programme_sources_at_each_week_end(store, monkeypatch):
+    # The conftest store on 10 Jan 2026: APBD workers 01 (to Dec 2026), 02 (lapsed 31 Dec 2025), 08 (3 Jan).
+    from jamsostek.store import db
+    from tests.conftest import AS_OF
+    run = lambda name, **q: db.run_query(store, name, **q)  # noqa: E731
+    weeks = run("enrolments_by_week", as_of=AS_OF, kecamatan=None, sektor=None, program=None, sumber=None)
+    apbd = indicators.programme_weeks(run, weeks)
+    assert apbd.iloc[0] == 2 and apbd.iloc[-2] == 2 and apbd.iloc[-1] == 2   # 2 Nov: 01, 02; 3 Jan: 01, 08
+    assert apbd.loc[pd.Timestamp("2025-12-27")] == 2                          # 01 and 02 (to 31 Dec)
+    monkeypatch.setenv(settings.ENV_PROGRAMME_FUNDING, "APBD,CSR,APBDES")  # + 06 (CSR, to 10 Jan), 07 (APBDes)
+    assert indicators.programme_weeks(run, weeks).iloc[-1] == 4

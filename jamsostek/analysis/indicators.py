@@ -266,6 +266,21 @@ def _summed(rows: list[dict]) -> dict:
     return {k: sum(r[k] for r in rows) for k in rows[0] if isinstance(rows[0][k], int)}
 
 
+def programme_weeks(run: Callable[..., pd.DataFrame], weeks: pd.DataFrame) -> pd.Series:
+    """Programme-paid protected workers (JS-08) at each week end of `weeks` (enrolments_by_week for the
+    whole region), summed over the programme's funding sources: what the 13.200 target is read against."""
+    ends = pd.to_datetime(weeks["week_end"])
+    total = pd.Series(0, index=ends, dtype="int64")
+    if not len(weeks):
+        return total
+    as_of = ends.max().date()
+    for source in settings.programme_funding():
+        part = run("enrolments_by_week", as_of=as_of, kecamatan=None, sektor=None, program=None, sumber=source)
+        counts = part.set_index(pd.to_datetime(part["week_end"]))["protected_workers"]
+        total += counts.reindex(ends).fillna(0).astype("int64").to_numpy()
+    return total
+
+
 def gather(run: Callable[..., pd.DataFrame], params: Mapping, by_desa: pd.DataFrame,
            lapsing_days: int = settings.LAPSING_WINDOW_DAYS) -> Headlines:
     """Run the questions the headlines need through `run(name, **params)` (ctx.run or a bound db.run_query)."""
