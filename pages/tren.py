@@ -37,8 +37,10 @@ if target <= 0:
 if weeks.empty:
     st.info(t("notice.no_data", lang))
 else:
+    # The target counts the programme's workers (JS-08): their own line, beside everyone protected.
+    programme = indicators.programme_weeks(ctx.run, weeks) if regency_view else None
     ui.chart(charts.protected_vs_target(weeks, lang, target=target if regency_view else None,
-                                        verified=verified))
+                                        verified=verified, programme=programme))
     st.subheader(t("section.weekly", lang))
     st.caption(indicators.week_caption(view.as_of, lang))
     ui.chart(charts.enrolments_per_week(weeks, lang))

@@ -33,7 +33,7 @@ def cards(h: Headlines, lang: str = "id") -> dict[str, metrics.Card]:
 
 def test_growth_since_launch_compares_the_same_population():
     c = cards(headlines())
-    assert c["growth_programme"].label == "Pertumbuhan program sejak 3 November 2025"
+    assert c["growth_programme"].label == "Pertumbuhan program sejak 3 Nov 2025"
     assert c["growth_programme"].value == "7,4×"                      # 8.360 / 1.136 = 7,36
     assert c["growth_programme"].delta == "Dibayar program (APBD): 1.136 → 8.360"
     assert c["growth_all"].value == "5,7×"                            # 10.106 / 1.758 = 5,75
@@ -49,8 +49,8 @@ def test_target_counts_the_programme_and_names_numerator_and_denominator():
 
 def test_week_changes_name_the_day_compared_with():
     c = cards(headlines())
-    assert c["protected"].value == "8.659" and c["protected"].delta == "+59 dibanding 13 Nov 2026"
-    assert c["coverage"].delta == "+0,4 poin dibanding 13 Nov 2026"  # 59 / 13.200 = 0,45 points
+    assert c["protected"].value == "8.659" and c["protected"].delta == "+59 sejak 13 Nov"
+    assert c["coverage"].delta == "+0,4 poin sejak 13 Nov"  # 59 / 13.200 = 0,45 points
     assert c["new_week"].delta == "14 Nov 2026 – 20 Nov 2026"         # d−6 … d
     assert (c["protected"].delta_color, c["protected"].delta_arrow) == ("normal", True)
 
@@ -59,7 +59,7 @@ def test_zero_change_is_neutral_in_colour_and_arrow():
     c = cards(headlines(view={**VIEW, "protected_workers_week_ago": VIEW["protected_workers"]}))
     for key in ("protected", "coverage"):
         assert (c[key].delta_color, c[key].delta_arrow) == ("off", False), key
-    assert c["coverage"].delta == "0,0 poin dibanding 13 Nov 2026"
+    assert c["coverage"].delta == "0,0 poin sejak 13 Nov"
 
 
 def test_a_date_before_the_launch_has_no_growth():
@@ -102,3 +102,16 @@ def test_cards_show_only_catalogue_indicators():
     assert set(cards(headlines())) <= set(indicators.BY_KEY)
     with pytest.raises(KeyError):
         indicators.name("since_launch", "id")
+
+
+def test_programme_weeks_sum_the_programme_sources_at_each_week_end(store, monkeypatch):
+    # The conftest store on 10 Jan 2026: APBD workers 01 (to Dec 2026), 02 (lapsed 31 Dec 2025), 08 (3 Jan).
+    from jamsostek.store import db
+    from tests.conftest import AS_OF
+    run = lambda name, **q: db.run_query(store, name, **q)  # noqa: E731
+    weeks = run("enrolments_by_week", as_of=AS_OF, kecamatan=None, sektor=None, program=None, sumber=None)
+    apbd = indicators.programme_weeks(run, weeks)
+    assert apbd.iloc[0] == 2 and apbd.iloc[-2] == 2 and apbd.iloc[-1] == 2   # 2 Nov: 01, 02; 3 Jan: 01, 08
+    assert apbd.loc[pd.Timestamp("2025-12-27")] == 2                          # 01 and 02 (to 31 Dec)
+    monkeypatch.setenv(settings.ENV_PROGRAMME_FUNDING, "APBD,CSR,APBDES")  # + 06 (CSR, to 10 Jan), 07 (APBDes)
+    assert indicators.programme_weeks(run, weeks).iloc[-1] == 4

@@ -103,7 +103,7 @@ def test_summary_kpis_are_the_query_results_in_indonesian(query):
     assert metric(at, "Berakhir dalam 30 hari").value == i18n.fmt_int(row["lapsing_workers"], "id")
     # Like for like: the programme (APBD) on the launch day against now; the target counts the same group.
     now, launch = kpi(query, as_of(query), sumber="APBD"), kpi(query, settings.LAUNCH_DATE, sumber="APBD")
-    growth = metric(at, "Pertumbuhan program sejak 3 November 2025")
+    growth = metric(at, "Pertumbuhan program sejak 3 Nov 2025")
     assert growth.value == i18n.fmt_num(now["protected_workers"] / launch["protected_workers"], "id") + "×"
     target = metric(at, "Capaian target 13.200")
     assert target.value == i18n.fmt_pct(100 * now["protected_workers"] / 13_200, "id")

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from jamsostek import i18n, settings
-from jamsostek.analysis import metrics
+from jamsostek.analysis import indicators, metrics
 from jamsostek.analysis import ticks as axis_ticks
 from jamsostek.i18n import t
 
@@ -99,10 +99,12 @@ def _cell_text(gap: float, zero: bool, lang: str) -> str:
 
 
 def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | None,
-                        verified: int | None = None) -> go.Figure:
+                        verified: int | None = None, programme: pd.Series | None = None) -> go.Figure:
     """Cumulative protected workers at each week's end (enrolments_by_week) against target lines.
 
     target=None draws no target lines (a filtered view is not measured against the regency's target).
+    programme: the programme-paid workers at the same week ends (indicators.programme_weeks), the
+    population the target counts, drawn as its own line so the target is read against it.
     """
     x = pd.to_datetime(weeks["week_end"])
     hover = [f"{i18n.fmt_date(d, lang)}<br>{t('chart.protected', lang)}: {i18n.fmt_int(v, lang)}"
@@ -111,6 +113,10 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | 
         x=x, y=weeks["protected_workers"], mode="lines+markers", name=t("chart.protected", lang),
         line=dict(color=BAR, width=3), marker=dict(size=6), customdata=hover,
         hovertemplate="%{customdata}<extra></extra>"))
+    if programme is not None:
+        fig.add_trace(go.Scatter(
+            x=x, y=programme.to_numpy(), mode="lines", name=indicators.name("programme_protected", lang),
+            line=dict(color=GREY, width=2), hovertemplate="%{y:,d}<extra></extra>"))
     lines = [(target, t("chart.target", lang, count=i18n.fmt_int(target, lang)), "dash", INK)] if target else []
     if verified and target:
         lines.append((verified, t("chart.verified", lang, count=i18n.fmt_int(verified, lang)), "dot", GREY))
@@ -129,7 +135,7 @@ def protected_vs_target(weeks: pd.DataFrame, lang: str = "id", *, target: int | 
     top = max(target or 0, (verified or 0) if target else 0, highest, 1)
     fig.update_yaxes(title=t("chart.workers", lang), tickformat=",d", range=[0, top * 1.1],
                      dtick=axis_ticks.count_step(top * 1.1), tick0=0, gridcolor="#e5e7eb", rangemode="tozero")
-    return _layout(fig, lang, 380, showlegend=False)
+    return _layout(fig, lang, 380, showlegend=programme is not None)
 
 
 def enrolments_per_week(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:

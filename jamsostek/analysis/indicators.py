@@ -37,6 +37,7 @@ class Indicator:
     scope: str  # view (follows the filters) | region (whole region whatever the filters)
     source: str = "extract"
     denominator: bool = False  # has an ind.<key>.denominator text
+    date_rule: str = ""  # a shared ind.rule.<name> text, or "" for the indicator's own ind.<key>.date_rule
 
 
 CATALOGUE: tuple[Indicator, ...] = (
@@ -45,16 +46,16 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator("JS-03", "new_week", "workers", "view"),
     Indicator("JS-04", "lapsing", "workers", "view"),
     Indicator("JS-05", "sasaran", "workers", "view", "sasaran"),
-    Indicator("JS-06", "gap", "workers", "view", "sasaran"),
-    Indicator("JS-07", "zero_desa", "desa", "view", "sasaran", True),
-    Indicator("JS-08", "programme_protected", "workers", "region", "programme"),
-    Indicator("JS-09", "growth_programme", "times", "region", "programme", True),
-    Indicator("JS-10", "growth_all", "times", "region", "extract", True),
-    Indicator("JS-11", "progress_target", "pct", "region", "programme", True),
+    Indicator("JS-06", "gap", "workers", "view", "sasaran", date_rule="on_day"),
+    Indicator("JS-07", "zero_desa", "desa", "view", "sasaran", True, "on_day"),
+    Indicator("JS-08", "programme_protected", "workers", "region", "programme", date_rule="on_day"),
+    Indicator("JS-09", "growth_programme", "times", "region", "programme", True, "since_launch"),
+    Indicator("JS-10", "growth_all", "times", "region", "extract", True, "since_launch"),
+    Indicator("JS-11", "progress_target", "pct", "region", "programme", True, "on_day"),
     Indicator("JS-12", "worker_months", "months", "region", "cost"),
-    Indicator("JS-13", "programme_cost", "rp", "region", "cost"),
-    Indicator("JS-14", "participants", "workers", "view"),
-    Indicator("JS-15", "lapsed", "workers", "view"),
+    Indicator("JS-13", "programme_cost", "rp", "region", "cost", date_rule="up_to_day"),
+    Indicator("JS-14", "participants", "workers", "view", date_rule="up_to_day"),
+    Indicator("JS-15", "lapsed", "workers", "view", date_rule="on_day"),
 )
 BY_KEY = {i.key: i for i in CATALOGUE}
 FIELDS = ("counted", "denominator", "formula", "date_rule")
@@ -62,7 +63,7 @@ FIELDS = ("counted", "denominator", "formula", "date_rule")
 
 def _fmt(lang: str, lapsing_days: int = settings.LAPSING_WINDOW_DAYS) -> dict[str, str]:
     # The placeholders every indicator text may use.
-    return {"days": str(lapsing_days), "date": i18n.fmt_date(settings.LAUNCH_DATE, lang),
+    return {"days": str(lapsing_days), "date": i18n.fmt_date_short(settings.LAUNCH_DATE, lang),
             "target": i18n.fmt_int(settings.TARGET_WORKERS_2026, lang), "sources": sources_text(lang),
             "rate": i18n.fmt_rp(settings.CONTRIBUTION_RP_PER_MONTH, lang)}
 
@@ -86,6 +87,8 @@ def describe(key: str, field_name: str, lang: str, lapsing_days: int = settings.
         return t("ind.period.weekly", lang)
     if field_name == "denominator" and not ind.denominator:
         return t("ind.none", lang)
+    if field_name == "date_rule" and ind.date_rule:
+        return t(f"ind.rule.{ind.date_rule}", lang, **_fmt(lang, lapsing_days))
     return t(f"ind.{key}.{field_name}", lang, **_fmt(lang, lapsing_days))
 
 
@@ -195,13 +198,14 @@ class Headlines:
     def sub(self, key: str, lang: str) -> str | None:
         """The comparison written under a figure (None where it has none)."""
         fi, fd = i18n.fmt_int, i18n.fmt_date_short
+        # "13 Nov": the week's caption names the full dates; a card's line must fit its width.
+        before = fd(self.week_before, lang).rsplit(" ", 1)[0]
         if key == "protected":
-            return t("ind.sub.vs_week", lang, delta=i18n.fmt_signed(self.week_change(), lang),
-                     date=fd(self.week_before, lang))
+            return t("ind.sub.vs_week", lang, delta=i18n.fmt_signed(self.week_change(), lang), date=before)
         if key == "coverage":
             change = self.coverage_change()
             return None if change is None else t("ind.sub.pp_vs_week", lang, delta=i18n.fmt_signed(change, lang, 1),
-                                                 date=fd(self.week_before, lang))
+                                                 date=before)
         if key == "new_week":
             return t("ind.sub.week", lang, start=fd(self.week_start, lang), end=fd(self.as_of, lang))
         if key in ("growth_programme", "growth_all"):
@@ -255,6 +259,21 @@ def _is_count(column: str, value: object) -> bool:
 def _summed(rows: list[dict]) -> dict:
     # kpi rows of disjoint funding sources add up (a participant has one SUMBER IURAN); coverage is not used.
     return {k: sum(r[k] for r in rows) for k in rows[0] if isinstance(rows[0][k], int)}
+
+
+def programme_weeks(run: Callable[..., pd.DataFrame], weeks: pd.DataFrame) -> pd.Series:
+    """Programme-paid protected workers (JS-08) at each week end of `weeks` (enrolments_by_week for the
+    whole region), summed over the programme's funding sources: what the 13.200 target is read against."""
+    ends = pd.to_datetime(weeks["week_end"])
+    total = pd.Series(0, index=ends, dtype="int64")
+    if not len(weeks):
+        return total
+    as_of = ends.max().date()
+    for source in settings.programme_funding():
+        part = run("enrolments_by_week", as_of=as_of, kecamatan=None, sektor=None, program=None, sumber=source)
+        counts = part.set_index(pd.to_datetime(part["week_end"]))["protected_workers"]
+        total += counts.reindex(ends).fillna(0).astype("int64").to_numpy()
+    return total
 
 
 def gather(run: Callable[..., pd.DataFrame], params: Mapping, by_desa: pd.DataFrame,

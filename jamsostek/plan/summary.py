@@ -77,7 +77,7 @@ def cards(plan: al.Plan, lang: str = "id") -> list[metrics.Card]:
                                  new=i18n.fmt_int(plan.new_workers, lang), months=p.months)),
         metrics.Card("new", i18n.t("plan.card_new", lang), i18n.fmt_int(plan.new_workers, lang),
                      delta=i18n.t("plan.card_new_delta", lang, renewal=i18n.fmt_int(plan.renewal_workers, lang)),
-                     delta_color="off"),
+                     delta_color="off", delta_arrow=False),  # context, not a change
         metrics.Card("cost", i18n.t("plan.card_cost", lang), i18n.fmt_rp_short(plan.cost_rp, lang),
                      help=i18n.t("plan.card_cost_help", lang, workers=i18n.fmt_int(plan.funded_workers, lang),
                                  months=p.months, rate=rate) + " " + i18n.fmt_rp(plan.cost_rp, lang)),

@@ -98,9 +98,10 @@ def _footer(fig: Figure, data: ReportData, lang: str) -> None:
     h = data.headlines
     fig.lines.append(Line2D([0.05, 0.95], [0.145, 0.145], transform=fig.transFigure, color="#cccccc",
                             linewidth=1))
-    line = " · ".join(f"{h.label(key, lang)}: {h.text(key, lang)} ({h.sub(key, lang)})" for key in FOOTER_FIGURES)
-    fig.text(0.05, 0.115, line, fontsize=13, color=figures.INK, va="center")
-    fig.text(0.05, 0.075, t("doc.filters", lang, text=evidence.filters_text(data, lang)), fontsize=13,
+    for n, key in enumerate(FOOTER_FIGURES):  # one line each: name, number and its population
+        fig.text(0.05, 0.125 - 0.027 * n, f"{h.label(key, lang)}: {h.text(key, lang)} ({h.sub(key, lang)})",
+                 fontsize=13, color=figures.INK, va="center")
+    fig.text(0.05, 0.068, t("doc.filters", lang, text=evidence.filters_text(data, lang)), fontsize=12,
              color=figures.MUTED, va="center", wrap=True)
     line = t("doc.as_of", lang, date=fmt_date(data.as_of, lang)) + " · " + static_map.maps.attribution(lang)
     if data.is_sample:

@@ -36,6 +36,7 @@ class ReportData:
     weeks: pd.DataFrame
     desa_weeks: pd.DataFrame
     lapsing: pd.DataFrame
+    programme_weeks: pd.Series | None = None  # JS-08 at each week end (whole region views only)
     lapsing_days: int = settings.LAPSING_WINDOW_DAYS
 
     @property
@@ -95,7 +96,9 @@ def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.L
         part = db.run_query(con, "coverage_by_desa", **{**p, "sumber": source}).set_index("kode_desa")
         desa_programme["protected_workers"] += desa_programme["kode_desa"].map(part["protected_workers"]).fillna(0)
     desa_programme["protected_workers"] = desa_programme["protected_workers"].astype("int64")
-    headlines = indicators.gather(lambda name, **q: db.run_query(con, name, **q), p, desa, lapsing_days)
+    run = lambda name, **q: db.run_query(con, name, **q)  # noqa: E731
+    headlines = indicators.gather(run, p, desa, lapsing_days)
+    weeks = db.run_query(con, "enrolments_by_week", **p)
     return ReportData(
         filters=filters,
         status=indicators.row(db.run_query(con, "data_status")),
@@ -107,8 +110,9 @@ def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.L
         desa_apbd=desa_programme,
         sectors=db.run_query(con, "coverage_by_sector", **p),
         cells=db.run_query(con, "gap_desa_sector", **p),
-        weeks=db.run_query(con, "enrolments_by_week", **p),
+        weeks=weeks,
         desa_weeks=db.run_query(con, "protected_by_desa_week", **p),
         lapsing=db.run_query(con, "lapsing_by_desa", days=lapsing_days, **p),
+        programme_weeks=None if headlines.filtered else indicators.programme_weeks(run, weeks),
         lapsing_days=lapsing_days,
     )

@@ -267,7 +267,9 @@ def _trend(pdf: DocPDF, data: ReportData, lang: str) -> None:
         pdf.para(t("ev.trend_none", lang))
         return
     target = settings.TARGET_WORKERS_2026 if not data.is_filtered else None
-    fig = figures.trend_figure(weeks, lang, width_in=7.1, height_in=3.9, target=target, launch=settings.LAUNCH_DATE)
+    fig = figures.trend_figure(weeks, lang, width_in=7.1, height_in=3.9, target=target, launch=settings.LAUNCH_DATE,
+                               programme=data.programme_weeks if target else None,
+                               programme_label=indicators.name("programme_protected", lang))
     pdf.image_png(figures.png(fig, dpi=200), 180, 3.9 * 25.4)
     pdf.ln(3)
     pdf.h2(t("ev.trend_last", lang, weeks=TREND_WEEKS))

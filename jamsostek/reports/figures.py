@@ -77,13 +77,18 @@ def _short(day: pd.Timestamp, lang: str) -> str:
 
 
 def trend_figure(weeks: pd.DataFrame, lang: str, width_in: float = 7.0, height_in: float = 4.2,
-                 target: int | None = None, launch: date | None = None) -> Figure:
+                 target: int | None = None, launch: date | None = None, programme: pd.Series | None = None,
+                 programme_label: str = "") -> Figure:
     """Two panels: protected workers at each week's end (optional target and launch lines), new enrolments."""
     fig = new_figure(width_in, height_in)
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
     ends = pd.to_datetime(weeks["week_end"])
     top.plot(ends, weeks["protected_workers"], color=PROTECTED, linewidth=2)
     top.fill_between(ends, weeks["protected_workers"], color=PROTECTED, alpha=0.12, linewidth=0)
+    if programme is not None:  # the population the target counts (indicator JS-08)
+        top.plot(ends, programme.to_numpy(), color=MUTED, linewidth=1.4, label=programme_label)
+        top.plot([], [], color=PROTECTED, linewidth=2, label=t("chart.protected", lang))
+        top.legend(loc="upper left", bbox_to_anchor=(0.0, 0.9), fontsize=BASE_FONT_PT - 1, frameon=False)
     top.set_title(t("chart.protected", lang), loc="left", fontsize=BASE_FONT_PT + 1, color=INK)
     if target:
         top.axhline(target, color=TARGET, linewidth=1, linestyle=(0, (4, 3)))
