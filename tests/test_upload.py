@@ -301,8 +301,8 @@ def test_history_table_shows_short_hash_counts_who_and_status(store):
     result = received(store, ex.csv_bytes(ex.rows(2))).commit(store, "dina")
     batch_admin.withdraw(store, result.batch_id, "budi")
     table = batch_admin.history_table(batch_admin.batches(store), "id")
-    assert list(table.columns) == ["Batch", "Berkas", "SHA-256", "Baris", "Dimuat", "Ditolak", "Tanggal data",
-                                   "Oleh", "Waktu muat", "Status"]
+    assert list(table.columns) == ["Batch", "Berkas", "SHA-256", "Baris", "Dimuat", "Ditolak", "Kosong",
+                                   "Ganda persis", "Tanggal data", "Oleh", "Waktu muat", "Status"]
     first = table.iloc[0]
     assert first["SHA-256"] == result.sha256[:12] and first["Dimuat"] == 2 and first["Oleh"] == "dina"
     assert first["Status"].startswith("ditarik") and "budi" in first["Status"]
@@ -392,3 +392,14 @@ def test_admin_tables_are_neutralised_before_display(store):
     flow.commit(store, "dina")
     history = batch_admin.history_table(batch_admin.batches(store))
     assert history.iloc[0, 1] == "'=cmd.csv"
+
+
+def test_the_widget_lets_an_oversized_file_through_to_the_indonesian_refusal():
+    import tomllib
+
+    from jamsostek import settings
+
+    config = tomllib.loads((settings.ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == settings.UPLOAD_WIDGET_MB > settings.EXTRACT_MAX_MB
+    error = pytest.raises(readers.ExtractError, readers.read_extract, b"x" * (60 * readers.MB), "besar.csv").value
+    assert error.message_id == "Berkas terlalu besar: 60 MB, batas 50 MB. Pisahkan berkas per kecamatan."

@@ -114,7 +114,6 @@ def test_parse_dates_rejects_impossible_days():
 def test_messy_sample_rejections_match_the_generators_list():
     """Every bad row the generator planted is found, for the reason it planted, and nothing else."""
     from jamsostek import settings
-    from jamsostek.ingest import load as ingest
     from jamsostek.ingest import readers
 
     raw = readers.read_extract_path(settings.SAMPLE_DIR / "peserta_berantakan.csv")

@@ -47,6 +47,8 @@ def history_table(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         "history.col.total": frame["rows_total"].astype(int),
         "history.col.accepted": frame["rows_accepted"].astype(int),
         "history.col.rejected": frame["rows_rejected"].astype(int),
+        "ingest.history.blank": frame["rows_blank"].fillna(0).astype(int),
+        "ingest.history.duplicate": frame["rows_duplicate"].fillna(0).astype(int),
         "history.col.extract_date": frame["extract_date"].map(lambda d: i18n.fmt_date_short(d, lang)),
         "history.col.loaded_by": frame["loaded_by"],
         "history.col.loaded_at": frame["loaded_at"].map(_when),

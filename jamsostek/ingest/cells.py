@@ -12,6 +12,8 @@ import re
 import unicodedata
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # Written by the XLSX reader before a number cell whose digits Excel may have rounded (15 significant
 # digits): the cell is never trusted as an identity number, and the mark shows why in the preview.
@@ -22,20 +24,24 @@ _SPACES = re.compile(r"\s+")
 
 
 def clean(text: str) -> str:
-    """NFKC, digits of every script as 0-9, invisible characters removed, runs of spaces as one."""
+    """NFKC, digits of every script as 0-9, invisible characters removed, spaces collapsed; ASCII only stripped."""
     if text.isascii():
-        return _SPACES.sub(" ", text).strip() if "  " in text or "\t" in text else text.strip()
+        return text.strip()
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     text = "".join(str(unicodedata.decimal(c)) if not c.isascii() and c.isdecimal() else c for c in text)
     return _SPACES.sub(" ", text).strip()
 
 
 def clean_column(values: pd.Series) -> pd.Series:
-    """clean() over a column of text, once per distinct value."""
-    text = values.fillna("").astype(str)
-    codes, uniques = pd.factorize(text, use_na_sentinel=False)
-    cleaned = pd.Series([clean(u) for u in uniques], dtype="str")
-    return pd.Series(cleaned.to_numpy()[codes], index=values.index, dtype="str")
+    """clean() over a column of text: vectorised for ASCII cells, once per distinct value for the others."""
+    text = values.fillna("").astype(str).str.strip()
+    if pc.all(pc.string_is_ascii(pa.array(text))).as_py() is not False:  # the common case, in one Arrow pass
+        return text
+    odd = ~text.str.isascii()
+    if odd.any():  # rare (a few cells per file): the per-character work is done only for them
+        codes, uniques = pd.factorize(text[odd])
+        text[odd] = [clean(u) for u in uniques[codes]]
+    return text
 
 
 def foreign_letters(text: str) -> bool:

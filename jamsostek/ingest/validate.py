@@ -224,9 +224,10 @@ class Validator:
         self._decide_date_order(text)
         start, end = (per_unique(text[f], self._parse_dates) for f in ("tgl_kepesertaan", "tgl_akhir"))
         for field, stamps, label in (("tgl_kepesertaan", start, "TGL KEPESERTAAN"), ("tgl_akhir", end, "TGL AKHIR")):
-            serial = dates.is_excel_serial(text[field])
-            flag(live & stamps.isna() & ~serial, label, "date_invalid", text[field])
-            flag(live & stamps.isna() & serial, label, "date_excel_number", text[field])
+            unread = live & stamps.isna()
+            serial = dates.is_excel_serial(text[field][unread]).reindex(text[field].index, fill_value=False)
+            flag(unread & ~serial, label, "date_invalid", text[field])
+            flag(unread & serial, label, "date_excel_number", text[field])
         flag(live & (end < start), "TGL AKHIR", "dates_reversed")
 
         bad_rows = pd.concat(problems)["row_number"].unique() if problems else []

@@ -18,6 +18,7 @@ from jamsostek.ui import context as ctx
 from jamsostek.ui import flash
 
 KEY_FLOW, KEY_NONCE, FLASH = "_upload_flow", "_upload_nonce", "upload"
+ROW_PX = 35  # height of one row of st.dataframe
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls"]  # .xls is accepted only to explain what to do with it
 log = logging.getLogger(__name__)
 
@@ -175,7 +176,9 @@ def report(draft: upload.Draft, lang: str) -> None:
     st.markdown(f"**{t('upload.by_reason', lang)}**")
     by_reason = rejections.count_by_reason(checked.rejections, lang)
     names = {"reason": t("upload.reason", lang), "rows": t("upload.rows", lang)}
-    st.dataframe(batches.shown(by_reason[["reason", "rows"]].rename(columns=names)), hide_index=True)
+    # Tall enough for every reason (at most one row per reason code): none hides below a scrollbar.
+    st.dataframe(batches.shown(by_reason[["reason", "rows"]].rename(columns=names)), hide_index=True,
+                 height=ROW_PX * (len(by_reason) + 1) + 3)
     rejected = rejections.table(checked.rejections, lang)
     with st.expander(f"{t('upload.rejected_rows', lang)} ({fmt_int(len(rejected), lang)})"):
         st.dataframe(batches.shown(rejected), hide_index=True, height=300)

@@ -186,4 +186,7 @@ LABELS: dict[str, dict[str, str]] = {
     "ingest.col.row": {"id": "BARIS", "en": "ROW"},
     "ingest.col.column": {"id": "KOLOM", "en": "COLUMN"},
     "ingest.col.reason": {"id": "ALASAN", "en": "REASON"},
+    # --- batch history columns (ingest/batches.py), next to history.col.* of admin.py
+    "ingest.history.blank": {"id": "Kosong", "en": "Blank"},
+    "ingest.history.duplicate": {"id": "Ganda persis", "en": "Exact duplicates"},
 }
