@@ -217,6 +217,16 @@ def test_desa_sheet_numbers_equal_the_desa_query(data):
     assert "Bahan sosialisasi" in page
 
 
+def test_desa_sheet_and_methodology_show_the_sasaran_range(data, evidence_pdf):
+    row = data.desa.set_index("kode_desa").loc["51.04.01.2005"]  # Celuk
+    [page] = pdf_pages(desa_sheet.build_desa_sheets(data, "id", ["51.04.01.2005"]))
+    assert (f"Sasaran (estimasi): {fmt_int(row['sasaran_workers'])} "
+            f"(kisaran {fmt_int(row['sasaran_low'])}–{fmt_int(row['sasaran_high'])})") in page
+    text = " ".join(pdf_pages(evidence_pdf))
+    assert "Kabupaten Gianyar, Bali: 146.282 pekerja, kisaran 98.917–175.791" in text
+    assert "Sensus Penduduk 2010" in text
+
+
 def test_desa_sheets_refuse_an_unknown_desa(data):
     with pytest.raises(KeyError):
         desa_sheet.build_desa_sheets(data, "id", ["51.99.99.9999"])

@@ -17,6 +17,7 @@ from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import figures, static_map
 from jamsostek.reports.collect import TREND_WEEKS, ReportData
 from jamsostek.reports.pdfbase import ACCENT, FONT, MUTED, DocPDF
+from jamsostek.sasaran import show
 from jamsostek.i18n import t
 
 MAP_W_MM, MAP_H_MM = 180, 228
@@ -287,7 +288,8 @@ def _trend(pdf: DocPDF, data: ReportData, lang: str) -> None:
 
 def method_paragraphs(data: ReportData, lang: str) -> list[tuple[str, list[str]]]:
     """(heading, paragraphs) of the methodology page; also written to the workbook."""
-    definitions = [t("method.protected", lang), t("method.sasaran", lang), t("method.coverage", lang),
+    definitions = [t("method.protected", lang), t("method.sasaran", lang),
+                   show.method_text(data.regency_kpi, t("doc.region", lang), lang), t("method.coverage", lang),
                    t("method.gap", lang), t("method.week", lang),
                    t("method.lapsing", lang, days=data.lapsing_days), cost_formula(data, lang)]
     active = int(data.batches["withdrawn_at"].isna().sum()) if len(data.batches) else 0

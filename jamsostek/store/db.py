@@ -39,6 +39,7 @@ def upgrade(con: Connection) -> None:
     if fetch_value(con, "participant_sektor_type") == "VARCHAR":
         with transaction(con):
             execute(con, "participant_sektor_enum")
+    execute(con, "sasaran_range_columns")
 
 
 def memory() -> Connection:

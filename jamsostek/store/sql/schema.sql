@@ -85,12 +85,15 @@ create table if not exists wilayah (
     kabupaten varchar not null
 );
 
--- Target population (sasaran): estimated informal workers per desa x sector.
+-- Target population (sasaran): estimated informal workers per desa x sector, with the estimate's low-high
+-- range (NULL when the figure has no range, e.g. an official count).
 create table if not exists sasaran (
     kode_desa varchar not null,
     sektor varchar not null,
     sasaran_workers integer not null,
     is_estimate boolean not null default true,
+    sasaran_low integer,
+    sasaran_high integer,
     primary key (kode_desa, sektor)
 );
 
@@ -135,7 +138,7 @@ create or replace macro is_protected(p, day) as
 
 -- Target population cells in the filtered area/sector.
 create or replace macro sasaran_in(kecamatan, sektor) as table
-    select s.kode_desa, s.sektor, s.sasaran_workers, w.desa, w.kode_kecamatan, w.kecamatan
+    select s.kode_desa, s.sektor, s.sasaran_workers, s.sasaran_low, s.sasaran_high, w.desa, w.kode_kecamatan, w.kecamatan
     from sasaran s
     join wilayah w using (kode_desa)
     where (kecamatan is null or w.kode_kecamatan = kecamatan)
