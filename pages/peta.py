@@ -9,6 +9,7 @@ from jamsostek.analysis import maps
 from jamsostek.analysis import metrics
 from jamsostek.geo import wilayah
 from jamsostek.i18n import t
+from jamsostek.sasaran import show
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import data_quality
@@ -24,6 +25,7 @@ CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["
           "toImageButtonOptions": {"filename": "peta_gianyar" if REGION == "51.04" else f"peta_{REGION}", "scale": 2}}
 TABLE_COLUMNS = ["sasaran_workers", "protected_workers", "coverage_pct", "gap_workers"]
 SECTOR_COLUMNS = ["sektor", *TABLE_COLUMNS, "lapsing_workers"]
+RANGE_COLUMNS = ["sasaran_low", "sasaran_high"]  # the estimate's range, beside the figure it brackets
 
 ui.page_header("page.map")
 lang, view = ctx.lang(), ctx.filters()
@@ -73,6 +75,8 @@ with map_column:
                         on_select="rerun" if level == "desa" else "ignore")
         st.caption(t("map.boundary_note", lang))
         data_quality.note(lang, no_target=int((frame["sasaran_workers"] == 0).sum()), level=level)
+        if PROVINCE:
+            st.caption(t("sasaran.province_note", lang))
     except boundaries.BoundariesUnavailable as error:
         st.warning(t("map.unavailable", lang), icon=":material/map:")
         with st.expander(t("map.unavailable_detail", lang)):
@@ -102,6 +106,7 @@ with panel_column:
         with b:
             ui.kpi_metric(t("metric.protected", lang), i18n.fmt_int(row["protected_workers"], lang))
             ui.kpi_metric(t("map.panel.lapsing", lang, days=days), i18n.fmt_int(lapsing_count, lang))
+        st.caption(t("sasaran.panel", lang, value=show.with_range(row, lang)))
         reached, missing = desa_panel.sector_names(sectors, lang)
         none = t("map.panel.none", lang)
         st.markdown(f"**{t('map.panel.sectors_covered', lang)}:** {', '.join(reached) or none}  \n"
@@ -116,7 +121,7 @@ if selected is not None:
              key="peta_sectors", highlight=~sectors["is_reached"])
 
 st.subheader(i18n.t(f"map.table.{level}", lang))
-table = metrics.localize(frame, [*NAME_COLUMNS[level], *TABLE_COLUMNS], lang)
+table = metrics.localize(frame, [*NAME_COLUMNS[level], *TABLE_COLUMNS, *RANGE_COLUMNS], lang)
 if level == "kabupaten":
     table.insert(0, i18n.t("col.kabupaten", lang), frame["kabupaten"])
 ui.table(table, base_name=f"peta_{level}", key="peta_table")
