@@ -31,6 +31,8 @@ LAUNCH_WORKERS = 1_136
 TARGET_WORKERS_2026 = 13_200  # Perbup 35/2025 "Perisai Aman" target
 VERIFIED_WORKERS_2026 = 8_733  # after first verification
 LAPSING_WINDOW_DAYS = 30
+# Who is reached: a desa x sex x age cell of fewer people than this is hidden from viewers (and documents).
+SMALL_CELL_MIN = 5
 
 
 def db_path() -> Path:

@@ -13,6 +13,7 @@ from jamsostek.sasaran import show
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import data_quality
+from jamsostek.ui import reach_view
 
 MAP_KEYS = {"desa": "peta_map", "kecamatan": "peta_map_kecamatan", "kabupaten": "peta_map_kabupaten"}
 QUERIES = {"desa": "coverage_by_desa", "kecamatan": "coverage_by_kecamatan", "kabupaten": "coverage_by_kabupaten"}
@@ -111,6 +112,7 @@ with panel_column:
         none = t("map.panel.none", lang)
         st.markdown(f"**{t('map.panel.sectors_covered', lang)}:** {', '.join(reached) or none}  \n"
                     f"**{t('map.panel.sectors_uncovered', lang)}:** {', '.join(missing) or none}")
+        reach_view.desa_section(ctx.run("protected_by_sex_age", **view.params()), selected, view.as_of, lang)
         st.markdown(f"**{t('map.panel.trend', lang)}**")
         ui.chart(desa_panel.trend_figure(trend, lang))
         st.button(t("map.panel.clear", lang), on_click=close_panel, icon=":material/close:")

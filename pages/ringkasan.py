@@ -10,6 +10,7 @@ from jamsostek.analysis.filters import Filters
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
+from jamsostek.ui import reach_view
 
 ui.page_header("page.summary")
 lang, view = ctx.lang(), ctx.filters()
@@ -40,3 +41,7 @@ with right:
                                       "coverage_pct"], lang)
     ui.table(shown, base_name="desa_cakupan_terendah", key="lowest",
              highlight=lowest["protected_workers"] == 0)
+
+with st.spinner(t("notice.loading", lang)):
+    reached = ctx.run("protected_by_sex_age", **view.params())
+reach_view.region_section(reached, view.as_of, lang)

@@ -77,6 +77,7 @@ class ReportData:
     weeks: pd.DataFrame
     desa_weeks: pd.DataFrame
     lapsing: pd.DataFrame
+    reached: pd.DataFrame  # protected_by_sex_age: desa x sex x age (documents hide its small cells)
     lapsing_days: int = settings.LAPSING_WINDOW_DAYS
 
     @property
@@ -141,6 +142,7 @@ def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.L
         weeks=db.run_query(con, "enrolments_by_week", **p),
         desa_weeks=db.run_query(con, "protected_by_desa_week", **p),
         lapsing=db.run_query(con, "lapsing_by_desa", days=lapsing_days, **p),
+        reached=db.run_query(con, "protected_by_sex_age", **p),
         lapsing_days=lapsing_days,
     )
 

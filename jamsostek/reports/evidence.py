@@ -12,7 +12,7 @@ from fpdf.enums import XPos, YPos
 
 from jamsostek import domain, i18n, settings
 from jamsostek.geo import boundaries
-from jamsostek.analysis import maps
+from jamsostek.analysis import maps, reach
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import figures, static_map
 from jamsostek.reports.collect import TREND_WEEKS, ReportData
@@ -29,7 +29,7 @@ def build_evidence_pdf(data: ReportData, lang: str = "id") -> bytes:
     pdf = DocPDF(lang, data.as_of, data.is_sample,
                  header_text=t("ev.header", lang, date=fmt_date(data.as_of, lang)),
                  title=t("ev.title", lang))
-    for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _trend, _method):
+    for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _reach, _trend, _method):
         page(pdf, data, lang)
     return bytes(pdf.output())
 
@@ -244,6 +244,24 @@ def _sectors(pdf: DocPDF, data: ReportData, lang: str) -> None:
         _cells_table(pdf, zero, lang)
     pdf.h2(t("ev.largest_gaps", lang))
     _cells_table(pdf, data.cells.head(LARGEST_GAPS), lang)
+
+
+def _reach(pdf: DocPDF, data: ReportData, lang: str) -> None:
+    # A document travels beyond the roles that may see detail: small cells are always hidden here.
+    pdf.new_page()
+    pdf.h1(t("reach.section", lang))
+    pdf.h2(t("reach.by_age", lang))
+    ages = reach.sex_age_table(reach.group_ages(data.reached, "region"), show_small=False)
+    shown = reach.display(ages.rename_axis("umur_kelompok").reset_index(), lang)
+    pdf.data_table(list(shown.columns), shown.astype(str).to_numpy().tolist(), (40,) + (30,) * (shown.shape[1] - 1),
+                   ("LEFT",) + ("RIGHT",) * (shown.shape[1] - 1), size=9, line_height=5)
+    pdf.h2(t("reach.by_kecamatan", lang))
+    summary = reach.sex_summary(reach.group_ages(data.reached, "kecamatan"), "kecamatan", show_small=False)
+    shown = reach.display(summary.drop(columns=["kode_kecamatan"]), lang)
+    rows = [[*r[:-1], fmt_pct(r[-1], lang)] for r in shown.itertuples(index=False)]
+    pdf.data_table(list(shown.columns), rows, (50, 35, 35, 35), ("LEFT", "RIGHT", "RIGHT", "RIGHT"),
+                   size=9, line_height=5)
+    pdf.note(t("reach.note", lang, date=fmt_date(data.as_of, lang), n=settings.SMALL_CELL_MIN))
 
 
 def _cells_table(pdf: DocPDF, cells: pd.DataFrame, lang: str) -> None:
