@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from jamsostek import domain
-from jamsostek.i18n.catalogue import admin, app, documents, meeting, province, reach, sasaran
+from jamsostek.i18n.catalogue import admin, app, documents, meeting, province, rates, reach, sasaran
 
 LANGS = ("id", "en")
 MISSING = "–"  # en dash: an empty cell that is visibly empty, not zero
@@ -30,7 +30,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 LABELS = _merge(app.LABELS, admin.LABELS, meeting.LABELS, province.LABELS, documents.LABELS, sasaran.LABELS,
-                reach.LABELS)
+                reach.LABELS, rates.LABELS)
 
 
 MONTHS = {
