@@ -107,7 +107,7 @@ with panel_column:
         with b:
             ui.kpi_metric(t("metric.protected", lang), i18n.fmt_int(row["protected_workers"], lang))
             ui.kpi_metric(t("map.panel.lapsing", lang, days=days), i18n.fmt_int(lapsing_count, lang))
-        st.caption(t("sasaran.panel", lang, value=show.with_range(row, lang)))
+        st.caption(show.figure_line(row, ctx.data_status(), lang))
         reached, missing = desa_panel.sector_names(sectors, lang)
         none = t("map.panel.none", lang)
         st.markdown(f"**{t('map.panel.sectors_covered', lang)}:** {', '.join(reached) or none}  \n"

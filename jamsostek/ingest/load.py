@@ -16,7 +16,7 @@ from jamsostek import settings
 from jamsostek.store import db
 from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
-from jamsostek.sasaran import estimate
+from jamsostek.sasaran import estimate, versions
 from jamsostek.ingest.validate import Validated, Validator
 
 
@@ -125,6 +125,7 @@ def load_reference(con: db.Connection, sasaran_csv: Path | None = None, region: 
         db.stage(con, "staged_wilayah", wilayah.load_wilayah(region))
         db.stage(con, "staged_sasaran", sasaran)
         db.execute(con, "reference_load")
+        versions.load_estimate(con, sasaran)
         db.execute(con, "data_version_bump")
 
 

@@ -106,7 +106,7 @@ def _page(pdf: DocPDF, data: ReportData, lang: str, code: str, row: pd.Series, c
     if locator is not None:
         _locator(pdf, locator, code, pdf.l_margin + LEFT_W_MM + 6, top)
     _kpis(pdf, row, lang, top)
-    _note(pdf, t("sasaran.panel", lang, value=show.with_range(row, lang)))
+    _note(pdf, show.figure_line(row, data.status, lang))
     rank = rank_in_kecamatan(data, code)
     if rank:
         _note(pdf, t("desa.rank", lang, rank=rank[0], count=rank[1], kecamatan=row["kecamatan"]))

@@ -312,7 +312,8 @@ def method_paragraphs(data: ReportData, lang: str) -> list[tuple[str, list[str]]
                    t("method.lapsing", lang, days=data.lapsing_days), cost_formula(data, lang)]
     active = int(data.batches["withdrawn_at"].isna().sum()) if len(data.batches) else 0
     sources = [t("method.src_extract", lang, count=fmt_int(active, lang)),
-               t("method.src_sasaran", lang), t("method.src_codes", lang), maps.attribution(lang) + ".",
+               t("method.src_sasaran", lang), *filter(None, [show.version_text(data.status, lang)]),
+               t("method.src_codes", lang), maps.attribution(lang) + ".",
                t("method.src_rates", lang),
                t("method.src_programme", lang, target=fmt_int(settings.TARGET_WORKERS_2026, lang),
                   verified=fmt_int(settings.VERIFIED_WORKERS_2026, lang))]

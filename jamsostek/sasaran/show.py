@@ -22,3 +22,22 @@ def method_text(kpi: Mapping, region_name: str, lang: str = "id") -> str:
     """The methodology paragraph with the region's estimate and range."""
     return i18n.t("sasaran.method", lang, region=region_name, value=i18n.fmt_int(kpi.get("sasaran_workers"), lang),
                   low=i18n.fmt_int(kpi.get("sasaran_low"), lang), high=i18n.fmt_int(kpi.get("sasaran_high"), lang))
+
+
+def version_text(status: Mapping, lang: str = "id") -> str | None:
+    """'Sasaran: estimasi statistik publik' or 'Sasaran: <name> (resmi, 1 Juni 2026)' (data_status); None without."""
+    name = status.get("sasaran_version")
+    if not isinstance(name, str) or not name:
+        return None
+    if status.get("sasaran_kind") == "estimate":
+        return i18n.t("sasaran.version_estimate", lang)
+    day = status.get("sasaran_date")
+    when = "" if pd.isna(day) else ", " + i18n.fmt_date(day, lang)
+    return i18n.t("sasaran.version_official", lang, name=name, date=when)
+
+
+def figure_line(row: Mapping, status: Mapping, lang: str = "id") -> str:
+    """A desa's sasaran as the panel and sheet write it: the estimate with its range, or the official figure."""
+    if status.get("sasaran_kind") == "official":
+        return f"{version_text(status, lang)}: {i18n.fmt_int(row.get('sasaran_workers'), lang)}"
+    return i18n.t("sasaran.panel", lang, value=with_range(row, lang))

@@ -24,6 +24,53 @@ LABELS: dict[str, dict[str, str]] = {
         "(data/reference/sasaran_*.csv). The low–high range uses the lowest and highest figure among each "
         "step's sources: {region}: {value} workers, range {low}–{high}.",
     },
+    "sasaran.version_estimate": {"id": "Sasaran: estimasi statistik publik",
+                                 "en": "Target: public-statistics estimate"},
+    "sasaran.version_official": {"id": "Sasaran: {name} (resmi{date})", "en": "Target: {name} (official{date})"},
+    "sasaran.meeting_version": {"id": "sasaran: {name}", "en": "target: {name}"},
+    "sasaran.estimate_name": {"id": "Estimasi statistik publik", "en": "Public-statistics estimate"},
+    "sasaran.kind_estimate": {"id": "estimasi", "en": "estimate"},
+    "sasaran.kind_official": {"id": "resmi", "en": "official"},
+    "sasaran.col_id": {"id": "Versi", "en": "Version"},
+    "sasaran.col_name": {"id": "Nama", "en": "Name"},
+    "sasaran.col_kind": {"id": "Jenis", "en": "Kind"},
+    "sasaran.col_date": {"id": "Tanggal data", "en": "Data date"},
+    "sasaran.col_desa": {"id": "Desa", "en": "Villages"},
+    "sasaran.col_by": {"id": "Oleh", "en": "By"},
+    "sasaran.col_active": {"id": "Aktif", "en": "Active"},
+    "sasaran.col_row": {"id": "Baris", "en": "Row"},
+    "sasaran.col_column": {"id": "Kolom", "en": "Column"},
+    "sasaran.col_value": {"id": "Isi", "en": "Value"},
+    "sasaran.col_reason": {"id": "Alasan", "en": "Reason"},
+    "sasaran.upload_title": {"id": "Sasaran resmi", "en": "Official target population"},
+    "sasaran.upload_help": {
+        "id": "Unggah tabel sasaran per desa × sektor (CSV/XLSX) bila Bappeda atau Disnaker punya angka resmi "
+        "(mis. agregat Regsosek/DTSEN). Kolom: KODE DESA (atau DESA dan KECAMATAN), SEKTOR (kode atau nama: "
+        "petani, nelayan, …), SASARAN (bilangan bulat ≥ 0). Setiap desa wilayah harus ada; sektor tanpa baris "
+        "dihitung 0. Versi disimpan dengan nama dan tanggal di samping estimasi; yang aktif dipakai semua "
+        "halaman dan dokumen.",
+        "en": "Upload a target table per village × sector (CSV/XLSX) when Bappeda or Disnaker hold official "
+        "counts (e.g. Regsosek/DTSEN aggregates). Columns: KODE DESA (or DESA and KECAMATAN), SEKTOR (code or "
+        "name: petani, nelayan, …), SASARAN (a whole number ≥ 0). Every village of the region must be there; a "
+        "sector without a row counts 0. Versions are stored with a name and date beside the estimate; the "
+        "active one is used by every page and document.",
+    },
+    "sasaran.file": {"id": "Berkas sasaran", "en": "Target file"},
+    "sasaran.name": {"id": "Nama versi", "en": "Version name"},
+    "sasaran.data_date": {"id": "Tanggal data (menurut sumber)", "en": "Data date (as the source says)"},
+    "sasaran.make_active": {"id": "Jadikan sasaran aktif", "en": "Make it the active target"},
+    "sasaran.submit": {"id": "Periksa dan simpan", "en": "Check and store"},
+    "sasaran.choose_active": {"id": "Sasaran aktif", "en": "Active target"},
+    "sasaran.activate": {"id": "Pakai versi ini", "en": "Use this version"},
+    "sasaran.activated": {"id": "Sasaran aktif sekarang: {name}.", "en": "The active target is now: {name}."},
+    "sasaran.need_file_and_name": {"id": "Pilih berkas dan isi nama versi.",
+                                   "en": "Choose a file and name the version."},
+    "sasaran.refused": {
+        "id": "Tabel tidak disimpan: {count} masalah. Perbaiki baris berikut lalu unggah lagi.",
+        "en": "The table was not stored: {count} problems. Fix these rows and upload again.",
+    },
+    "sasaran.stored": {"id": "Versi {id} \"{name}\" disimpan: {total} pekerja.",
+                       "en": "Version {id} \"{name}\" stored: {total} workers."},
     "sasaran.province_note": {
         "id": "Sasaran tersedia untuk ke-9 kabupaten/kota; peserta contoh hanya ada di Gianyar.",
         "en": "The target population covers all 9 regencies; the sample participants live in Gianyar only.",
