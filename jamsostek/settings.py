@@ -75,6 +75,8 @@ LAPSING_WINDOW_DAYS = 30
 # Funding sources that count as the Perisai Aman programme: its protected workers, growth since the
 # launch, progress to the 13.200 target and cost (README, Settings). The regency pays its workers (APBD).
 DEFAULT_PROGRAMME_FUNDING = ("APBD",)
+# Who is reached: a desa x sex x age cell of fewer people than this is hidden from viewers (and documents).
+SMALL_CELL_MIN = 5
 
 
 def db_path() -> Path:

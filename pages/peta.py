@@ -9,9 +9,11 @@ from jamsostek.analysis import maps
 from jamsostek.analysis import metrics
 from jamsostek.geo import wilayah
 from jamsostek.i18n import t
+from jamsostek.sasaran import show
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import data_quality
+from jamsostek.ui import reach_view
 
 MAP_KEYS = {"desa": "peta_map", "kecamatan": "peta_map_kecamatan", "kabupaten": "peta_map_kabupaten"}
 QUERIES = {"desa": "coverage_by_desa", "kecamatan": "coverage_by_kecamatan", "kabupaten": "coverage_by_kabupaten"}
@@ -24,6 +26,7 @@ CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["
           "toImageButtonOptions": {"filename": "peta_gianyar" if REGION == "51.04" else f"peta_{REGION}", "scale": 2}}
 TABLE_COLUMNS = ["sasaran_workers", "protected_workers", "coverage_pct", "gap_workers"]
 SECTOR_COLUMNS = ["sektor", *TABLE_COLUMNS, "lapsing_workers"]
+RANGE_COLUMNS = ["sasaran_low", "sasaran_high"]  # the estimate's range, beside the figure it brackets
 
 ui.page_header("page.map")
 lang, view = ctx.lang(), ctx.filters()
@@ -72,6 +75,8 @@ with map_column:
                         on_select="rerun" if level == "desa" else "ignore")
         st.caption(t("map.boundary_note", lang))
         data_quality.note(lang, no_target=int((frame["sasaran_workers"] == 0).sum()), level=level)
+        if PROVINCE:
+            st.caption(t("sasaran.province_note", lang))
     except boundaries.BoundariesUnavailable as error:
         st.warning(t("map.unavailable", lang), icon=":material/map:")
         with st.expander(t("map.unavailable_detail", lang)):
@@ -94,10 +99,12 @@ with panel_column:
         with b:
             ui.kpi_metric(t("metric.protected", lang), i18n.fmt_int(row["protected_workers"], lang))
             ui.kpi_metric(t("map.panel.lapsing", lang, days=days), i18n.fmt_int(row["lapsing_workers"], lang))
+        st.caption(show.figure_line(row, ctx.data_status(), lang))
         reached, missing = desa_panel.sector_names(sectors, lang)
         none = t("map.panel.none", lang)
         st.markdown(f"**{t('map.panel.sectors_covered', lang)}:** {', '.join(reached) or none}  \n"
                     f"**{t('map.panel.sectors_uncovered', lang)}:** {', '.join(missing) or none}")
+        reach_view.desa_section(ctx.run("protected_by_sex_age", **view.params()), selected, view.as_of, lang)
         st.markdown(f"**{t('map.panel.trend', lang)}**")
         ui.chart(desa_panel.trend_figure(trend, lang))
         st.button(t("map.panel.clear", lang), on_click=close_panel, icon=":material/close:")
@@ -108,7 +115,7 @@ if selected is not None:
              key="peta_sectors", highlight=~sectors["is_reached"])
 
 st.subheader(i18n.t(f"map.table.{level}", lang))
-table = metrics.localize(frame, [*NAME_COLUMNS[level], *TABLE_COLUMNS], lang)
+table = metrics.localize(frame, [*NAME_COLUMNS[level], *TABLE_COLUMNS, *RANGE_COLUMNS], lang)
 if level == "kabupaten":
     table.insert(0, i18n.t("col.kabupaten", lang), frame["kabupaten"])
 ui.table(table, base_name=f"peta_{level}", key="peta_table")

@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from jamsostek.plan import allocation as al
 from jamsostek import i18n, settings
 from jamsostek.geo import boundaries
 from jamsostek.analysis import maps
+from jamsostek.plan import allocation as al
 from jamsostek.plan import lists as plan_lists
+from jamsostek.plan import rates
 from jamsostek.plan import summary as plan_summary
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
+from jamsostek.ui import rates_view
 from jamsostek.ui.plan_form import plan_inputs
 from jamsostek.ui.scenario_panel import scenario_panel
 
@@ -38,14 +40,15 @@ if cells["sasaran_workers"].sum() == 0:
     st.info(t("plan.no_cells", lang), icon=":material/info:")
     st.stop()
 
-asked = plan_inputs(lang, renew_count)
+asked = plan_inputs(lang, renew_count, rates.next_month(view.as_of))
 if asked is None:
     st.stop()
-inputs, budget_lines = asked
+inputs, budget_lines, start = asked
 with st.spinner(t("plan.computing", lang)):
-    plan = al.plan(cells, inputs)
+    plan, funding = rates.plan(cells, inputs, budget_lines, start)
 
 ui.cards(plan_summary.cards(plan, lang), per_row=3)
+rates_view.pricing(funding, inputs, start, lang)
 notice = plan_summary.notice(plan, lang)
 if notice:
     getattr(st, notice[0])(notice[1])

@@ -9,6 +9,7 @@ from jamsostek.geo import wilayah
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
+from jamsostek.ui import reach_view
 
 ui.page_header("page.summary")
 lang, view = ctx.lang(), ctx.filters()
@@ -42,3 +43,6 @@ with right:
 with st.expander(t("ind.title", lang)):
     st.caption(t("ind.intro", lang))
     st.dataframe(indicators.catalogue_table(lang, days), hide_index=True, width="stretch")
+with st.spinner(t("notice.loading", lang)):
+    reached = ctx.run("protected_by_sex_age", **view.params())
+reach_view.region_section(reached, view.as_of, lang)

@@ -1,4 +1,5 @@
 -- One row per desa of the region: its sasaran, workers protected on $as_of, coverage and gap.
+-- sasaran_low/sasaran_high: the low-high range of an estimate (NULL for a figure without a range).
 -- Parameters: $as_of (date); $kecamatan, $sektor, $program, $sumber (NULL = all).
 with desa as (
     select kode_desa, desa, jenis, kode_kecamatan, kecamatan
@@ -7,7 +8,8 @@ with desa as (
 ),
 
 target as (
-    select kode_desa, sum(sasaran_workers) as sasaran_workers
+    select kode_desa, sum(sasaran_workers) as sasaran_workers,
+           sum(sasaran_low) as sasaran_low, sum(sasaran_high) as sasaran_high
     from sasaran_in($kecamatan, $sektor)
     group by kode_desa
 ),
@@ -30,7 +32,9 @@ final as (
         cast(coalesce(p.protected_workers, 0) as bigint) as protected_workers,
         100.0 * coalesce(p.protected_workers, 0) / nullif(t.sasaran_workers, 0) as coverage_pct,
         cast(greatest(coalesce(t.sasaran_workers, 0) - coalesce(p.protected_workers, 0), 0) as bigint)
-            as gap_workers
+            as gap_workers,
+        cast(t.sasaran_low as bigint) as sasaran_low,
+        cast(t.sasaran_high as bigint) as sasaran_high
     from desa d
     left join target t using (kode_desa)
     left join protected p using (kode_desa)

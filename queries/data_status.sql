@@ -1,5 +1,6 @@
 -- One row: what is loaded. data_as_of is the latest extract date among loaded batches;
--- is_sample is true when any loaded batch is the shipped synthetic sample.
+-- is_sample is true when any loaded batch is the shipped synthetic sample. sasaran_version, _kind and
+-- _date name the active sasaran version (NULL in a store without versions).
 with active as (
     select * from batch where withdrawn_at is null
 ),
@@ -12,7 +13,10 @@ final as (
         (select cast(count(*) as bigint) from active) as batches,
         (select coalesce(bool_or(is_sample), false) from active) as is_sample,
         (select cast(count(*) as bigint) from participant) as participants,
-        (select cast(coalesce(sum(rows_rejected), 0) as bigint) from active) as rows_rejected
+        (select cast(coalesce(sum(rows_rejected), 0) as bigint) from active) as rows_rejected,
+        (select name from sasaran_version where is_active) as sasaran_version,
+        (select kind from sasaran_version where is_active) as sasaran_kind,
+        (select data_date from sasaran_version where is_active) as sasaran_date
 )
 
 select * from final

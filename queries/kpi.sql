@@ -24,7 +24,8 @@ counts as (
 ),
 
 target as (
-    select coalesce(sum(sasaran_workers), 0) as sasaran_workers
+    select coalesce(sum(sasaran_workers), 0) as sasaran_workers,
+           sum(sasaran_low) as sasaran_low, sum(sasaran_high) as sasaran_high
     from sasaran_in($kecamatan, $sektor)
 ),
 
@@ -38,7 +39,9 @@ final as (
         cast(c.participants as bigint) as participants,
         cast(t.sasaran_workers as bigint) as sasaran_workers,
         100.0 * c.protected_workers / nullif(t.sasaran_workers, 0) as coverage_pct,
-        cast(greatest(t.sasaran_workers - c.protected_workers, 0) as bigint) as gap_workers
+        cast(greatest(t.sasaran_workers - c.protected_workers, 0) as bigint) as gap_workers,
+        cast(t.sasaran_low as bigint) as sasaran_low,
+        cast(t.sasaran_high as bigint) as sasaran_high
     from counts c
     cross join target t
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -257,7 +258,8 @@ def test_a_chunk_that_fails_midway_leaves_the_store_unchanged(con, monkeypatch):
 
 def test_a_file_with_no_acceptable_row_records_no_batch(tmp_path, con):
     lines = _messy_text().split("\r\n")
-    bad = [line.replace("JKK, JKM", "BPJS KESEHATAN") for line in lines[1:4]]
+    # Every way the messy file writes the programmes ("JKK, JKM", "JKK,JKM,JHT", "jkk, jkm") made unknown.
+    bad = [re.sub(r"(?i)jkk\s*,\s*jkm(\s*,\s*jht)?", "BPJS KESEHATAN", line) for line in lines[1:4]]
     path = tmp_path / "all_bad.csv"
     path.write_text("\r\n".join([lines[0], *bad]), encoding="utf-8")
     before = snapshot(con)

@@ -23,7 +23,7 @@ PRIVATE_EXEMPT = ("jamsostek/ingest/",)
 # reports: documents and download formats built from query results · access: accounts, roles, privacy ·
 # ingest: extract files into the store (uses privacy) · sample: synthetic extracts · plan: budget allocation ·
 # meetings: weekly meetings and their minutes · ui: Streamlit pieces · cli: every area's command line.
-LAYERS = (("settings", "domain"), ("i18n",), ("store",), ("geo",), ("analysis",), ("reports",), ("access",),
+LAYERS = (("settings", "domain"), ("i18n",), ("store",), ("geo",), ("sasaran",), ("analysis",), ("reports",), ("access",),
           ("ingest",), ("sample",), ("plan",), ("meetings",), ("ui",), ("cli",))
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 

@@ -187,6 +187,15 @@ def test_hover_thousands_and_no_target(geo):
     assert "Coverage: No target data" in text and "Gap: –" in text
 
 
+@pytest.mark.parametrize("lang, expected", [("id", "Sasaran: 1.200 (kisaran 812–1.443)"),
+                                             ("en", "Target population: 1,200 (range 812–1,443)")])
+def test_hover_shows_the_estimates_range(geo, lang, expected):
+    frame = desa_frame().assign(sasaran_workers=1200, sasaran_low=812, sasaran_high=1443)
+    fig = maps.make_choropleth(frame, geo["desa"], "coverage_pct", lang)
+    hover = {loc: text for t in choropleths(fig) for loc, text in zip(t.locations, t.customdata)}
+    assert expected in hover[CELUK]
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_legend_lists_every_class_even_empty_ones(geo, lang):
     frame = desa_frame().assign(protected_workers=60)  # everyone in the 50–99 class

@@ -7,6 +7,7 @@ import json
 import urllib.error
 import urllib.request
 
+import pandas as pd
 import pytest
 
 from jamsostek import settings
@@ -59,6 +60,18 @@ def test_click_opens_the_panel_and_the_url_keeps_it(app_store):
     assert [t["name"] for t in figure(at)["data"]][-1] == "selected"
     assert any(m.label == "Berakhir dalam 30 hari" for m in at.metric)
     assert any("Sektor yang sudah terjangkau" in m.value for m in at.markdown)
+
+
+def test_panel_shows_the_sasaran_with_its_range(app_store, query):
+    at = open_app(PAGE)
+    at.session_state[MAP_KEY] = {"selection": {"points": [{"location": MAS}]}}
+    at.run()
+    desa = query("coverage_by_desa", as_of=at.date_input(key="flt_as_of").value,
+                 kecamatan=None, sektor=None, program=None, sumber=None).set_index("kode_desa").loc[MAS]
+    expected = f"Sasaran (estimasi): {desa['sasaran_workers']:,}".replace(",", ".")
+    if not pd.isna(desa["sasaran_low"]):  # the shipped sample holds the estimate's range, the fixture none
+        expected += f" (kisaran {desa['sasaran_low']:,}–{desa['sasaran_high']:,})".replace(",", ".")
+    assert expected in [c.value for c in at.caption]
 
 
 def test_desa_in_the_url_reopens_the_panel_and_a_bad_one_is_dropped(app_store):

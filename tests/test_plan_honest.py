@@ -63,7 +63,8 @@ def test_underfunded_renewals_lapse(cells):
     kind, text = summary.notice(result, "id")
     assert kind == "warning" and "7.440 dari 8.360" in text and "920 pekerja berakhir" in text
     coverage = {c.key: c for c in summary.cards(result, "id")}["coverage"]
-    assert coverage.delta.startswith("-0,9 poin") and "920 dari 8.360" in coverage.help
+    # 920 lapse of a sasaran of 146.282 (the estimate from public statistics): -0,63 points.
+    assert sasaran == 146_282 and coverage.delta.startswith("-0,6 poin") and "920 dari 8.360" in coverage.help
 
 
 def test_full_cost_does_not_depend_on_the_toggle(cells):

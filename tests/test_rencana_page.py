@@ -312,3 +312,20 @@ def scenario_id(store: Path, name: str) -> int:
         return scenarios.find(con, name)
     finally:
         con.close()
+
+
+def test_a_csr_line_is_priced_at_the_discount_in_its_months(store, cells):
+    at = open_page()
+    at.text_input(key="rencana_budget_APBD").input("Rp1.000.000")
+    at.text_input(key="rencana_budget_CSR").input("Rp1.000.000")
+    at.number_input(key="rencana_months").set_value(4)
+    at.date_input(key="rencana_start").set_value(date(2026, 11, 1))  # Nov, Dec at half; Jan, Feb 2027 full
+    submit(at)
+    prices = frame_with(at, "Biaya per pekerja (seluruh bulan)").set_index("Sumber dana")
+    assert prices.loc["APBD (kabupaten)", "Biaya per pekerja (seluruh bulan)"] == "Rp67.200"
+    assert prices.loc["CSR", "Biaya per pekerja (seluruh bulan)"] == "Rp50.400"
+    # APBD buys 14 (3 renewals + 11 new), CSR could buy 19 but only 14 gaps are left: 28 = RENEWALS + GAP.
+    assert prices.loc["APBD (kabupaten)", "Pekerja dibiayai"] == 14
+    assert prices.loc["CSR", "Pekerja dibiayai"] == 14 and prices.loc["CSR", "Bulan dengan keringanan"] == 2
+    assert metric(at, "Pekerja dilindungi anggaran") == "28" == i18n.fmt_int(RENEWALS + GAP, "id")
+    assert metric(at, "Sisa anggaran") == i18n.fmt_rp(2_000_000 - 14 * 67_200 - 14 * 50_400, "id")

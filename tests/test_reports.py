@@ -27,6 +27,7 @@ from jamsostek.analysis.filters import Filters
 from jamsostek.i18n import fmt_int, fmt_pct, fmt_rp
 from jamsostek.analysis import indicators
 from jamsostek.meetings import weekly
+from jamsostek.analysis import reach
 from jamsostek.reports import card, cli, collect, desa_sheet, evidence, files, static_map, workbook
 from tests.conftest import AS_OF, SASARAN, load_sasaran
 
@@ -209,6 +210,25 @@ def test_desa_sheet_numbers_equal_the_desa_query(data):
                   fmt_int(row["gap_workers"]), "Rp16.800", *map(fmt_int, cells["gap_workers"])):
         assert value in page, value
     assert "Bahan sosialisasi" in page
+
+
+def test_desa_sheet_and_methodology_show_the_sasaran_range(data, evidence_pdf):
+    row = data.desa.set_index("kode_desa").loc["51.04.01.2005"]  # Celuk
+    [page] = pdf_pages(desa_sheet.build_desa_sheets(data, "id", ["51.04.01.2005"]))
+    assert (f"Sasaran (estimasi): {fmt_int(row['sasaran_workers'])} "
+            f"(kisaran {fmt_int(row['sasaran_low'])}–{fmt_int(row['sasaran_high'])})") in page
+    text = " ".join(pdf_pages(evidence_pdf))
+    assert "Kabupaten Gianyar, Bali: 146.282 pekerja, kisaran 98.917–175.791" in text
+    assert "Sensus Penduduk 2010" in text
+
+
+def test_evidence_reports_who_is_protected_by_sex_and_age(data, evidence_pdf):
+    [page] = [p for p in pdf_pages(evidence_pdf) if "Siapa yang terlindungi" in p and "Kelompok umur" in p]
+    summary = reach.sex_summary(reach.group_ages(data.reached, "kecamatan"), "kecamatan", show_small=False)
+    for r in summary.itertuples():
+        assert f"{r.kecamatan} {fmt_int(r.L)} {fmt_int(r.P)} {fmt_pct(r.women_pct)}" in page
+    assert int(summary["L"].sum() + summary["P"].sum()) <= data.kpi["protected_workers"]
+    assert "< 5" in page  # the note says how small cells are shown
 
 
 def test_desa_sheets_refuse_an_unknown_desa(data):

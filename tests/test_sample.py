@@ -12,9 +12,12 @@ from jamsostek.sample import extracts as sample
 from jamsostek.domain import EXTRACT_COLUMNS, FUNDING_SOURCES, PROGRAMS, SECTORS
 from jamsostek.ingest.occupations import sector_for
 from jamsostek.sample.messy import FORCED_DESA_TEXT, HEADER_TEXT, KINDS, NAMESAKES
-from jamsostek.sample.target import COASTAL_DESA, CRAFT_VILLAGES, SASARAN_TOTAL
+from jamsostek.sample import target
 
 WILAYAH = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
+NAME_OF = WILAYAH.set_index("kode_desa")["desa"]
+COASTAL_DESA = sorted(NAME_OF[sorted(target.coastal_codes())])
+CRAFT_VILLAGES = sorted(target.wilayah().loc[target.wilayah()["craft"], "desa"])
 LAUNCH_SECTORS = set(SECTORS) - {"lainnya"}
 AS_OF = pd.Timestamp(sample.SAMPLE_AS_OF)
 FILES = (sample.LAUNCH_FILE, sample.SNAPSHOT_FILE, sample.SASARAN_FILE, sample.MESSY_FILE, sample.MESSY_EXPECTED_FILE)
@@ -176,13 +179,16 @@ def test_snapshot_has_new_lapsing_and_lapsed_participants(snapshot):
 
 
 def test_sasaran_covers_every_desa_and_sector(sasaran):
-    assert list(sasaran.columns) == ["kode_desa", "sektor", "sasaran_workers"]
+    assert list(sasaran.columns) == ["kode_desa", "sektor", "sasaran_workers", "sasaran_low", "sasaran_high"]
     assert len(sasaran) == 70 * 8
     assert set(sasaran["kode_desa"]) == set(WILAYAH["kode_desa"])
     assert set(sasaran["sektor"]) == set(SECTORS)
     assert not sasaran.duplicated(["kode_desa", "sektor"]).any()
     assert (sasaran["sasaran_workers"] >= 0).all()
-    assert sasaran["sasaran_workers"].sum() == SASARAN_TOTAL == round(198_628 * 0.5068)
+    # 507.746 people x 267.054/469.777 working x 50,68 % informal = 146.281,9
+    assert sasaran["sasaran_workers"].sum() == 146_282
+    assert (sasaran["sasaran_low"] <= sasaran["sasaran_workers"]).all()
+    assert (sasaran["sasaran_workers"] <= sasaran["sasaran_high"]).all()
 
 
 def test_sasaran_has_fishers_only_on_the_coast(sasaran):

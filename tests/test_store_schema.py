@@ -61,3 +61,20 @@ def test_a_store_made_before_the_sector_enum_is_upgraded_on_open(tmp_path):
         pd.testing.assert_frame_equal(db.run_query(con, "gap_desa_sector", as_of=AS_OF, **ALL), before)
     finally:
         con.close()
+
+
+def test_a_store_made_before_the_sasaran_range_gets_its_columns_on_open(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = db.connect(path)
+    load_sasaran(con, SASARAN)
+    con.execute("alter table sasaran drop column sasaran_low")  # as the store was made before
+    con.execute("alter table sasaran drop column sasaran_high")
+    con.close()
+
+    con = db.connect(path)
+    try:
+        desa = db.run_query(con, "coverage_by_desa", as_of=AS_OF, **ALL)
+        assert desa["sasaran_low"].isna().all() and desa["sasaran_high"].isna().all()  # no range: none shown
+        assert desa["sasaran_workers"].sum() == sum(cell[2] for cell in SASARAN)
+    finally:
+        con.close()

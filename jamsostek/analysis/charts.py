@@ -174,3 +174,17 @@ def kecamatan_change_bar(change: pd.DataFrame, lang: str = "id") -> go.Figure:
                      dtick=axis_ticks.count_step(span * 1.25, 4), tick0=0,
                      gridcolor="#e5e7eb", zeroline=True, zerolinecolor=INK)
     return _layout(fig, lang, 100 + ROW_PX * len(df), showlegend=False)
+
+
+SEX_COLOURS = {"L": "#1f6f8b", "P": "#d9822b"}
+
+
+def sex_age_bars(table: pd.DataFrame, lang: str = "id", hidden: int = -1) -> go.Figure:
+    """Bars of protected men and women per age group (reach.sex_age_table); a hidden small cell draws no bar."""
+    fig = go.Figure()
+    for sex, key in (("L", "reach.men"), ("P", "reach.women")):
+        values = table[sex].where(table[sex] != hidden)
+        fig.add_bar(x=list(table.index), y=list(values), name=t(key, lang), marker_color=SEX_COLOURS[sex],
+                    hovertemplate="%{x}: %{y:,}<extra>%{fullData.name}</extra>")
+    return _layout(fig, lang, 320, barmode="group", xaxis_title=t("reach.age_group", lang),
+                   yaxis_title=t("col.protected", lang))

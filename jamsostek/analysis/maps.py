@@ -14,6 +14,8 @@ import shapely
 from shapely.geometry import shape
 
 from jamsostek import i18n
+from jamsostek.geo import boundaries
+from jamsostek.sasaran import show
 
 METRICS = ("coverage_pct", "gap_workers", "protected_workers")
 LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}  # the levels of a regency's maps
@@ -284,7 +286,7 @@ def hover_texts(frame: pd.DataFrame, lang: str, level: str = "desa") -> pd.Serie
             f"{i18n.t('metric.coverage', lang)}: "
             + (i18n.fmt_pct(row["coverage_pct"], lang) if has_target else i18n.t("map.no_data", lang)),
             f"{i18n.t('col.protected', lang)}: {i18n.fmt_int(row['protected_workers'], lang)}",
-            f"{i18n.t('col.sasaran', lang)}: {i18n.fmt_int(sasaran, lang)}",
+            f"{i18n.t('col.sasaran', lang)}: {show.with_range(row, lang)}",
             f"{i18n.t('col.gap', lang)}: {i18n.fmt_int(row['gap_workers'] if has_target else math.nan, lang)}",
         ]
         return "<br>".join(lines)

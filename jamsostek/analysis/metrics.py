@@ -77,6 +77,7 @@ def gap_matrix(cells: pd.DataFrame, top_desa: int | None = None) -> GapMatrix:
 COLUMN_LABELS: dict[str, str] = {
     "kode_desa": "col.kode_desa", "desa": "col.desa", "kode_kecamatan": "col.kode_kecamatan",
     "kecamatan": "col.kecamatan", "sektor": "col.sector", "sasaran_workers": "col.sasaran",
+    "sasaran_low": "sasaran.col_low", "sasaran_high": "sasaran.col_high",
     "protected_workers": "col.protected", "coverage_pct": "col.coverage_pct", "gap_workers": "col.gap",
     "week_start": "col.week_start", "week_end": "col.week_end", "new_workers": "col.new_workers",
     "protected_week_ago": "col.protected_week_ago", "change_workers": "col.change",

@@ -146,6 +146,11 @@ def fmt_month(value: object, lang: str = "id") -> str:
     return MISSING if is_missing(value) else format_date(_as_date(value), "MMM y", locale=locale(lang))
 
 
+def fmt_month_year(value: object, lang: str = "id") -> str:
+    """Full month and year, as a plan's months are named: 'Desember 2025' (id), 'December 2025' (en)."""
+    return MISSING if is_missing(value) else format_date(_as_date(value), "LLLL y", locale=locale(lang)).capitalize()
+
+
 def month_ticks(days: pd.Series, lang: str = "id", most: int = MONTH_TICKS_MOST) -> tuple[list[date], list[str]]:
     """First-of-month ticks across `days` (at most `most`, evenly thinned), labelled 'Nov 2025' / 'Des 2025'.
 

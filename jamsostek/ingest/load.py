@@ -23,6 +23,8 @@ from jamsostek.ingest import readers
 from jamsostek.geo import wilayah
 from jamsostek.i18n import fmt_int, t
 from jamsostek.ingest import rejections
+from jamsostek.ingest import sasaran as versions
+from jamsostek.sasaran import estimate
 from jamsostek.ingest.validate import Validated, Validator
 
 
@@ -179,13 +181,17 @@ def rebuild_participants(con: db.Connection) -> None:
         db.execute(con, "data_version_bump")
 
 
-def load_reference(con: db.Connection, sasaran_csv: Path, region: str | None = None) -> None:
-    """Load the region's desa and the sasaran estimate (replacing what was there)."""
-    sasaran = pd.read_csv(sasaran_csv, dtype={"kode_desa": str, "sektor": str, "sasaran_workers": int})
+def load_reference(con: db.Connection, sasaran_csv: Path | None = None, region: str | None = None) -> None:
+    """Load the region's desa and a sasaran table (default: the estimate from public statistics), replacing both."""
+    if sasaran_csv is None:
+        sasaran = estimate.estimate(region)
+    else:
+        sasaran = pd.read_csv(sasaran_csv, dtype={"kode_desa": str, "sektor": str})
     with db.transaction(con):
         db.stage(con, "staged_wilayah", wilayah.load_wilayah(region))
         db.stage(con, "staged_sasaran", sasaran)
         db.execute(con, "reference_load")
+        versions.load_estimate(con, sasaran)
         db.execute(con, "data_version_bump")
 
 
@@ -197,7 +203,9 @@ def build_sample_store(path: Path) -> list[IngestResult]:
     """Create a store at `path` from the shipped sample (reference data, sasaran, extracts)."""
     con = db.connect(path)
     try:
-        load_reference(con, settings.SAMPLE_DIR / SAMPLE_SASARAN)
+        # The estimate of the region served: in province mode all 9 regencies get a sasaran, while the
+        # sample's participants stay in Gianyar.
+        load_reference(con)
         return [ingest_file(con, settings.SAMPLE_DIR / name, loaded_by="sample", is_sample=True)
                 for name in SAMPLE_FILES]
     finally:

@@ -153,7 +153,9 @@ def status_codes(text: pd.Series) -> pd.Series:
 
 def _money(text: pd.Series) -> pd.Series:
     digits = text.str.replace(r"(?i)rp|\s", "", regex=True).str.replace(r"[.,]00$", "", regex=True)
-    return pd.to_numeric(digits.str.replace(r"[.,]", "", regex=True), errors="coerce").astype("Int64")
+    whole = digits.str.replace(r"[.,]", "", regex=True)
+    # Only plain whole rupiah (up to 15 digits) count; '1.2e-82' or an overflowing number is no income.
+    return pd.to_numeric(whole.where(whole.str.fullmatch(r"[0-9]{1,15}", na=False)), errors="coerce").astype("Int64")
 
 
 class Validator:

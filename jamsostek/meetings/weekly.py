@@ -74,6 +74,7 @@ class Meeting:
     created_by: str
     data_as_of: date | None
     batch_ids: str
+    sasaran_version: str | None = None  # the active sasaran's name when the figures were frozen
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,9 @@ def snapshot_tables(con: db.Connection, as_of: date) -> dict[str, pd.DataFrame]:
     kecamatan[["enrolled_workers", "lapsed_workers"]] = kecamatan[["enrolled_workers", "lapsed_workers"]].fillna(0)
     gap = db.run_query(con, "gap_desa_sector", **region)
     tables = {"meeting_kpi": kpi, "meeting_kecamatan": kecamatan, "meeting_desa": desa, "meeting_gap": gap}
-    return {name: _as_stored(frame) for name, frame in tables.items()}
+    # The estimate's range is not frozen (the meeting keeps the sasaran version's name instead).
+    return {name: _as_stored(frame.drop(columns=["sasaran_low", "sasaran_high"], errors="ignore"))
+            for name, frame in tables.items()}
 
 
 def _as_stored(frame: pd.DataFrame) -> pd.DataFrame:
@@ -428,4 +431,5 @@ def _meeting(row: pd.Series) -> Meeting:
     title = row["title"] if isinstance(row["title"], str) else None
     return Meeting(int(row["meeting_id"]), _day(row["meeting_date"]), _day(row["as_of"]), title,
                    row["snapshot_sha256"], pd.Timestamp(row["created_at"]).to_pydatetime(), row["created_by"],
-                   _day(row["data_as_of"]), row["batch_ids"])
+                   _day(row["data_as_of"]), row["batch_ids"],
+                   row["sasaran_version"] if isinstance(row.get("sasaran_version"), str) else None)

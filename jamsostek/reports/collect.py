@@ -36,6 +36,7 @@ class ReportData:
     weeks: pd.DataFrame
     desa_weeks: pd.DataFrame
     lapsing: pd.DataFrame
+    reached: pd.DataFrame  # protected_by_sex_age: desa x sex x age (documents hide its small cells)
     programme_weeks: pd.Series | None = None  # JS-08 at each week end (whole region views only)
     lapsing_days: int = settings.LAPSING_WINDOW_DAYS
 
@@ -114,5 +115,6 @@ def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.L
         desa_weeks=db.run_query(con, "protected_by_desa_week", **p),
         lapsing=db.run_query(con, "lapsing_by_desa", days=lapsing_days, **p),
         programme_weeks=None if headlines.filtered else indicators.programme_weeks(run, weeks),
+        reached=db.run_query(con, "protected_by_sex_age", **p),
         lapsing_days=lapsing_days,
     )

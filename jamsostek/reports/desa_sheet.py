@@ -17,6 +17,7 @@ from jamsostek import i18n, settings
 from jamsostek.geo import boundaries
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import figures, static_map
+from jamsostek.sasaran import show
 from jamsostek.reports.collect import ReportData
 from jamsostek.reports.pdfbase import ACCENT, BAND, BOTTOM_MM, FONT, INK, MUTED, RULE, DocPDF
 from jamsostek.i18n import join_words, t
@@ -108,13 +109,10 @@ def _page(pdf: DocPDF, data: ReportData, lang: str, code: str, row: pd.Series, c
     if locator is not None:
         _locator(pdf, locator, code, pdf.l_margin + LEFT_W_MM + 6, top)
     _kpis(pdf, row, lang, top)
+    _note(pdf, show.figure_line(row, data.status, lang))
     rank = rank_in_kecamatan(data, code)
     if rank:
-        pdf.set_font(FONT, "", 8.5)
-        pdf.set_text_color(*MUTED)
-        pdf.cell(LEFT_W_MM, 5, t("desa.rank", lang, rank=rank[0], count=rank[1], kecamatan=row["kecamatan"]),
-                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_text_color(*INK)
+        _note(pdf, t("desa.rank", lang, rank=rank[0], count=rank[1], kecamatan=row["kecamatan"]))
     pdf.ln(2)
     pdf.set_font(FONT, "B", 10.5)
     pdf.cell(LEFT_W_MM, 6, t("desa.sectors", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -127,6 +125,13 @@ def _page(pdf: DocPDF, data: ReportData, lang: str, code: str, row: pd.Series, c
     if pdf.get_y() > pdf.h - BOTTOM_MM:
         # Page breaks are off (one page per desa), so overflowing text would run into the footer.
         raise ValueError(f"the sheet of {row['desa']} is longer than one page")
+
+
+def _note(pdf: DocPDF, text: str) -> None:
+    pdf.set_font(FONT, "", 8.5)
+    pdf.set_text_color(*MUTED)
+    pdf.cell(LEFT_W_MM, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(*INK)
 
 
 def _kpis(pdf: DocPDF, row: pd.Series, lang: str, top: float) -> None:

@@ -12,11 +12,12 @@ from fpdf.enums import XPos, YPos
 
 from jamsostek import domain, i18n, settings
 from jamsostek.geo import boundaries
-from jamsostek.analysis import indicators, maps
+from jamsostek.analysis import indicators, maps, reach
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import figures, static_map
 from jamsostek.reports.collect import TREND_WEEKS, ReportData
 from jamsostek.reports.pdfbase import ACCENT, FONT, MUTED, DocPDF
+from jamsostek.sasaran import show
 from jamsostek.i18n import t
 
 MAP_W_MM, MAP_H_MM = 180, 228
@@ -28,7 +29,7 @@ def build_evidence_pdf(data: ReportData, lang: str = "id") -> bytes:
     pdf = DocPDF(lang, data.as_of, data.is_sample,
                  header_text=t("ev.header", lang, date=fmt_date(data.as_of, lang)),
                  title=t("ev.title", lang))
-    for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _trend, _catalogue, _method):
+    for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _reach, _trend, _catalogue, _method):
         page(pdf, data, lang)
     return bytes(pdf.output())
 
@@ -250,6 +251,24 @@ def _sectors(pdf: DocPDF, data: ReportData, lang: str) -> None:
     _cells_table(pdf, data.cells.head(LARGEST_GAPS), lang)
 
 
+def _reach(pdf: DocPDF, data: ReportData, lang: str) -> None:
+    # A document travels beyond the roles that may see detail: small cells are always hidden here.
+    pdf.new_page()
+    pdf.h1(t("reach.section", lang))
+    pdf.h2(t("reach.by_age", lang))
+    ages = reach.sex_age_table(reach.group_ages(data.reached, "region"), show_small=False)
+    shown = reach.display(ages.rename_axis("umur_kelompok").reset_index(), lang)
+    pdf.data_table(list(shown.columns), shown.astype(str).to_numpy().tolist(), (40,) + (30,) * (shown.shape[1] - 1),
+                   ("LEFT",) + ("RIGHT",) * (shown.shape[1] - 1), size=9, line_height=5)
+    pdf.h2(t("reach.by_kecamatan", lang))
+    summary = reach.sex_summary(reach.group_ages(data.reached, "kecamatan"), "kecamatan", show_small=False)
+    shown = reach.display(summary.drop(columns=["kode_kecamatan"]), lang)
+    rows = [[*r[:-1], fmt_pct(r[-1], lang)] for r in shown.itertuples(index=False)]
+    pdf.data_table(list(shown.columns), rows, (50, 35, 35, 35), ("LEFT", "RIGHT", "RIGHT", "RIGHT"),
+                   size=9, line_height=5)
+    pdf.note(t("reach.note", lang, date=fmt_date(data.as_of, lang), n=settings.SMALL_CELL_MIN))
+
+
 def _cells_table(pdf: DocPDF, cells: pd.DataFrame, lang: str) -> None:
     rows = [[r.desa, r.kecamatan, i18n.sector_label(r.sektor, lang), fmt_int(r.sasaran_workers, lang),
              fmt_int(r.protected_workers, lang), fmt_pct(r.coverage_pct, lang), fmt_int(r.gap_workers, lang)]
@@ -294,12 +313,14 @@ def _trend(pdf: DocPDF, data: ReportData, lang: str) -> None:
 
 def method_paragraphs(data: ReportData, lang: str) -> list[tuple[str, list[str]]]:
     """(heading, paragraphs) of the methodology page; also written to the workbook."""
-    definitions = [t("method.protected", lang), t("method.sasaran", lang), t("method.coverage", lang),
+    definitions = [t("method.protected", lang), t("method.sasaran", lang),
+                   show.method_text(data.headlines.region, t("doc.region", lang), lang), t("method.coverage", lang),
                    t("method.gap", lang), t("method.week", lang),
                    t("method.lapsing", lang, days=data.lapsing_days), cost_formula(data, lang)]
     active = int(data.batches["withdrawn_at"].isna().sum()) if len(data.batches) else 0
     sources = [t("method.src_extract", lang, count=active),
-               t("method.src_sasaran", lang), t("method.src_codes", lang), maps.attribution(lang) + ".",
+               t("method.src_sasaran", lang), *filter(None, [show.version_text(data.status, lang)]),
+               t("method.src_codes", lang), maps.attribution(lang) + ".",
                t("method.src_rates", lang),
                t("method.src_programme", lang, target=fmt_int(settings.TARGET_WORKERS_2026, lang),
                   verified=fmt_int(settings.VERIFIED_WORKERS_2026, lang))]

@@ -1,7 +1,7 @@
 """Deterministic SYNTHETIC sample extracts shaped like a BPJS Ketenagakerjaan participant export.
 
 `write_sample()` writes data/sample/: the launch batch (xlsx), a full snapshot on SAMPLE_AS_OF
-(csv), the estimated target population per desa x sector (see sample_target), and a messy
+(csv), the estimated target population per desa x sector (see sample/target.py), and a messy
 extract with a list of its bad rows (see sample_messy). Nobody in these files exists; the
 cohorts below are modelled on public reporting (../shared/reference/DOMAIN.md) and every
 number not stated there is an assumption documented in data/sample/README.md.
@@ -84,11 +84,11 @@ MESSY_PLAN: tuple[Cohort, ...] = (
 )
 
 
-def cells(seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def cells() -> pd.DataFrame:
     """Desa x sector cells with the geography, the sasaran and the programme's reach weight."""
     geo = wilayah()
     grid = geo.merge(pd.DataFrame({"sektor": list(SECTORS)}), how="cross")
-    grid = grid.merge(estimate_sasaran(seed), on=["kode_desa", "sektor"])
+    grid = grid.merge(estimate_sasaran()[["kode_desa", "sektor", "sasaran_workers"]], on=["kode_desa", "sektor"])
     reach = grid["desa"].map(LOW_REACH_DESA).fillna(1.0)
     gap = pd.Series(list(zip(grid["desa"], grid["sektor"]))).isin(GAP_CELLS).to_numpy()
     grid["reach"] = grid["sasaran_workers"] * reach * np.where(gap, 0.0, 1.0)
@@ -104,7 +104,7 @@ def _scaled(plan: tuple[Cohort, ...], n: int) -> list[tuple[Cohort, int]]:
 
 def population(plan: list[tuple[Cohort, int]], seed: int, as_of: date) -> pd.DataFrame:
     """All people of a plan, one row each, with NIK/KPJ assigned across the whole population."""
-    return build_people(np.random.default_rng([seed, 2]), cells(seed), plan, as_of)
+    return build_people(np.random.default_rng([seed, 2]), cells(), plan, as_of)
 
 
 def generate_participants(n: int, seed: int = DEFAULT_SEED, as_of: date = SAMPLE_AS_OF) -> pd.DataFrame:
@@ -188,7 +188,7 @@ def write_sample(out_dir: Path = settings.SAMPLE_DIR, seed: int = DEFAULT_SEED) 
         write_xlsx(launch_batch(people), out_dir / LAUNCH_FILE, launch_stamp),
         write_csv(snapshot(people), out_dir / SNAPSHOT_FILE),
     ]
-    estimate_sasaran(seed).to_csv(out_dir / SASARAN_FILE, index=False, lineterminator="\n")
+    estimate_sasaran().to_csv(out_dir / SASARAN_FILE, index=False, lineterminator="\n")
     paths.append(out_dir / SASARAN_FILE)
     paths += write_messy(people, out_dir / MESSY_FILE, out_dir / MESSY_EXPECTED_FILE, seed, SAMPLE_AS_OF)
     return paths

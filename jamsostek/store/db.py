@@ -55,6 +55,7 @@ def upgrade(con: Connection) -> None:
     if fetch_value(con, "participant_column_type", column="tgl_nonaktif") is None:
         with transaction(con):
             execute(con, "participant_add_nonaktif")
+    execute(con, "sasaran_range_columns")
 
 
 def memory() -> Connection:

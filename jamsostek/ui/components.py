@@ -12,6 +12,7 @@ from jamsostek.geo import wilayah
 from jamsostek.reports import downloads as export
 from jamsostek.analysis import metrics
 from jamsostek.i18n import t
+from jamsostek.sasaran import show
 from jamsostek.ui import context as ctx
 from jamsostek.ui import session
 
@@ -52,6 +53,9 @@ def page_header(title_key: str) -> None:
     view = ctx.filters().as_of
     if pd.isna(status["data_as_of"]) or view != pd.Timestamp(status["data_as_of"]).date():
         line += " · " + t("notice.view_as_of", lang, date=i18n.fmt_date(view, lang))  # a past/future view
+    version = show.version_text(status, lang)
+    if version:  # every page names the sasaran its coverage uses
+        line += " · " + version
     st.caption(line)
     rejected = ctx.url_notices()
     if rejected:

@@ -127,8 +127,11 @@ def record_line(s: mt.Since, lang: str) -> None:
     m = s.now
     intact = ctx.with_cursor(mt.verify, m.meeting_id)
     mark = t("meeting.hash_ok" if intact else "meeting.hash_bad", lang)
-    st.caption(t("meeting.record", lang, as_of=i18n.fmt_date(m.as_of, lang), batches=m.batch_ids or i18n.MISSING,
-                 sha=m.snapshot_sha256[:12], mark=mark), help=t("meeting.record_help", lang, sha=m.snapshot_sha256))
+    line = t("meeting.record", lang, as_of=i18n.fmt_date(m.as_of, lang), batches=m.batch_ids or i18n.MISSING,
+             sha=m.snapshot_sha256[:12], mark=mark)
+    if m.sasaran_version:  # the sasaran frozen with the figures, whatever is active now
+        line += " · " + t("sasaran.meeting_version", lang, name=m.sasaran_version)
+    st.caption(line, help=t("meeting.record_help", lang, sha=m.snapshot_sha256))
     if not intact:
         st.error(t("meeting.hash_bad_long", lang), icon=":material/gpp_bad:")
 

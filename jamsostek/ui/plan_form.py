@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from jamsostek.plan import allocation as al
+from jamsostek.plan import rates
 from jamsostek import domain, i18n, settings
 from jamsostek.i18n import t
 from jamsostek.plan.rupiah import parse_rupiah
@@ -37,8 +40,8 @@ def _weights_editor(lang: str) -> pd.DataFrame:
                                                                max_value=1.0, step=0.05, format="%.2f")})
 
 
-def plan_inputs(lang: str, renew_count: int) -> tuple[al.PlanInput, dict[str, int]] | None:
-    """Draw the form; the submitted (or default) PlanInput and budget lines, or None after showing an error."""
+def plan_inputs(lang: str, renew_count: int, start: date) -> tuple[al.PlanInput, dict[str, int], date] | None:
+    """Draw the form; the submitted (or default) PlanInput, budget lines and first month, or None after an error."""
     ctx.resend_choices_on_language_change((_key("rule"),), lang, marker=_key("lang"))
     with st.form(_key("form"), border=True):
         st.markdown(f"**{t('plan.inputs', lang)}**")
@@ -48,6 +51,9 @@ def plan_inputs(lang: str, renew_count: int) -> tuple[al.PlanInput, dict[str, in
                                           "budget_APBD", help=t("plan.budget_help", lang))}
         months = b.number_input(t("plan.months", lang), min_value=1, max_value=MAX_MONTHS, value=DEFAULT_MONTHS,
                                 step=1, key=_key("months"))
+        # The month the plan starts decides its price: PP 50/2025 halves some sources' contributions in 2026.
+        start = b.date_input(t("rates.start", lang), value=start, format="DD/MM/YYYY", key=_key("start"),
+                             help=t("rates.start_help", lang))
         with c:
             rate_text = _money_input(
                 t("plan.contribution", lang), settings.CONTRIBUTION_RP_PER_MONTH, lang, "contribution",
@@ -71,7 +77,8 @@ def plan_inputs(lang: str, renew_count: int) -> tuple[al.PlanInput, dict[str, in
                                              value=round(share, 2), step=0.05, key=_key(f"mix_{part}"))
                    for column, (part, share) in zip(st.columns(3), al.DEFAULT_MIX.items())}
         st.form_submit_button(t("plan.submit", lang), type="primary", icon=":material/calculate:")
-    return _checked(texts, rate_text, int(months), renew, renew_count, rule, weights, mix, lang)
+    checked = _checked(texts, rate_text, int(months), renew, renew_count, rule, weights, mix, lang)
+    return None if checked is None else (*checked, rates.months_from(start, 1)[0])
 
 
 def _checked(texts: dict[str, str], rate_text: str, months: int, renew: bool, renew_count: int, rule: str,

@@ -145,7 +145,8 @@ def test_admin_journey(admin_app, admin_server):
     signed_in = t("auth.signed_in_as", "id", user=ADMIN, role=t("access.role.admin", "id")).replace("**", "")
     expect(app.sidebar).to_contain_text(signed_in)
 
-    app.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(MESSY))
+    # The extract's chooser comes first; the official sasaran's sits in its form further down the page.
+    app.page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(MESSY))
     app.page.get_by_role("heading", name=t("upload.report", "id")).wait_for()
     app.settle()
     assert metric_value(app, t("upload.rows_total", "id")) == fmt_int(expected.rows_total)

@@ -158,10 +158,12 @@ LABELS: dict[str, dict[str, str]] = {
                "aggregates only, no personal data."},
     },
     "method.src_sasaran": {
-        "id": "Sasaran: tabel estimasi pekerja rentan per desa dan sektor yang dimuat ke dasbor (model, "
-        "bukan hitungan BPS; angka per desa tidak dipublikasikan).",
-        "en": "Target population: the table of estimated vulnerable workers per village and sector loaded "
-        "into the dashboard (a model, not a BPS count; village figures are not published).",
+        "id": "Sasaran: estimasi dari penduduk desa Sensus Penduduk 2010 (BPS), penduduk kabupaten terbaru "
+        "(BPS pertengahan 2024 untuk Gianyar; Dukcapil Juni 2022 untuk kabupaten lain), Sakernas (BPS Bali) "
+        "dan asumsi sektor bernama; bukan hitungan BPS per desa (tidak dipublikasikan).",
+        "en": "Target population: an estimate from the 2010 census village populations (BPS), the latest "
+        "regency population (BPS mid-2024 for Gianyar; Dukcapil June 2022 for the other regencies), Sakernas "
+        "(BPS Bali) and named sector assumptions; not a BPS village count (none is published).",
     },
     "method.src_codes": {
         "id": "Kode dan nama wilayah: Kepmendagri 300.2.2-2138/2025 (70 desa/kelurahan, 7 kecamatan).",

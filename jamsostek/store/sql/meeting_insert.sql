@@ -4,6 +4,8 @@ insert into meeting (meeting_id, meeting_date, as_of, title, snapshot_sha256, cr
                      data_version, data_as_of, batch_ids)
 values ($meeting_id, $meeting_date, $as_of, $title, $snapshot_sha256, $created_at, $created_by,
         $data_version, $data_as_of, $batch_ids);
+update meeting set sasaran_version = (select name from sasaran_version where is_active)
+where meeting_id = $meeting_id;
 insert into meeting_kpi
 select $meeting_id, protected_workers, protected_workers_week_ago, new_workers_week, lapsing_workers,
        lapsed_workers, participants, sasaran_workers, coverage_pct, gap_workers

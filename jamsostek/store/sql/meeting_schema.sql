@@ -18,6 +18,8 @@ create table if not exists meeting (
     data_as_of date,                       -- latest extract date loaded then
     batch_ids varchar not null             -- active batches then, e.g. '1,2' (the figures' sources)
 );
+-- The sasaran version the frozen coverage used (its name then); stores made before get the column here.
+alter table meeting add column if not exists sasaran_version varchar;
 
 -- Snapshot of kpi.sql for the whole region on as_of (one row per meeting).
 create table if not exists meeting_kpi (

@@ -3,4 +3,5 @@ delete from wilayah;
 insert into wilayah select kode_desa, desa, jenis, kode_kecamatan, kecamatan, kode_kabupaten, kabupaten
 from staged_wilayah;
 delete from sasaran;
-insert into sasaran select kode_desa, sektor, sasaran_workers, true from staged_sasaran;
+-- By name: a staged table without the range columns leaves them NULL.
+insert into sasaran by name select * from staged_sasaran;

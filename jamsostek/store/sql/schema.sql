@@ -101,12 +101,15 @@ create table if not exists wilayah (
     kabupaten varchar not null
 );
 
--- Target population (sasaran): estimated informal workers per desa x sector.
+-- Target population (sasaran): estimated informal workers per desa x sector, with the estimate's low-high
+-- range (NULL when the figure has no range, e.g. an official count).
 create table if not exists sasaran (
     kode_desa varchar not null,
     sektor varchar not null,
     sasaran_workers integer not null,
     is_estimate boolean not null default true,
+    sasaran_low integer,
+    sasaran_high integer,
     primary key (kode_desa, sektor)
 );
 
@@ -162,8 +165,32 @@ create or replace macro report_weeks(as_of, first_day) as table
 
 -- Target population cells in the filtered area/sector.
 create or replace macro sasaran_in(kecamatan, sektor) as table
-    select s.kode_desa, s.sektor, s.sasaran_workers, w.desa, w.kode_kecamatan, w.kecamatan
+    select s.kode_desa, s.sektor, s.sasaran_workers, s.sasaran_low, s.sasaran_high, w.desa, w.kode_kecamatan, w.kecamatan
     from sasaran s
     join wilayah w using (kode_desa)
     where (kecamatan is null or w.kode_kecamatan = kecamatan)
       and (sektor is null or s.sektor = sektor);
+
+-- Sasaran versions: the estimate and each official table an admin uploads, named and dated. The
+-- `sasaran` table above holds the cells of the active version (every question reads it).
+create sequence if not exists sasaran_version_seq start 1;
+create table if not exists sasaran_version (
+    version_id integer primary key,
+    name varchar not null,
+    kind varchar not null,             -- 'estimate' or 'official'
+    data_date date,                    -- the date the figures describe (as the source says)
+    created_at timestamp not null,
+    created_by varchar not null,
+    source_file varchar,
+    total_workers bigint not null,
+    is_active boolean not null default false
+);
+create table if not exists sasaran_version_cell (
+    version_id integer not null,
+    kode_desa varchar not null,
+    sektor varchar not null,
+    sasaran_workers integer not null,
+    sasaran_low integer,
+    sasaran_high integer,
+    primary key (version_id, kode_desa, sektor)
+);

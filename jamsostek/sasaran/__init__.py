@@ -1,0 +1,1 @@
+"""The target population (sasaran): the estimate from public statistics."""
