@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -28,6 +30,7 @@ PAGE_KEYS = {"desa": re.compile(r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}")}
 _SHELL = "_shell_ran"  # set by the sidebar each run, taken by the page header
 _SHELL_RETRIED = "_shell_retried"
 WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG)
+T = TypeVar("T")
 ALL = ""  # the selectboxes' "Semua" option (None would show as an empty choice)
 CACHE_ENTRIES = 512
 
@@ -64,6 +67,21 @@ def _run_cached(path: str, version: int, name: str, params: tuple) -> pd.DataFra
 def run(name: str, **params) -> pd.DataFrame:
     """Result of queries/<name>.sql, cached until the data version changes."""
     return _run_cached(str(settings.db_path()), data_version(), name, tuple(sorted(params.items())))
+
+
+@st.cache_resource(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _shared(path: str, version: int, name: str, key: tuple, _build: Callable[[], T]) -> T:
+    # One object for every session (cache_resource does not copy): 50 viewers of the same view build it once.
+    return _build()
+
+
+def shared(name: str, build: Callable[[], T], *key) -> T:
+    """build() once per store, data version, `name` and `key`, shared by every session; never change the result.
+
+    For work that depends on the data and the view but not on who looks (a map figure: building it copies
+    the polygons, a quarter of a first view of Peta). `key` must name everything build() reads besides the data.
+    """
+    return _shared(str(settings.db_path()), data_version(), name, key, build)
 
 
 def data_status() -> pd.Series:
