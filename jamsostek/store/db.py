@@ -28,6 +28,7 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> Connecti
     # autoload/autoinstall off: the app must never reach for the network.
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     con = duckdb.connect(str(path), read_only=read_only, config=config)
+    con.execute("set enable_progress_bar = false")  # a long rebuild would draw bars into the server log
     if not read_only:
         con.execute(load_statement("schema"))
         upgrade(con)
@@ -39,6 +40,9 @@ def upgrade(con: Connection) -> None:
     if fetch_value(con, "participant_sektor_type") == "VARCHAR":
         with transaction(con):
             execute(con, "participant_sektor_enum")
+    if fetch_value(con, "protection_cell_stale"):
+        with transaction(con):
+            execute(con, "protection_cell_rebuild")
 
 
 def memory() -> Connection:
