@@ -84,7 +84,8 @@ class Server:
         return int(Path(f"/proc/{self.process.pid}/statm").read_text().split()[1]) * PAGE_SIZE / 2**20
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -93,17 +94,24 @@ def _free_port() -> int:
 @contextmanager
 def serve(store: Path, work: Path, flags: Sequence[str] = ()) -> Iterator[Server]:
     """The app over `store` on a free 127.0.0.1 port, with .streamlit/config.toml plus `flags`; stopped by PID."""
-    port = _free_port()
+    port = free_port()
     log = work / f"server-{port}.log"
     env = os.environ | {"JAMSOSTEK_DB": str(store), "JAMSOSTEK_CACHE_DIR": str(work / "cache")}
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
                *SERVER_FLAGS, *flags]
+    with running(command, env, log, port) as process:
+        yield Server(port, process, log)
+
+
+@contextmanager
+def running(command: list[str], env: dict, log: Path, port: int,
+            timeout_s: float = STARTUP_TIMEOUT_S) -> Iterator[subprocess.Popen]:
+    """A Streamlit server `command` (listening on 127.0.0.1:`port`) started in the repository, healthy; stopped by PID."""
     with log.open("wb") as out:  # a file, not a pipe: a full pipe would stall the server
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    server = Server(port, process, log)
     try:
-        _wait_healthy(server)
-        yield server
+        wait_healthy(f"http://127.0.0.1:{port}", process, log, timeout_s)
+        yield process
     finally:
         process.terminate()
         try:
@@ -113,18 +121,23 @@ def serve(store: Path, work: Path, flags: Sequence[str] = ()) -> Iterator[Server
             process.wait()
 
 
-def _wait_healthy(server: Server) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+    """Return once the server at `url` answers /_stcore/health; raise with its log's end if it dies or stalls."""
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {server.log.read_text(errors='replace')[-2000:]}")
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{_tail(log)}")
         try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as reply:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
                 if reply.status == 200:
                     return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"streamlit not healthy after {STARTUP_TIMEOUT_S} s")
+    raise RuntimeError(f"streamlit not healthy after {timeout_s} s:\n{_tail(log)}")
+
+
+def _tail(log: Path, lines: int = 40) -> str:
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
 
 
 # ---------------------------------------------------------------- one viewer
