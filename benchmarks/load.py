@@ -106,7 +106,7 @@ def serve(store: Path, work: Path, flags: Sequence[str] = ()) -> Iterator[Server
 @contextmanager
 def running(command: list[str], env: dict, log: Path, port: int,
             timeout_s: float = STARTUP_TIMEOUT_S) -> Iterator[subprocess.Popen]:
-    """A Streamlit server `command` (listening on 127.0.0.1:`port`) started in the repository, healthy; stopped by PID."""
+    """A Streamlit server `command` (on 127.0.0.1:`port`) started in the repository, healthy; stopped by PID."""
     with log.open("wb") as out:  # a file, not a pipe: a full pipe would stall the server
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:

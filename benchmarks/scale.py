@@ -374,29 +374,14 @@ def _met(ok: bool, applies: bool = True) -> str:
     return ("yes" if ok else "NO") if applies else "-"
 
 
-def measure(n: int, folder: Path, page: bool = True, chunk_rows: int = CHUNK_ROWS) -> SizeResult:
-    """Every figure for one size, in `folder` (extract, stores, Parquet export)."""
-    out = SizeResult()
+def compare_questions(n: int, store: Path, files: str, out: SizeResult) -> None:
+    """The two questions on `store`, over its Parquet export `files`, in pandas and in polars: rows into `out`."""
     at_target = n >= TARGET_ROWS
-    start = time.perf_counter()
-    csv_path, parquet_path = write_extract(n, folder)
-    out.rows.append(_row(n, f"write extract ({csv_path.stat().st_size / 2**20:,.0f} MB CSV, "
-                            f"{parquet_path.stat().st_size / 2**20:,.0f} MB Parquet)",
-                         f"{time.perf_counter() - start:,.1f} s"))
-    stores = {}
-    for kind, path in (("CSV", csv_path), ("Parquet", parquet_path)):
-        stores[kind] = folder / f"store_{kind.lower()}.duckdb"
-        got = ingest_in_subprocess(stores[kind], path, chunk_rows)
-        out.rows.append(_row(n, f"ingest {kind} (bulk, {got['rows_rejected']:,} rejected)", f"{got['seconds']:,.1f} s",
-                             f"{got['rows_total'] / got['seconds']:,.0f}", f"{got['peak_mb']:,.0f} MB",
-                             target=f"< {TARGET_PEAK_MB:,} MB at 10M",
-                             met=_met(got["peak_mb"] < TARGET_PEAK_MB, at_target)))
-    con = db.connect(stores["CSV"], read_only=True)
+    con = db.connect(store, read_only=True)
     try:
         answers = duckdb_answers(con)
     finally:
         con.close()
-    files = export_parquet(stores["CSV"], folder / "participant")
     parquet_con = parquet_connection(files)
     try:
         over_parquet = duckdb_answers(parquet_con)
@@ -436,6 +421,26 @@ def measure(n: int, folder: Path, page: bool = True, chunk_rows: int = CHUNK_ROW
         out.duckdb[name], out.over_parquet[name] = answers[name][1], over_parquet[name][1]
         out.polars[name] = in_polars[name][1]
         out.pandas[name], out.pandas_plain[name] = in_pandas["tuned"][name][1], in_pandas["plain"][name][1]
+
+
+def measure(n: int, folder: Path, page: bool = True, chunk_rows: int = CHUNK_ROWS) -> SizeResult:
+    """Every figure for one size, in `folder` (extract, stores, Parquet export)."""
+    out = SizeResult()
+    at_target = n >= TARGET_ROWS
+    start = time.perf_counter()
+    csv_path, parquet_path = write_extract(n, folder)
+    out.rows.append(_row(n, f"write extract ({csv_path.stat().st_size / 2**20:,.0f} MB CSV, "
+                            f"{parquet_path.stat().st_size / 2**20:,.0f} MB Parquet)",
+                         f"{time.perf_counter() - start:,.1f} s"))
+    stores = {}
+    for kind, path in (("CSV", csv_path), ("Parquet", parquet_path)):
+        stores[kind] = folder / f"store_{kind.lower()}.duckdb"
+        got = ingest_in_subprocess(stores[kind], path, chunk_rows)
+        out.rows.append(_row(n, f"ingest {kind} (bulk, {got['rows_rejected']:,} rejected)", f"{got['seconds']:,.1f} s",
+                             f"{got['rows_total'] / got['seconds']:,.0f}", f"{got['peak_mb']:,.0f} MB",
+                             target=f"< {TARGET_PEAK_MB:,} MB at 10M",
+                             met=_met(got["peak_mb"] < TARGET_PEAK_MB, at_target)))
+    compare_questions(n, stores["CSV"], export_parquet(stores["CSV"], folder / "participant"), out)
     if page:
         timed = time_ringkasan(stores["CSV"])
         out.rows.append(_row(n, "page ringkasan (AppTest)", f"cold {timed['cold_ms']:,.0f} ms, "

@@ -69,7 +69,7 @@ with map_column:
             fig = ctx.shared("peta.map", lambda: maps.make_choropleth(
                 frame, boundaries.plotly_geojson(level), metric, lang, level=level,
                 borders_geojson=boundaries.plotly_geojson(borders) if borders else None, selected=shown),
-                level, metric, lang, shown, REGION, tuple(sorted(view.params().items())))
+                level, metric, lang, shown, REGION, str(settings.cache_dir()), tuple(sorted(view.params().items())))
         st.plotly_chart(fig, key=MAP_KEYS[level], theme=None, config=CONFIG, selection_mode="points",
                         on_select="rerun" if level == "desa" else "ignore")
         st.caption(t("map.boundary_note", lang))
