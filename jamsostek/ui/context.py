@@ -33,6 +33,7 @@ WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, K
 T = TypeVar("T")
 ALL = ""  # the selectboxes' "Semua" option (None would show as an empty choice)
 CACHE_ENTRIES = 512
+SHARED_ENTRIES = 64  # shared() objects are larger (a map figure holds its polygons: ~1-2 MB each)
 
 
 @st.cache_resource(show_spinner=False)
@@ -69,7 +70,7 @@ def run(name: str, **params) -> pd.DataFrame:
     return _run_cached(str(settings.db_path()), data_version(), name, tuple(sorted(params.items())))
 
 
-@st.cache_resource(show_spinner=False, max_entries=CACHE_ENTRIES)
+@st.cache_resource(show_spinner=False, max_entries=SHARED_ENTRIES)
 def _shared(path: str, version: int, name: str, key: tuple, _build: Callable[[], T]) -> T:
     # One object for every session (cache_resource does not copy): 50 viewers of the same view build it once.
     return _build()
