@@ -4,7 +4,7 @@ PORT ?= 8501
 # Loopback unless the deployment says otherwise: `make run ADDRESS=0.0.0.0` (README "Di kantor").
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test setup setup-dev bench bench-scale boundaries clean
+.PHONY: run dev test setup setup-dev bench bench-scale bench-load boundaries clean
 
 setup:
 	bash scripts/setup.sh requirements.txt
@@ -12,10 +12,18 @@ setup:
 setup-dev:
 	bash scripts/setup.sh --system requirements-dev.txt
 
+# Production settings from .streamlit/config.toml (no file watching, no forced GC after each run).
 run: setup
 	-$(PY) -m jamsostek boundaries
 	$(PY) -m jamsostek init
 	$(PY) -m streamlit run dashboard.py --server.address $(ADDRESS) --server.port $(PORT)
+
+# Developing: rerun when a source file is saved (costs CPU per session; never for a meeting's crowd).
+dev: setup
+	-$(PY) -m jamsostek boundaries
+	$(PY) -m jamsostek init
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT) \
+		--server.fileWatcherType auto --server.runOnSave true --runner.postScriptGC true
 
 test: setup-dev
 	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
@@ -27,6 +35,11 @@ bench: setup-dev
 
 bench-scale: setup-dev
 	$(PY) -m benchmarks --only scale --sizes $${SIZES:-200k,2M}
+
+# K viewers at once per page over the real server's WebSocket (VIEWERS=1,10,50 PAGES=ringkasan,peta).
+bench-load: setup-dev
+	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
+		$(PY) -m benchmarks --only load $${VIEWERS:+--viewers $$VIEWERS} $${PAGES:+--pages $$PAGES}
 
 clean:
 	rm -rf data/cache data/*.duckdb data/*.duckdb.wal test-artifacts

@@ -15,7 +15,8 @@ from importlib import import_module
 from pathlib import Path
 
 SECTIONS = ["benchmarks.pages", "benchmarks.maps", "benchmarks.reports"]
-ON_REQUEST = ["benchmarks.scale"]  # minutes: python -m benchmarks --only scale [--sizes 200k,2M,10M]
+# Minutes each: python -m benchmarks --only scale [--sizes 200k,2M,10M]; --only load [--viewers 1,10,50]
+ON_REQUEST = ["benchmarks.scale", "benchmarks.load"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", help="existing DuckDB store (default: build the sample in a tmp dir)")
     parser.add_argument("--only", action="append", help="run only these sections (e.g. pages, scale)")
     parser.add_argument("--sizes", help="rows per synthetic extract for the scale section (e.g. 200k,2M)")
+    parser.add_argument("--viewers", help="concurrent viewers per round for the load section (e.g. 1,10,50)")
+    parser.add_argument("--pages", help="pages for the load section (e.g. ringkasan,peta)")
+    parser.add_argument("--server-flag", action="append", default=[], metavar="FLAG=VALUE",
+                        help="extra `streamlit run` flag for the load section (e.g. server.fileWatcherType=auto)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jamsostek-bench-") as tmp:
         os.environ.setdefault("JAMSOSTEK_CACHE_DIR", str(Path(tmp) / "cache"))
@@ -42,11 +47,24 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             module = import_module(name)
             if short == "scale" and args.sizes:
-                title, rows = module.run(module.parse_sizes(args.sizes))
+                tables = [module.run(module.parse_sizes(args.sizes))]
+            elif short == "load":
+                tables = module.run(**_load_options(module, args))
             else:
-                title, rows = module.run()
-            print_table(title, rows)
+                tables = [module.run()]
+            for title, rows in tables:
+                print_table(title, rows)
     return 0
+
+
+def _load_options(module, args) -> dict:
+    options = {"flags": [part for flag in args.server_flag for part in ("--" + flag.split("=", 1)[0],
+                                                                        flag.split("=", 1)[1])]}
+    if args.viewers:
+        options["viewers"] = module.parse_counts(args.viewers)
+    if args.pages:
+        options["pages"] = [p.strip() for p in args.pages.split(",") if p.strip()]
+    return options
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ For each size: a deterministic synthetic extract (CSV and Parquet, the 70 Gianya
 structure, ~1 % bad rows) is written to a tmp folder; each file is ingested by jamsostek.ingest.bulk in a
 subprocess of its own (peak memory = that process's ru_maxrss); coverage_by_desa and gap_desa_sector run
 warm on the store and over the participant records exported as hive-partitioned Parquet (the same
-queries/ files through a view); the Ringkasan page runs server side (AppTest); and plain pandas answers
-the same two questions from the same Parquet, timed in the same run.
+queries/ files through a view); the Ringkasan page runs server side (AppTest); and pandas and polars
+answer the same two questions from the same Parquet, timed in the same run ("other": that library's time;
+"other_over_duckdb": its time over the store's).
 
     python -m jamsostek bench [--sizes 200000,2000000,10000000]
     python -m benchmarks --only scale [--sizes ...]
@@ -27,12 +28,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from jamsostek import settings
+from jamsostek.domain import SECTORS
 from jamsostek.ingest import bulk
 from jamsostek.store import db
 from jamsostek.ingest import load as ingest
@@ -266,6 +269,58 @@ def pandas_answers(participants, wilayah, sasaran) -> dict[str, tuple[float, pd.
             "gap_desa_sector": best_ms(lambda: pandas_gap_desa_sector(participants, wilayah, sasaran))}
 
 
+def read_for_polars(files: str):
+    """The same Parquet as polars holds it at its best: desa and sector as Enum columns, dates as dates."""
+    wilayah = pl.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", infer_schema=False)
+    sasaran = pl.read_csv(settings.SAMPLE_DIR / ingest.SAMPLE_SASARAN,
+                          schema_overrides={"kode_desa": pl.String, "sektor": pl.String})
+    codes, sectors = pl.Enum(wilayah["kode_desa"].to_list()), pl.Enum(list(SECTORS))
+    participants = pl.read_parquet(files, columns=["kode_desa", "sektor", "jkk", "jkm", "tgl_kepesertaan",
+                                                   "tgl_akhir"], hive_partitioning=False).with_columns(
+        pl.col("kode_desa").cast(pl.String).cast(codes), pl.col("sektor").cast(pl.String).cast(sectors))
+    return participants, wilayah, sasaran
+
+
+def _polars_protected(participants, keys: list[str]):
+    protected = participants.lazy().filter(pl.col("jkk") & pl.col("jkm") & (pl.col("tgl_kepesertaan") <= AS_OF)
+                                           & (pl.col("tgl_akhir") >= AS_OF))
+    return protected.group_by(keys).len("protected_workers").with_columns(pl.col(keys).cast(pl.String))
+
+
+def _polars_finish(cells, order: list[str], descending: list[bool]):
+    cells = cells.with_columns(pl.col("sasaran_workers", "protected_workers").fill_null(0).cast(pl.Int64))
+    return cells.with_columns(
+        coverage_pct=100.0 * pl.col("protected_workers") / pl.when(pl.col("sasaran_workers") > 0)
+        .then(pl.col("sasaran_workers")),
+        gap_workers=(pl.col("sasaran_workers") - pl.col("protected_workers")).clip(lower_bound=0),
+    ).sort(order, descending=descending).collect()
+
+
+def polars_coverage_by_desa(participants, wilayah, sasaran):
+    """queries/coverage_by_desa.sql without filters, in polars (lazy, both cores)."""
+    target = sasaran.lazy().group_by("kode_desa").agg(sasaran_workers=pl.col("sasaran_workers").sum())
+    cells = (wilayah.lazy().select("kode_desa", "desa", "jenis", "kode_kecamatan", "kecamatan")
+             .join(target, on="kode_desa", how="left").join(_polars_protected(participants, ["kode_desa"]),
+                                                           on="kode_desa", how="left"))
+    return _polars_finish(cells, ["kode_desa"], [False])
+
+
+def polars_gap_desa_sector(participants, wilayah, sasaran):
+    """queries/gap_desa_sector.sql without filters, in polars."""
+    keys = ["kode_desa", "sektor"]
+    cells = (sasaran.lazy().select(*keys, "sasaran_workers")
+             .join(_polars_protected(participants, keys), on=keys, how="full", coalesce=True)
+             .join(wilayah.lazy().select("kode_desa", "desa", "kode_kecamatan", "kecamatan"), on="kode_desa"))
+    return _polars_finish(cells, ["gap_workers", *keys], [True, False, False])
+
+
+def polars_answers(participants, wilayah, sasaran) -> dict[str, tuple[float, pd.DataFrame]]:
+    """The same two questions in polars on data already in memory, warm: (best ms, result as pandas)."""
+    return {name: (ms, result.to_pandas()) for name, (ms, result) in (
+        ("coverage_by_desa", best_ms(lambda: polars_coverage_by_desa(participants, wilayah, sasaran))),
+        ("gap_desa_sector", best_ms(lambda: polars_gap_desa_sector(participants, wilayah, sasaran))))}
+
+
 # ---------------------------------------------------------------- page
 
 
@@ -302,12 +357,13 @@ class SizeResult:
     over_parquet: dict[str, pd.DataFrame] = field(default_factory=dict)
     pandas: dict[str, pd.DataFrame] = field(default_factory=dict)
     pandas_plain: dict[str, pd.DataFrame] = field(default_factory=dict)
+    polars: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
-def _row(n: int, step: str, time_s: str = "", rate: str = "", memory: str = "", pandas_: str = "",
+def _row(n: int, step: str, time_s: str = "", rate: str = "", memory: str = "", other: str = "",
          ratio: str = "", target: str = "", met: str = "") -> dict:
     return {"rows": f"{n:,}", "step": step, "time": time_s, "rows_per_s": rate, "peak_memory": memory,
-            "pandas": pandas_, "pandas_over_duckdb": ratio, "target": target, "met": met}
+            "other": other, "other_over_duckdb": ratio, "target": target, "met": met}
 
 
 def _ms(value: float) -> str:
@@ -316,6 +372,55 @@ def _ms(value: float) -> str:
 
 def _met(ok: bool, applies: bool = True) -> str:
     return ("yes" if ok else "NO") if applies else "-"
+
+
+def compare_questions(n: int, store: Path, files: str, out: SizeResult) -> None:
+    """The two questions on `store`, over its Parquet export `files`, in pandas and in polars: rows into `out`."""
+    at_target = n >= TARGET_ROWS
+    con = db.connect(store, read_only=True)
+    try:
+        answers = duckdb_answers(con)
+    finally:
+        con.close()
+    parquet_con = parquet_connection(files)
+    try:
+        over_parquet = duckdb_answers(parquet_con)
+    finally:
+        parquet_con.close()
+    in_pandas = {}
+    for tuned, label in ((True, "tuned"), (False, "plain")):
+        start = time.perf_counter()
+        frames = read_for_pandas(files, tuned)
+        read_s = time.perf_counter() - start
+        in_pandas[label] = pandas_answers(*frames)
+        del frames
+        out.rows.append(_row(n, f"pandas: read participant Parquet ({label})", f"{read_s * 1000:,.0f} ms"))
+    start = time.perf_counter()
+    frames = read_for_polars(files)
+    read_s = time.perf_counter() - start
+    in_polars = polars_answers(*frames)
+    del frames
+    out.rows.append(_row(n, "polars: read participant Parquet (Enum codes)", f"{read_s * 1000:,.0f} ms"))
+    for name in answers:
+        duck_ms, parquet_ms = answers[name][0], over_parquet[name][0]
+        tuned_ms, plain_ms = in_pandas["tuned"][name][0], in_pandas["plain"][name][0]
+        ratio = tuned_ms / duck_ms
+        target = f"< {TARGET_DESA_MS:,} ms at 10M; " if name == "coverage_by_desa" else ""
+        met = ratio >= TARGET_RATIO and (name != "coverage_by_desa" or duck_ms < TARGET_DESA_MS or not at_target)
+        out.rows.append(_row(n, f"{name} warm (store) vs tuned pandas", _ms(duck_ms), other=_ms(tuned_ms),
+                             ratio=f"{ratio:,.1f}x", target=target + f">= {TARGET_RATIO}x",
+                             met=_met(met, n >= RATIO_FROM_ROWS)))
+        out.rows.append(_row(n, f"{name} warm (store) vs plain pandas", _ms(duck_ms), other=_ms(plain_ms),
+                             ratio=f"{plain_ms / duck_ms:,.1f}x"))
+        out.rows.append(_row(n, f"{name} warm (over Parquet)", _ms(parquet_ms), other=_ms(tuned_ms),
+                             ratio=f"{tuned_ms / parquet_ms:,.1f}x"))
+        polars_ms = in_polars[name][0]
+        out.rows.append(_row(n, f"{name} warm (store) vs polars", _ms(duck_ms), other=_ms(polars_ms),
+                             ratio=f"{polars_ms / duck_ms:,.1f}x", target=">= 1x (no slower than polars)",
+                             met=_met(polars_ms >= duck_ms, n >= RATIO_FROM_ROWS)))
+        out.duckdb[name], out.over_parquet[name] = answers[name][1], over_parquet[name][1]
+        out.polars[name] = in_polars[name][1]
+        out.pandas[name], out.pandas_plain[name] = in_pandas["tuned"][name][1], in_pandas["plain"][name][1]
 
 
 def measure(n: int, folder: Path, page: bool = True, chunk_rows: int = CHUNK_ROWS) -> SizeResult:
@@ -335,40 +440,7 @@ def measure(n: int, folder: Path, page: bool = True, chunk_rows: int = CHUNK_ROW
                              f"{got['rows_total'] / got['seconds']:,.0f}", f"{got['peak_mb']:,.0f} MB",
                              target=f"< {TARGET_PEAK_MB:,} MB at 10M",
                              met=_met(got["peak_mb"] < TARGET_PEAK_MB, at_target)))
-    con = db.connect(stores["CSV"], read_only=True)
-    try:
-        answers = duckdb_answers(con)
-    finally:
-        con.close()
-    files = export_parquet(stores["CSV"], folder / "participant")
-    parquet_con = parquet_connection(files)
-    try:
-        over_parquet = duckdb_answers(parquet_con)
-    finally:
-        parquet_con.close()
-    in_pandas = {}
-    for tuned, label in ((True, "tuned"), (False, "plain")):
-        start = time.perf_counter()
-        frames = read_for_pandas(files, tuned)
-        read_s = time.perf_counter() - start
-        in_pandas[label] = pandas_answers(*frames)
-        del frames
-        out.rows.append(_row(n, f"pandas: read participant Parquet ({label})", f"{read_s * 1000:,.0f} ms"))
-    for name in answers:
-        duck_ms, parquet_ms = answers[name][0], over_parquet[name][0]
-        tuned_ms, plain_ms = in_pandas["tuned"][name][0], in_pandas["plain"][name][0]
-        ratio = tuned_ms / duck_ms
-        target = f"< {TARGET_DESA_MS:,} ms at 10M; " if name == "coverage_by_desa" else ""
-        met = ratio >= TARGET_RATIO and (name != "coverage_by_desa" or duck_ms < TARGET_DESA_MS or not at_target)
-        out.rows.append(_row(n, f"{name} warm (store) vs tuned pandas", _ms(duck_ms), pandas_=_ms(tuned_ms),
-                             ratio=f"{ratio:,.1f}x", target=target + f">= {TARGET_RATIO}x",
-                             met=_met(met, n >= RATIO_FROM_ROWS)))
-        out.rows.append(_row(n, f"{name} warm (store) vs plain pandas", _ms(duck_ms), pandas_=_ms(plain_ms),
-                             ratio=f"{plain_ms / duck_ms:,.1f}x"))
-        out.rows.append(_row(n, f"{name} warm (over Parquet)", _ms(parquet_ms), pandas_=_ms(tuned_ms),
-                             ratio=f"{tuned_ms / parquet_ms:,.1f}x"))
-        out.duckdb[name], out.over_parquet[name] = answers[name][1], over_parquet[name][1]
-        out.pandas[name], out.pandas_plain[name] = in_pandas["tuned"][name][1], in_pandas["plain"][name][1]
+    compare_questions(n, stores["CSV"], export_parquet(stores["CSV"], folder / "participant"), out)
     if page:
         timed = time_ringkasan(stores["CSV"])
         out.rows.append(_row(n, "page ringkasan (AppTest)", f"cold {timed['cold_ms']:,.0f} ms, "
@@ -384,7 +456,7 @@ def run(sizes: tuple[int, ...] = SIZES, page: bool = True) -> tuple[str, list[di
             result = measure(n, Path(tmp), page=page)
         rows += result.rows
         print(f"  {n:,} rows measured", file=sys.stderr, flush=True)
-    return f"Scale (2 cores here; pandas_over_duckdb = pandas time / DuckDB time, warm, as of {AS_OF})", rows
+    return f"Scale (2 cores here; other_over_duckdb = pandas or polars time / DuckDB time, warm, as of {AS_OF})", rows
 
 
 def parse_sizes(text: str) -> tuple[int, ...]:

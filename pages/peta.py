@@ -67,10 +67,11 @@ map_column, panel_column = st.columns([3, 2], gap="large")
 with map_column:
     try:
         with st.spinner(t("map.loading", lang)):
-            fig = maps.make_choropleth(
+            shown = selected if level == "desa" else None
+            fig = ctx.shared("peta.map", lambda: maps.make_choropleth(
                 frame, boundaries.plotly_geojson(level), metric, lang, level=level,
-                borders_geojson=boundaries.plotly_geojson(borders) if borders else None,
-                selected=selected if level == "desa" else None)
+                borders_geojson=boundaries.plotly_geojson(borders) if borders else None, selected=shown),
+                level, metric, lang, shown, REGION, str(settings.cache_dir()), tuple(sorted(view.params().items())))
         st.plotly_chart(fig, key=MAP_KEYS[level], theme=None, config=CONFIG, selection_mode="points",
                         on_select="rerun" if level == "desa" else "ignore")
         st.caption(t("map.boundary_note", lang))

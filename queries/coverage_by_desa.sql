@@ -15,9 +15,8 @@ target as (
 ),
 
 protected as (
-    select kode_desa, count(*) as protected_workers
-    from peserta_where($kecamatan, $sektor, $program, $sumber) p
-    where is_protected(p, $as_of)
+    select kode_desa, cast(sum(workers) as bigint) as protected_workers
+    from protected_cells($kecamatan, $sektor, $program, $sumber, $as_of)
     group by kode_desa
 ),
 

@@ -6,9 +6,8 @@ with target as (
 ),
 
 protected as (
-    select kode_desa, sektor, count(*) as protected_workers
-    from peserta_where($kecamatan, $sektor, $program, $sumber) p
-    where is_protected(p, $as_of)
+    select kode_desa, sektor, cast(sum(workers) as bigint) as protected_workers
+    from protected_cells($kecamatan, $sektor, $program, $sumber, $as_of)
     group by kode_desa, sektor
 ),
 

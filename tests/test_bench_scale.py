@@ -1,4 +1,4 @@
-"""The scale benchmark at a tiny size runs in the suite (so it cannot rot), and DuckDB and pandas agree."""
+"""The scale benchmark at a tiny size runs in the suite (so it cannot rot), and DuckDB, pandas and polars agree."""
 
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ def measured(tmp_path_factory):
 def test_every_step_prints_a_row(measured):
     result, _ = measured
     steps = [row["step"].split(" (")[0] for row in result.rows]
-    questions = [f"{name} warm" for name in ("coverage_by_desa", "gap_desa_sector") for _ in range(3)]
+    questions = [f"{name} warm" for name in ("coverage_by_desa", "gap_desa_sector") for _ in range(4)]
     assert steps == ["write extract", "ingest CSV", "ingest Parquet", "pandas: read participant Parquet",
-                     "pandas: read participant Parquet", *questions, "page ringkasan"]
+                     "pandas: read participant Parquet", "polars: read participant Parquet", *questions,
+                     "page ringkasan"]
     assert all(row["rows"] == "2,000" for row in result.rows)
     ingested = [row for row in result.rows if row["step"].startswith("ingest")]
     assert all(row["peak_memory"].endswith(" MB") and row["rows_per_s"] for row in ingested)
@@ -47,7 +48,7 @@ def test_duckdb_and_pandas_give_the_same_answer(measured, name, keys):
 
     store = comparable(result.duckdb[name])
     assert store["protected_workers"].sum() > ROWS * 0.5  # most synthetic rows are protected on AS_OF
-    for other in (result.pandas, result.pandas_plain, result.over_parquet):
+    for other in (result.pandas, result.pandas_plain, result.over_parquet, result.polars):
         pd.testing.assert_frame_equal(comparable(other[name]), store)
     coverage = result.duckdb[name]["coverage_pct"].to_numpy()
     assert coverage == pytest.approx(result.pandas[name].set_index(keys).loc[

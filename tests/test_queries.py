@@ -10,7 +10,7 @@ import pytest
 
 from jamsostek import settings
 from jamsostek.store import db
-from tests.conftest import AS_OF, BATUBULAN, KETEWEL, MAS, SUKAWATI, UBUD, load_rows
+from tests.conftest import AS_OF, BATUBULAN, KETEWEL, MAS, PARTICIPANTS, SUKAWATI, UBUD, load_rows
 
 ALL = dict(kecamatan=None, sektor=None, program=None, sumber=None)
 
@@ -155,3 +155,38 @@ def test_every_query_header_documents_exactly_its_parameters(path):
 def test_run_query_refuses_wrong_parameters(store):
     with pytest.raises(TypeError, match="missing"):
         db.run_query(store, "kpi", as_of=AS_OF)
+
+
+COUNTED = """select kode_desa, cast(sektor as varchar) as sektor, count(*) as protected_workers
+             from peserta_where($kecamatan, $sektor, $program, $sumber) p where is_protected(p, $as_of)
+             group by all"""
+
+
+@pytest.mark.parametrize("filters", [
+    {}, dict(kecamatan=UBUD), dict(kecamatan=SUKAWATI, sektor="petani"), dict(sumber="APBD"), dict(program="JKK"),
+    dict(program="JKM"), dict(program="JHT"), dict(program="BPJS KESEHATAN"), dict(sektor="lainnya", sumber="Mandiri"),
+])
+@pytest.mark.parametrize("as_of", [date(2025, 1, 1), AS_OF.replace(day=1), AS_OF, date(2027, 6, 1)])
+def test_protection_cells_count_the_same_people_as_the_participants(store, filters, as_of):
+    """coverage_by_desa and gap_desa_sector sum protection_cell: per desa x sector they must equal a count of
+    the participant rows themselves (peserta_where + is_protected) for every filter and day."""
+    params = {**ALL, **filters, "as_of": as_of}
+    counted = store.execute(COUNTED, params).df().set_index(["kode_desa", "sektor"])["protected_workers"]
+    gap = query(store, "gap_desa_sector", **params).set_index(["kode_desa", "sektor"])["protected_workers"]
+    assert gap[gap > 0].sort_index().to_dict() == counted.sort_index().to_dict()
+    desa = query(store, "coverage_by_desa", **params).set_index("kode_desa")["protected_workers"]
+    assert desa[desa > 0].to_dict() == counted.groupby(level="kode_desa").sum().to_dict()
+
+
+def test_protection_cells_follow_a_withdrawal_and_fill_an_older_store(store):
+    """Cells change with participant in the same transaction; a store made before them is filled on upgrade."""
+    from jamsostek.ingest import load as ingest
+
+    before = query(store, "coverage_by_desa", as_of=AS_OF)["protected_workers"].sum()
+    ingest.withdraw_batch(store, 1, actor="admin")
+    assert query(store, "coverage_by_desa", as_of=AS_OF)["protected_workers"].sum() == 0 < before
+    assert store.execute("select count(*) from protection_cell").fetchone()[0] == 0
+    load_rows(store, PARTICIPANTS, name="again.csv")
+    store.execute("delete from protection_cell")  # as a store made before the table existed
+    db.upgrade(store)
+    assert query(store, "coverage_by_desa", as_of=AS_OF)["protected_workers"].sum() == before

@@ -56,6 +56,9 @@ def _protected(status: str | None, day: date) -> int:
         frame = enrolment_frame(ROWS).assign(status=[status, "AKTIF"])
         _commit(con, frame)
         kpi = db.run_query(con, "kpi", as_of=day, lapsing_days=30, **ALL).iloc[0]
+        # The per-desa questions sum protection_cell: the status must end cover there too.
+        by_desa = db.run_query(con, "coverage_by_desa", as_of=day, **ALL)["protected_workers"].sum()
+        assert by_desa == kpi["protected_workers"]
         return int(kpi["protected_workers"]) - (day >= date(2026, 1, 8))  # less person 02, once started
     finally:
         con.close()

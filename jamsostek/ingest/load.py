@@ -163,7 +163,7 @@ def withdraw_batch(con: db.Connection, batch_id: int, actor: str) -> None:
         db.execute(con, "participant_forget", batch_id=batch_id)
         db.execute(con, "batch_withdraw", batch_id=batch_id, actor=actor)
         db.execute(con, "participant_restore")
-        db.execute(con, "data_version_bump")
+        refresh_cells(con)
 
 
 def take_batch(con: db.Connection, batch_id: int) -> None:
@@ -171,6 +171,12 @@ def take_batch(con: db.Connection, batch_id: int) -> None:
     # Incremental: the same result as jamsostek/store/sql/participant_rebuild.sql (kept for repairs and tests),
     # without re-reading every earlier batch on each load.
     db.execute(con, "participant_upsert", batch_id=batch_id)
+    refresh_cells(con)
+
+
+def refresh_cells(con: db.Connection) -> None:
+    """After participant changed (inside that transaction): recount the questions' cells, bump the data version."""
+    db.execute(con, "protection_cell_rebuild")
     db.execute(con, "data_version_bump")
 
 
@@ -178,7 +184,7 @@ def rebuild_participants(con: db.Connection) -> None:
     """Recompute every current record from the loaded batches (a repair; loads and withdrawals are incremental)."""
     with db.transaction(con):
         db.execute(con, "participant_rebuild")
-        db.execute(con, "data_version_bump")
+        refresh_cells(con)
 
 
 def load_reference(con: db.Connection, sasaran_csv: Path | None = None, region: str | None = None) -> None:

@@ -33,6 +33,7 @@ def connect(path: Path | str | None = None, read_only: bool = False, create: boo
     # autoload/autoinstall off: the app must never reach for the network.
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     con = duckdb.connect(str(path), read_only=read_only, config=config)
+    con.execute("set enable_progress_bar = false")  # a long rebuild would draw bars into the server log
     if create and not read_only:
         for name in SCHEMAS:
             con.execute(load_statement(name))
@@ -56,6 +57,9 @@ def upgrade(con: Connection) -> None:
         with transaction(con):
             execute(con, "participant_add_nonaktif")
     execute(con, "sasaran_range_columns")
+    if fetch_value(con, "protection_cell_stale"):
+        with transaction(con):
+            execute(con, "protection_cell_rebuild")
 
 
 def memory() -> Connection:

@@ -76,7 +76,8 @@ def download_buttons(df: pd.DataFrame, base_name: str, key: str) -> None:
     stem = f"{base_name}_{as_of}"
     note = t("notice.sample_short", lang) if bool(ctx.data_status()["is_sample"]) else None
     with st.container(horizontal=True):
-        st.download_button(t("download.csv", lang), export.to_csv_bytes(df), file_name=f"{stem}.csv",
+        # Both files are made when clicked, not on every rerun of every viewer.
+        st.download_button(t("download.csv", lang), lambda: export.to_csv_bytes(df), file_name=f"{stem}.csv",
                            mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
         st.download_button(
             t("download.xlsx", lang), _xlsx(df, base_name, note), file_name=f"{stem}.xlsx",

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -34,9 +35,11 @@ _SHELL = "_shell_ran"  # set by the sidebar each run, taken by the page header
 _PINNED = "_data_snapshot"  # the Snapshot this run reads, set first thing by begin_run()
 _SHELL_RETRIED = "_shell_retried"
 WIDGET_KEYS = (KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG)
+T = TypeVar("T")
 ALL = ""  # the selectboxes' "Semua" option (None would show as an empty choice)
 CACHE_ENTRIES = 512
 DERIVED_ENTRIES = 16  # derived results are large (documents, whole report data): keep the last few
+SHARED_ENTRIES = 64  # shared() objects are larger (a map figure holds its polygons: ~1-2 MB each)
 
 
 @st.cache_resource(show_spinner=False)
@@ -182,6 +185,21 @@ def derive(compute: Callable, *args):
         return snapshot().derive(compute, *args)
     except consistent.StaleVersion:
         _start_again()
+
+
+@st.cache_resource(show_spinner=False, max_entries=SHARED_ENTRIES)
+def _shared(path: str, version: int, name: str, key: tuple, _build: Callable[[], T]) -> T:
+    # One object for every session (cache_resource does not copy): 50 viewers of the same view build it once.
+    return _build()
+
+
+def shared(name: str, build: Callable[[], T], *key) -> T:
+    """build() once per store, data version, `name` and `key`, shared by every session; never change the result.
+
+    For work that depends on the data and the view but not on who looks (a map figure: building it copies
+    the polygons, a quarter of a first view of Peta). `key` must name everything build() reads besides the data.
+    """
+    return _shared(str(settings.db_path()), data_version(), name, key, build)
 
 
 def data_status() -> pd.Series:

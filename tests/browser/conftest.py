@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks import load
 from jamsostek import i18n, settings
 from jamsostek.access import auth, roles
 from jamsostek.ingest import load as ingest
@@ -61,26 +59,6 @@ class Server:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_healthy(server: Server) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.process.returncode}:\n{server.log_tail()}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit not healthy after {STARTUP_TIMEOUT_S} s:\n{server.log_tail()}")
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium through Playwright (no `playwright install`: nothing is downloaded)."""
@@ -108,25 +86,13 @@ def serve(work: Path, extra_env: dict[str, str] | None = None) -> Iterator[Serve
         settings.ENV_CACHE_DIR: str(work / "cache"),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
     } | (extra_env or {})
-    port = _free_port()
+    port = load.free_port()
     log = work / "server.log"
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    # Output to a file, not a pipe: a full pipe would block the server mid-test.
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    server = Server(f"http://127.0.0.1:{port}", log, process)
-    try:
-        _wait_healthy(server)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with load.running(command, env, log, port, STARTUP_TIMEOUT_S) as process:
+        yield Server(f"http://127.0.0.1:{port}", log, process)
 
 
 @pytest.fixture(scope="session")

@@ -8,3 +8,10 @@ drop table if exists participant;
 create or replace view participant as
 select * exclude (kode_kecamatan)
 from read_parquet(getvariable('participant_files'), hive_partitioning = true);
+-- The questions' cells: here each record is a cell of one (grouping 10M rows first, on every question,
+-- would cost a hundred times the count itself; there is no table to keep up to date).
+drop table if exists protection_cell;
+create or replace view protection_cell as
+select kode_desa, sektor, jht, sumber_iuran, tgl_kepesertaan, tgl_akhir, 1 as workers
+from participant
+where jkk and jkm;

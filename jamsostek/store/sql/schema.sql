@@ -81,6 +81,21 @@ create table if not exists participant (
     tgl_nonaktif date                -- the batch's extract_date when its STATUS was not AKTIF, else NULL
 );
 
+-- Participants who can be protected (JKK and JKM) counted per desa x sector x JHT x funding x cover period:
+-- the per-desa questions sum these cells (protected_cells) instead of counting every participant. At 10M
+-- synthetic participants with uniformly spread dates that is 3,6M cells and a quarter of the time
+-- (README, Speed); real extracts, whose dates bunch on enrolment drives and month ends, have far fewer.
+-- Rebuilt from participant in the same transaction as every change to it (ingest.load.refresh_cells).
+create table if not exists protection_cell (
+    kode_desa varchar not null,
+    sektor sektor_kode not null,
+    jht boolean not null,
+    sumber_iuran varchar not null,
+    tgl_kepesertaan date not null,
+    tgl_akhir date not null,
+    workers integer not null
+);
+
 -- Rows that could not be loaded, with the reason, for the admin's report (no raw NIK).
 create table if not exists rejection (
     batch_id integer not null,
@@ -162,6 +177,18 @@ create or replace macro report_weeks(as_of, first_day) as table
            cast(as_of as date) - cast(7 * k as integer) as week_end
     from range(0, coalesce(datediff('day', cast(first_day as date), cast(as_of as date)) // 7 + 1, 0)) as r(k)
     where first_day is not null;
+
+-- Workers protected on a day, as protection_cell rows (kode_desa, sektor, workers) to sum: the same people
+-- as peserta_where(...) p where is_protected(p, day). JKK and JKM are implied by protection, so of the
+-- programme filters only JHT narrows the cells (an unknown programme matches no one, as in peserta_where).
+create or replace macro protected_cells(kecamatan, sektor, program, sumber, day) as table
+    select c.kode_desa, c.sektor, c.workers
+    from protection_cell c
+    where c.tgl_kepesertaan <= day and day <= c.tgl_akhir
+      and (kecamatan is null or starts_with(c.kode_desa, kecamatan || '.'))
+      and (sektor is null or c.sektor = sektor)
+      and (program is null or program in ('JKK', 'JKM') or (program = 'JHT' and c.jht))
+      and (sumber is null or c.sumber_iuran = sumber);
 
 -- Target population cells in the filtered area/sector.
 create or replace macro sasaran_in(kecamatan, sektor) as table
