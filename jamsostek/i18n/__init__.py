@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from jamsostek import domain
-from jamsostek.i18n.catalogue import admin, app, documents, meeting, province
+from jamsostek.i18n.catalogue import admin, app, documents, meeting, province, views
 
 LANGS = ("id", "en")
 MISSING = "–"  # en dash: an empty cell that is visibly empty, not zero
@@ -29,7 +29,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-LABELS = _merge(app.LABELS, admin.LABELS, meeting.LABELS, province.LABELS, documents.LABELS)
+LABELS = _merge(app.LABELS, admin.LABELS, meeting.LABELS, province.LABELS, documents.LABELS, views.LABELS)
 
 
 MONTHS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import pandas as pd
@@ -9,6 +10,7 @@ import streamlit as st
 
 from jamsostek import i18n
 from jamsostek.reports import downloads as export
+from jamsostek.analysis import filters as flt
 from jamsostek.analysis import metrics
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
@@ -18,7 +20,13 @@ def page_header(title_key: str) -> None:
     """Title, the sample-data notice, 'data per <date> · batch terakhir <file>', and URL notices."""
     ctx.require_shell()
     lang = ctx.lang()
+    # The app and region first: a forwarded screenshot must say whose figures these are.
+    st.markdown(f"<p class='jm-app'>{html.escape(t('view.app', lang, region=ctx.region_name()))}</p>",
+                unsafe_allow_html=True)
     st.title(t(title_key, lang))
+    # The active filters in the page body (the sidebar is collapsed on phones and absent on the projector).
+    st.markdown(f"<p class='jm-view'>{html.escape(t('view.shown', lang, view=ctx.view_text()))}</p>",
+                unsafe_allow_html=True)
     status = ctx.data_status()
     if bool(status["is_sample"]):
         st.caption(f":material/science: {t('notice.sample', lang)}")
@@ -43,10 +51,11 @@ def kpi_metric(label: str, value: str, delta: str | None = None, *, help: str | 
 
 def download_buttons(df: pd.DataFrame, base_name: str, key: str) -> None:
     """CSV and XLSX downloads of a table exactly as shown (localized headers, raw numbers)."""
-    lang = ctx.lang()
-    as_of = ctx.filters().as_of.isoformat()
-    stem = f"{base_name}_{as_of}"
-    note = t("notice.sample_short", lang) if bool(ctx.data_status()["is_sample"]) else None
+    lang, view = ctx.lang(), ctx.filters()
+    stem = "_".join([base_name, view.as_of.isoformat(), *flt.file_tags(view)])
+    # The workbook's header names the view; the CSV stays a plain table (machine-readable), its name tells.
+    sample = t("notice.sample_short", lang) if bool(ctx.data_status()["is_sample"]) else None
+    note = " · ".join(part for part in (ctx.view_text(view), sample) if part)
     with st.container(horizontal=True):
         st.download_button(t("download.csv", lang), export.to_csv_bytes(df), file_name=f"{stem}.csv",
                            mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")

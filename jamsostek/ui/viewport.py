@@ -1,0 +1,101 @@
+"""What the browser looks like: its width class (phone, desktop), a projector mode, <html lang>, scrolling.
+
+Streamlit's st.context gives headers, locale and timezone but not the window's width, so a tiny inline
+component (st.components.v2, no files, no network) reports the width *class* of the window once it is
+drawn, and again only when a resize crosses a breakpoint (a class change reruns the page; a resize inside
+a class does not). Until it has reported (the very first run of a session), the User-Agent's "Mobi" hint
+decides. `?tampilan=ponsel|lebar|layar` in the address overrides both: a phone layout on a desktop, a
+desktop layout on a tablet, the projector screen.
+
+The same component sets `<html lang>` to the session's language (Streamlit leaves it "en") and brings an
+element into view when a page asks for it (the desa panel after a tap on the map).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+import streamlit.components.v2 as components_v2
+
+from jamsostek.analysis import filters as flt
+
+PHONE, DESKTOP, SCREEN = "phone", "desktop", "screen"
+LAYOUTS = (PHONE, DESKTOP, SCREEN)
+PHONE_MAX_PX = 640  # below this the sidebar is collapsed and two columns no longer fit side by side
+_STATE = "_viewport"  # the component's key: its state holds the reported width class
+_SCROLL = "_viewport_scroll"  # id of the element to bring into view on this run (then forgotten)
+
+_JS = """
+export default function(component) {
+  const { data, setStateValue } = component;
+  const phoneMax = data.phone_max;
+  const classOf = () => (window.innerWidth < phoneMax ? "phone" : "desktop");
+  let last = null;
+  const report = () => {
+    const now = classOf();
+    if (now !== last) { last = now; setStateValue("width_class", now); }
+  };
+  report();
+  let timer = null;
+  const onResize = () => { clearTimeout(timer); timer = setTimeout(report, 250); };
+  window.addEventListener("resize", onResize);
+  if (data.lang) { document.documentElement.lang = data.lang; }
+  if (data.scroll_to) {
+    // The element is drawn by the same run: look for it for a few seconds, then give up.
+    let tries = 0;
+    const look = () => {
+      const el = document.getElementById(data.scroll_to);
+      if (el) { el.scrollIntoView({ behavior: "smooth", block: "start" }); }
+      else if (tries++ < 40) { setTimeout(look, 100); }
+    };
+    look();
+  }
+  return () => window.removeEventListener("resize", onResize);
+}
+"""
+_component = components_v2.component("jamsostek_viewport", js=_JS)
+
+
+def _reported() -> str | None:
+    value = st.session_state.get(_STATE)
+    width_class = value.get("width_class") if isinstance(value, dict) else getattr(value, "width_class", None)
+    return width_class if width_class in (PHONE, DESKTOP) else None
+
+
+def ua_hint(headers) -> str:
+    """PHONE when the User-Agent says it is a mobile browser ("Mobi", as MDN advises), else DESKTOP."""
+    agent = (headers or {}).get("User-Agent", "") if hasattr(headers, "get") else ""
+    return PHONE if "Mobi" in (agent or "") else DESKTOP
+
+
+def layout() -> str:
+    """PHONE, DESKTOP or SCREEN for this run: the address's choice, else the window's width class, else the UA."""
+    chosen = flt.layout_from_url(st.query_params.to_dict())
+    if chosen:
+        return chosen
+    try:
+        headers = st.context.headers
+    except Exception:  # no browser session (AppTest, bare mode): the desktop layout
+        headers = {}
+    return _reported() or ua_hint(headers)
+
+
+def is_phone() -> bool:
+    """Whether this run lays the page out for a narrow screen (one column, legends below, lists not grids)."""
+    return layout() == PHONE
+
+
+def is_screen() -> bool:
+    """Whether this run is the projector view (no sidebar, large figures)."""
+    return layout() == SCREEN
+
+
+def scroll_to(element_id: str) -> None:
+    """Ask the browser to bring the element with this id into view after this run draws it."""
+    st.session_state[_SCROLL] = element_id
+
+
+def mount(lang: str) -> None:
+    """Draw the (invisible) component once per run: reports the width class, sets <html lang>, scrolls."""
+    data = {"phone_max": PHONE_MAX_PX, "lang": lang, "scroll_to": st.session_state.pop(_SCROLL, None)}
+    _component(data=data, key=_STATE, default={"width_class": None}, on_width_class_change=lambda: None,
+               height=0, width="stretch")
