@@ -169,7 +169,7 @@ PAGE_OPTIONS: dict[str, Option] = {option.key: option for option in (
     # Peta: the measure, the level, the colour classes.
     Option("ukuran", ("coverage_pct", "gap_workers", "protected_workers"), "coverage_pct"),
     Option("tingkat", ("desa", "kecamatan", "kabupaten")),
-    Option("kelas", ("tetap", "kuantil", "sasaran"), "tetap"),
+    Option("kelas", ("sasaran", "tetap", "kuantil"), "sasaran"),
     # Sektor: how many desa the heatmap shows (0 = all).
     Option("baris", ("15", "30", "0"), "15"),
     # Rapat: the open tab.

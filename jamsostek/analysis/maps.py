@@ -60,7 +60,7 @@ PALETTES = {
 # How the class edges are chosen (the page offers them; the URL key `kelas` keeps the choice):
 # fixed (comparable across dates), quantiles of the areas drawn (separates the desa present), or
 # shares of the coverage target (25 %, 50 %, 75 %, 100 % of it; coverage only).
-CLASS_MODES = ("tetap", "kuantil", "sasaran")
+CLASS_MODES = ("sasaran", "tetap", "kuantil")  # the first is the default where it applies
 TARGET_SHARES = (0.25, 0.5, 0.75, 1.0)
 QUANTILES = (0.2, 0.4, 0.6, 0.8)
 OUTSIDE_COLOUR = "#bdbdbd"  # an area whose value falls in no class (counted in the legend, as DHIS2 does)
@@ -417,7 +417,7 @@ class Legend:
             y = top - LEGEND_ROW_PX * (1 + i % per_column)
             shapes.append(_swatch(0, x, y - 2, colour))
             annotations.append(_legend_text(text, x + 26, y, bottom=True))
-        height = -top + LEGEND_ROW_PX * per_column + 12
+        height = -top + LEGEND_ROW_PX * (per_column + 1) + 8
         return shapes, annotations, height
 
 

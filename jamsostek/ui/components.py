@@ -10,10 +10,12 @@ import streamlit as st
 
 from jamsostek import i18n
 from jamsostek.reports import downloads as export
+from jamsostek.analysis import charts
 from jamsostek.analysis import filters as flt
 from jamsostek.analysis import metrics
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
+from jamsostek.ui import viewport
 
 
 def page_header(title_key: str) -> None:
@@ -99,6 +101,11 @@ def cards(items: list[metrics.Card], per_row: int = 4) -> None:
                            delta_arrow=card.delta_arrow)
 
 
-def chart(figure) -> None:
-    """A plotly figure with our colours (not Streamlit's theme) and no plotly logo."""
-    st.plotly_chart(figure, theme=None, config={"displaylogo": False})
+def chart(figure, *, titled: bool = True) -> None:
+    """A plotly figure with our colours (not Streamlit's theme), no plotly logo, titled with the view shown
+    (so a screenshot or its PNG says which filters and date), fitted to a phone when the screen is narrow."""
+    if titled:
+        charts.with_title(figure, ctx.view_text())
+    if viewport.is_phone():
+        charts.for_phone(figure)
+    st.plotly_chart(figure, theme=None, config={"displaylogo": False, "displayModeBar": not viewport.is_phone()})
