@@ -27,7 +27,7 @@ coverage = 100 * protected / sasaran if sasaran else None
 
 figures = st.columns(4)
 with figures[0]:
-    ui.kpi_metric(t("screen.zero", lang), i18n.fmt_int(len(zero), lang))
+    ui.kpi_metric(t("screen.zero_card", lang), i18n.fmt_int(len(zero), lang))
 with figures[1]:
     ui.kpi_metric(t("screen.week", lang), i18n.fmt_delta_int(protected - week_ago, lang),
                   delta_arrow=False)

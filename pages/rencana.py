@@ -11,12 +11,12 @@ from jamsostek.plan import summary as plan_summary
 from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
-from jamsostek.ui.plan_form import plan_inputs
+from jamsostek.ui.plan_form import plan_inputs, remember_in_url
 from jamsostek.ui.scenario_panel import scenario_panel
 
 MAP_HEIGHT_PX = 560
 CONFIG = {"displaylogo": False, "scrollZoom": True}
-DEFAULT_TARGET_PCT = 20.0
+DEFAULT_TARGET_PCT = 20  # whole percent: st.number_input would show "20.0" on an Indonesian page
 
 ui.page_header("page.plan")
 lang, view = ctx.lang(), ctx.filters()
@@ -39,6 +39,7 @@ asked = plan_inputs(lang, renew_count)
 if asked is None:
     st.stop()
 inputs, budget_lines = asked
+remember_in_url(inputs, budget_lines)
 with st.spinner(t("plan.computing", lang)):
     plan = al.plan(cells, inputs)
 
@@ -69,8 +70,10 @@ st.caption(t("plan.kecamatan_note", lang))
 ui.table(plan_summary.kecamatan_table(plan, lang), base_name="rencana_kecamatan", key="rencana_kecamatan")
 
 st.subheader(t("plan.inverse", lang))
-target = st.number_input(t("plan.inverse_target", lang), min_value=0.0, max_value=100.0, value=DEFAULT_TARGET_PCT,
-                         step=1.0, format="%.1f", key="rencana_target")
+ctx.url_option("rencana_target", "sasaran", DEFAULT_TARGET_PCT, to_widget=int)
+target = st.number_input(t("plan.inverse_target", lang), min_value=0, max_value=100, step=1, format="%d",
+                         key="rencana_target")
+ctx.show_option("sasaran", target if target != DEFAULT_TARGET_PCT else "")
 st.markdown(plan_summary.inverse_text(plan_summary.inverse(plan, target), plan, lang))
 
 st.subheader(t("plan.lists", lang))

@@ -188,16 +188,15 @@ def for_phone(fig: go.Figure) -> go.Figure:
             axis.update(tickvals=list(values)[::step], ticktext=list(texts)[::step], tickangle=0)
     # Labels of reference lines (launch, target) collide with each other and the edge on a narrow plot:
     # they move under it, one per line, in their own colour.
-    notes = [note for note in fig.layout.annotations if note.text and note.xref != "paper"]
-    notes += [note for note in fig.layout.annotations if note.text and note.yref not in (None, "paper")
-              and note not in notes]
+    attached = [bool(a.text) and (a.xref != "paper" or a.yref not in (None, "paper")) for a in fig.layout.annotations]
+    notes = [a for a, moved in zip(fig.layout.annotations, attached) if moved]
     if notes:
-        kept = [note for note in fig.layout.annotations if note not in notes]
+        kept = [a for a, moved in zip(fig.layout.annotations, attached) if not moved]
         lines = "<br>".join(f"<span style='color:{note.font.color or INK}'>{note.text}</span>" for note in notes)
-        below = dict(text=lines, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-36,
-                     showarrow=False, align="left", font=dict(size=13))
-        fig.update_layout(annotations=[*kept, below], height=(fig.layout.height or 380) + 22 * len(notes),
-                          margin=dict(b=50 + 22 * len(notes)))
+        below = go.layout.Annotation(text=lines, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                                     yshift=-36, showarrow=False, align="left", font=dict(size=13))
+        fig.layout.annotations = [*kept, below]  # assigned: update_layout would merge the lists item by item
+        fig.update_layout(height=(fig.layout.height or 380) + 22 * len(notes), margin=dict(b=50 + 22 * len(notes)))
     fig.update_layout(margin=dict(l=6, r=12), font=dict(size=13))
     return fig
 

@@ -25,7 +25,7 @@ h1 { font-size: 2.8rem !important; }
 [data-testid="stMetricValue"] { font-size: 3.4rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
 [data-testid="stMetricDelta"] { font-size: 1.3rem; }
-.jm-screen-list { font-size: 1.35rem; line-height: 1.5; margin: 0; padding-left: 1.4rem; }
+.jm-screen-list li, .jm-screen-list li p { font-size: 1.45rem !important; line-height: 1.45; }
 """
 
 

@@ -10,6 +10,8 @@ LABELS: dict[str, dict[str, str]] = {
     "view.funding": {"id": "iuran {name}", "en": "paid by {name}"},
     "view.as_of": {"id": "per {date}", "en": "as of {date}"},
     "view.shown": {"id": "Yang ditampilkan: {view}", "en": "Showing: {view}"},
+    # --- plan inputs
+    "plan.read_as": {"id": "\"{text}\" dibaca sebagai {amount}.", "en": "\"{text}\" read as {amount}."},
     # --- map classes
     "map.classes": {"id": "Kelas warna", "en": "Colour classes"},
     "map.classes.tetap": {"id": "Tetap", "en": "Fixed"},
@@ -41,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
                           "en": "{desa} · {sector}: {gap} short ({coverage})"},
     # --- the projector view
     "screen.title": {"id": "Rapat mingguan", "en": "Weekly meeting"},
+    "screen.zero_card": {"id": "Kelompok tanpa peserta", "en": "Groups with no participant"},
     "screen.week": {"id": "Perubahan minggu ini", "en": "This week's change"},
     "screen.zero": {"id": "Kelompok desa × sektor tanpa peserta", "en": "Desa × sector groups with no participant"},
     "screen.zero_none": {"id": "Tidak ada kelompok tanpa peserta.", "en": "No group is without participants."},
