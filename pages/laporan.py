@@ -62,4 +62,4 @@ with left:
     if chosen:
         download("desa", t("ui.desa_one", lang), None, desa=chosen)
 with right:
-    st.image(card_png, caption=t("ui.preview", lang), width=360)
+    st.image(card_png, caption=t("ui.preview", lang), width=360, alt=t("ui.card", lang))

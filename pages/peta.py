@@ -106,7 +106,8 @@ with map_column:
                 borders_geojson=boundaries.plotly_geojson(borders) if borders else None,
                 selected=selected if level == "desa" else None, classes=classes, target_pct=target_pct,
                 view=ctx.view_text(), legend_below=phone,
-                **({"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX} if phone else {}))
+                **({"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX} if phone else
+                   {"width": viewport.DESKTOP_MAP_PX}))
         st.plotly_chart(fig, key=MAP_KEYS[level], theme=None, config=CONFIG, selection_mode="points",
                         on_select=drill_in if level == "kecamatan" and clickable else
                         "rerun" if level == "desa" else "ignore")

@@ -13,9 +13,10 @@ from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui.plan_form import plan_inputs, remember_in_url
 from jamsostek.ui.scenario_panel import scenario_panel
+from jamsostek.ui import viewport
 
 MAP_HEIGHT_PX = 560
-CONFIG = {"displaylogo": False, "scrollZoom": True}
+CONFIG = {"displaylogo": False, "scrollZoom": False}  # fixed view: every desa is in it, names placed for it
 DEFAULT_TARGET_PCT = 20  # whole percent: st.number_input would show "20.0" on an Indonesian page
 
 ui.page_header("page.plan")
@@ -54,8 +55,10 @@ breaks = plan_summary.map_breaks(after_frame)
 try:
     with st.spinner(t("map.loading", lang)):
         shapes, borders = boundaries.plotly_geojson("desa"), boundaries.plotly_geojson("kecamatan")
-        figures = [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders,
-                                        height=MAP_HEIGHT_PX, breaks=breaks) for frame in (now_frame, after_frame)]
+        size = ({"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX, "legend_below": True}
+                if viewport.is_phone() else {"width": viewport.HALF_MAP_PX, "height": MAP_HEIGHT_PX})
+        figures = [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders, breaks=breaks,
+                                        view=ctx.view_text(), **size) for frame in (now_frame, after_frame)]
     titles = [t("plan.map_before", lang, date=i18n.fmt_date(view.as_of, lang)), t("plan.map_after", lang)]
     for column, title, figure, key in zip(st.columns(2), titles, figures, ("rencana_map_now", "rencana_map_after")):
         with column:
