@@ -15,7 +15,7 @@ from importlib import import_module
 from pathlib import Path
 
 SECTIONS = ["benchmarks.pages", "benchmarks.maps", "benchmarks.reports"]
-ON_REQUEST = ["benchmarks.scale"]  # minutes: python -m benchmarks --only scale [--sizes 200k,2M,10M]
+ON_REQUEST = ["benchmarks.scale", "benchmarks.browser"]  # minutes: python -m benchmarks --only scale|browser
 
 
 def main(argv: list[str] | None = None) -> int:

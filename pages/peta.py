@@ -97,7 +97,7 @@ def drill_in() -> None:
 
 
 clickable = level == "desa" or (level == "kecamatan" and not PROVINCE)
-map_column, panel_column = st.columns([3, 2], gap="large")
+map_column, panel_column = st.columns([2, 1], gap="large")
 with map_column:
     try:
         with st.spinner(t("map.loading", lang)):

@@ -355,7 +355,7 @@ def legend_width(title: str, labels: list[str]) -> int:
     return 20 + max(round(len(title) * LEGEND_CHAR_PX * 1.15), *(LEGEND_CHAR_PX * (len(lb) + 3) for lb in labels))
 
 
-NOTE_CHARS = 34  # the view line under the legend's title wraps at about this many characters
+NOTE_CHARS = 26  # the view line under the legend's title wraps at about this many characters
 NOTE_ROW_PX = 18
 SWATCH_PX = 18
 

@@ -22,8 +22,8 @@ PHONE, DESKTOP, SCREEN = "phone", "desktop", "screen"
 LAYOUTS = (PHONE, DESKTOP, SCREEN)
 PHONE_MAX_PX = 640  # below this the sidebar is collapsed and two columns no longer fit side by side
 PHONE_CONTENT_PX = 358  # the narrowest common phone (390 px, iPhone 12-15) less the page's 1rem padding
-# Narrowest map column beside the sidebar: 3/5 of a 1280 px window (Peta), half of it (Rencana's two maps).
-DESKTOP_MAP_PX = 470
+# Narrowest map column beside the sidebar: 2/3 of a 1280 px window's main area (Peta), half of it (Rencana).
+DESKTOP_MAP_PX = 520
 HALF_MAP_PX = 400
 PHONE_MAP_PX = 420  # map height on a phone: the map and the start of its legend fit one 844 px screen
 _STATE = "_viewport"  # the component's key: its state holds the reported width class

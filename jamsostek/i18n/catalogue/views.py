@@ -9,6 +9,7 @@ LABELS: dict[str, dict[str, str]] = {
     "view.program": {"id": "program {name}", "en": "programme {name}"},
     "view.funding": {"id": "iuran {name}", "en": "paid by {name}"},
     "view.as_of": {"id": "per {date}", "en": "as of {date}"},
+    "view.choose": {"id": "Pilih", "en": "Choose an option"},
     "view.shown": {"id": "Yang ditampilkan: {view}", "en": "Showing: {view}"},
     # --- plan inputs
     "plan.read_as": {"id": "\"{text}\" dibaca sebagai {amount}.", "en": "\"{text}\" read as {amount}."},
