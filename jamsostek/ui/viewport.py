@@ -4,7 +4,8 @@ Streamlit's st.context gives headers, locale and timezone but not the window's w
 component (st.components.v2, no files, no network) reports the width *class* of the window once it is
 drawn, and again only when a resize crosses a breakpoint (a class change reruns the page; a resize inside
 a class does not). Until it has reported (the very first run of a session), the User-Agent's "Mobi" hint
-decides. `?tampilan=ponsel|lebar|layar` in the address overrides both: a phone layout on a desktop, a
+decides, or the class remembered from the last visit (a cookie the component writes, so a returning
+phone's first run is laid out right without a second one). `?tampilan=ponsel|lebar|layar` in the address overrides both: a phone layout on a desktop, a
 desktop layout on a tablet, the projector screen.
 
 The same component sets `<html lang>` to the session's language (Streamlit leaves it "en") and brings an
@@ -28,6 +29,7 @@ HALF_MAP_PX = 400
 PHONE_MAP_PX = 420  # map height on a phone: the map and the start of its legend fit one 844 px screen
 _STATE = "_viewport"  # the component's key: its state holds the reported width class
 _SCROLL = "_viewport_scroll"  # id of the element to bring into view on this run (then forgotten)
+COOKIE = "jamsostek_lebar"  # the width class of the last visit (phone/desktop): no personal data
 
 _JS = """
 export default function(component) {
@@ -37,7 +39,12 @@ export default function(component) {
   let last = null;
   const report = () => {
     const now = classOf();
-    if (now !== last) { last = now; setStateValue("width_class", now); }
+    if (now !== last) {
+      last = now;
+      setStateValue("width_class", now);
+      // Remembered for the next visit: its very first run is then laid out right, without a second run.
+      document.cookie = data.cookie + "=" + now + "; path=/; max-age=31536000; SameSite=Lax";
+    }
   };
   report();
   let timer = null;
@@ -73,15 +80,17 @@ def ua_hint(headers) -> str:
 
 
 def layout() -> str:
-    """PHONE, DESKTOP or SCREEN for this run: the address's choice, else the window's width class, else the UA."""
+    """PHONE, DESKTOP or SCREEN for this run: the address's choice, else the window's width class (reported now,
+    or remembered from the last visit in a cookie), else the User-Agent's hint."""
     chosen = flt.layout_from_url(st.query_params.to_dict())
     if chosen:
         return chosen
     try:
-        headers = st.context.headers
+        headers, cookies = st.context.headers, st.context.cookies
     except Exception:  # no browser session (AppTest, bare mode): the desktop layout
-        headers = {}
-    return _reported() or ua_hint(headers)
+        headers, cookies = {}, {}
+    remembered = cookies.get(COOKIE) if hasattr(cookies, "get") else None
+    return _reported() or (remembered if remembered in (PHONE, DESKTOP) else None) or ua_hint(headers)
 
 
 def is_phone() -> bool:
@@ -101,6 +110,7 @@ def scroll_to(element_id: str) -> None:
 
 def mount(lang: str) -> None:
     """Draw the (invisible) component once per run: reports the width class, sets <html lang>, scrolls."""
-    data = {"phone_max": PHONE_MAX_PX, "lang": lang, "scroll_to": st.session_state.pop(_SCROLL, None)}
+    data = {"phone_max": PHONE_MAX_PX, "lang": lang, "cookie": COOKIE,
+            "scroll_to": st.session_state.pop(_SCROLL, None)}
     _component(data=data, key=_STATE, default={"width_class": None}, on_width_class_change=lambda: None,
                height=0, width="stretch")
