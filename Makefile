@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8501
 
-.PHONY: run test setup setup-dev bench bench-scale boundaries clean
+.PHONY: run test setup setup-dev bench bench-scale bench-browser boundaries clean
 
 setup:
 	bash scripts/setup.sh requirements.txt
@@ -25,6 +25,10 @@ bench: setup-dev
 
 bench-scale: setup-dev
 	$(PY) -m benchmarks --only scale --sizes $${SIZES:-200k,2M}
+
+bench-browser: setup-dev
+	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
+		$(PY) -m benchmarks --only browser
 
 clean:
 	rm -rf data/cache data/*.duckdb data/*.duckdb.wal test-artifacts

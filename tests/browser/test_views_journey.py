@@ -148,7 +148,13 @@ def test_a_copied_link_reopens_the_same_view(browser, app_server):
     again.goto(link)
     settle(again)
     reopened = again.evaluate(MAP_STATE)
+    # The language switch used to empty the map's radios (and the next click reset the measure).
+    again.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    settle(again)
+    in_english = again.evaluate(MAP_STATE)
     fresh.close()
     assert reopened == drawn
     assert "Kesenjangan (pekerja)" in reopened["checked"] and "Kuantil" in reopened["checked"]
     assert any("Kec. Ubud" in text and "Petani" in text for text in reopened["legend"])
+    assert {"Gap (workers)", "Quantiles"} <= set(in_english["checked"])
+    assert in_english["colours"] == drawn["colours"]
