@@ -84,7 +84,10 @@ st.caption(t("plan.lists_note", lang))
 if plan.new_workers == 0:
     st.info(t("plan.lists_empty", lang), icon=":material/info:")
 else:
-    ui.table(plan_lists.desa_list(plan, lang), base_name="rencana_desa", key="rencana_desa", height=420)
+    listed = plan_lists.desa_list(plan, lang)
+    first = [t("col.desa", lang), t("col.total_to_enrol", lang), t("col.kecamatan", lang)]  # area and measure first
+    ui.table(listed[[*first, *(c for c in listed.columns if c not in first)]], base_name="rencana_desa",
+             key="rencana_desa", height=420)
     st.download_button(
         t("plan.download_workbook", lang), key="rencana_workbook", on_click="ignore", icon=":material/download:",
         data=lambda: plan_lists.workbook(plan, lang, title=t("plan.workbook_title", lang),

@@ -327,6 +327,7 @@ def _slim(feature: dict, key: str) -> dict:
 
 def class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, colour: str,
                  name: str, line_width: float) -> dict:
+    """One choroplethmap trace drawing the rows of one colour class."""
     # Each class is its own trace (one colour, one legend row) holding only its own features, so the
     # geometry is sent once in total, not once per trace. Also used by map_compare's change map.
     return {
