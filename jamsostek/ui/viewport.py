@@ -36,7 +36,9 @@ export default function(component) {
   const { data, setStateValue } = component;
   const phoneMax = data.phone_max;
   const classOf = () => (window.innerWidth < phoneMax ? "phone" : "desktop");
-  let last = null;
+  // Only a class the server does not know yet is sent: sending the same one again would start a rerun that
+  // interrupts the run in progress (a language switch), and an interrupted run loses widget values.
+  let last = data.known;
   const report = () => {
     const now = classOf();
     if (now !== last) {
@@ -110,7 +112,7 @@ def scroll_to(element_id: str) -> None:
 
 def mount(lang: str) -> None:
     """Draw the (invisible) component once per run: reports the width class, sets <html lang>, scrolls."""
-    data = {"phone_max": PHONE_MAX_PX, "lang": lang, "cookie": COOKIE,
+    data = {"phone_max": PHONE_MAX_PX, "lang": lang, "cookie": COOKIE, "known": _reported(),
             "scroll_to": st.session_state.pop(_SCROLL, None)}
     _component(data=data, key=_STATE, default={"width_class": None}, on_width_class_change=lambda: None,
                height=0, width="stretch")

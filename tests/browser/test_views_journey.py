@@ -26,7 +26,9 @@ BASELINE = json.loads((Path(__file__).with_name("axe_baseline.json")).read_text(
 SERIOUS = {"serious", "critical"}
 
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-MAPS_READY = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => {
+# Drawn: no element left faded by a run (Streamlit marks them data-stale) and every map loaded.
+MAPS_READY = """() => !document.querySelector('[data-stale="true"]') &&
+  Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => {
   const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
   return !sub || (sub.map.loaded() && sub.map.isStyleLoaded());
 })"""
