@@ -10,6 +10,8 @@ BASE = """
 /* Streamlit's faded caption grey (#828180 on white, 3.9:1) and inline-code green (3:1) fail WCAG AA's 4.5:1. */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #52525b; opacity: 1; }
 [data-testid="stMarkdownContainer"] code, [data-testid="stCaptionContainer"] code { color: #0b5443; }
+/* Streamlit leaves 6rem above the page: at 1280x720 the figures started below the first screen. */
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
 @media (max-width: 640px) {
   /* Phones: less padding, headings that wrap instead of pushing the page sideways. */
   [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; padding-top: 4rem; }

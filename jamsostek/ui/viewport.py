@@ -52,7 +52,12 @@ export default function(component) {
   let timer = null;
   const onResize = () => { clearTimeout(timer); timer = setTimeout(report, 250); };
   window.addEventListener("resize", onResize);
-  if (data.lang) { document.documentElement.lang = data.lang; }
+  // Streamlit writes <html lang="en"> when its page loads, possibly after this ran: keep ours.
+  const root = document.documentElement;
+  const keepLang = () => { if (data.lang && root.lang !== data.lang) { root.lang = data.lang; } };
+  keepLang();
+  const langWatch = new MutationObserver(keepLang);
+  langWatch.observe(root, { attributes: true, attributeFilter: ["lang"] });
   if (data.scroll_to) {
     // The element is drawn by the same run: look for it for a few seconds, then give up.
     let tries = 0;
@@ -63,7 +68,7 @@ export default function(component) {
     };
     look();
   }
-  return () => window.removeEventListener("resize", onResize);
+  return () => { window.removeEventListener("resize", onResize); langWatch.disconnect(); };
 }
 """
 _component = components_v2.component("jamsostek_viewport", js=_JS)
