@@ -4,7 +4,7 @@ PORT ?= 8501
 # Loopback unless the deployment says otherwise: `make run ADDRESS=0.0.0.0` (README "Di kantor").
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run dev test setup setup-dev bench bench-scale bench-load boundaries clean
+.PHONY: run dev test setup setup-dev bench bench-scale bench-load bench-browser boundaries clean
 
 setup:
 	bash scripts/setup.sh requirements.txt
@@ -40,6 +40,10 @@ bench-scale: setup-dev
 bench-load: setup-dev
 	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
 		$(PY) -m benchmarks --only load $${VIEWERS:+--viewers $$VIEWERS} $${PAGES:+--pages $$PAGES}
+
+bench-browser: setup-dev
+	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
+		$(PY) -m benchmarks --only browser
 
 clean:
 	rm -rf data/cache data/*.duckdb data/*.duckdb.wal test-artifacts

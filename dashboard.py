@@ -6,7 +6,7 @@ import streamlit as st
 
 from jamsostek.access import privacy
 from jamsostek.i18n import t
-from jamsostek.ui import components, context, session
+from jamsostek.ui import components, context, session, styles, viewport
 from jamsostek.ui.sidebar import render_sidebar
 
 # One line per page: file, label key, icon. The first is the default.
@@ -17,6 +17,7 @@ PAGES = [
     ("pages/tren.py", "page.trend", ":material/trending_up:"),
     ("pages/rencana.py", "page.plan", ":material/savings:"),
     ("pages/rapat.py", "page.meeting", ":material/groups:"),
+    ("pages/layar.py", "page.screen", ":material/co_present:"),  # the meeting on a projector
     ("pages/laporan.py", "page.reports", ":material/description:"),
     # Data admin only: viewers see a sign-in form there.
     ("pages/unggah.py", "page.upload", ":material/upload_file:"),
@@ -35,6 +36,11 @@ page = st.navigation([
     st.Page(path, title=t(key, lang), icon=icon, default=i == 0)
     for i, (path, key, icon) in enumerate(PAGES)
 ])
+# The projector page (or ?tampilan=layar) hides the sidebar; its filters still come from the address.
+screen = viewport.is_screen() or page.url_path == "layar"
+styles.apply(screen)
 render_sidebar()
 session.account_box()
+with st.sidebar:
+    viewport.mount(lang)
 page.run()

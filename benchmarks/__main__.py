@@ -15,8 +15,9 @@ from importlib import import_module
 from pathlib import Path
 
 SECTIONS = ["benchmarks.pages", "benchmarks.maps", "benchmarks.reports"]
-# Minutes each: python -m benchmarks --only scale [--sizes 200k,2M,10M]; --only load [--viewers 1,10,50]
-ON_REQUEST = ["benchmarks.scale", "benchmarks.load"]
+# Minutes each: python -m benchmarks --only scale [--sizes 200k,2M,10M]; --only load [--viewers 1,10,50];
+# --only browser
+ON_REQUEST = ["benchmarks.scale", "benchmarks.load", "benchmarks.browser"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,8 +58,9 @@ with left:
     download("card", t("ui.card", lang), "ui.card_help", content=card_png)
     download("desa", t("ui.desa_all", lang), "ui.desa_help")
     names = dict(zip(data.desa["kode_desa"], data.desa["desa"] + " · " + data.desa["kecamatan"], strict=True))
-    chosen = st.selectbox(t("ui.choose_desa", lang), list(names), format_func=names.get, key="laporan_desa")
+    chosen = st.selectbox(t("ui.choose_desa", lang), list(names), format_func=names.get, key="laporan_desa",
+                          placeholder=t("view.choose", lang))
     if chosen:
         download("desa", t("ui.desa_one", lang), None, desa=chosen)
 with right:
-    st.image(card_png, caption=t("ui.preview", lang), width=360)
+    st.image(card_png, caption=t("ui.preview", lang), width=360, alt=t("ui.card", lang))

@@ -29,9 +29,18 @@ with pick_column:
 since = views.since(meeting_id, previous_id)
 views.record_line(since, lang)
 
-# Tracked on the server: a rerun (typing the recorder's name, adding an action) stays on the open tab.
-tabs = st.tabs([t("meeting.tab.since", lang), t("meeting.tab.actions", lang), t("meeting.tab.map", lang),
-                t("meeting.tab.minutes", lang)], key="rapat_tab", on_change="rerun")
+# Tracked on the server: a rerun (typing the recorder's name, adding an action) stays on the open tab; the tab is
+# in the address (`tab=`) and survives a language switch (Streamlit keeps the tab by its label).
+TABS = ("since", "actions", "map", "minutes")
+labels = {code: t(f"meeting.tab.{code}", lang) for code in TABS}
+known = {t(f"meeting.tab.{code}", other): code for code in TABS for other in ("id", "en")}
+ctx.url_option("_rapat_tab_code", "tab", TABS[0])
+open_code = known.get(st.session_state.get("rapat_tab"), st.session_state["_rapat_tab_code"])
+st.session_state["rapat_tab"] = labels[open_code]
+tabs = st.tabs(list(labels.values()), key="rapat_tab", on_change="rerun")
+st.session_state["_rapat_tab_code"] = known.get(st.session_state.get("rapat_tab"), open_code)
+ctx.show_option("tab", st.session_state["_rapat_tab_code"])
+st.page_link("pages/layar.py", label=t("screen.open", lang), icon=":material/co_present:")
 with tabs[0]:
     views.since_section(since, lang)
 with tabs[1]:

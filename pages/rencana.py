@@ -13,12 +13,13 @@ from jamsostek.i18n import t
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import rates_view
-from jamsostek.ui.plan_form import plan_inputs
+from jamsostek.ui.plan_form import plan_inputs, remember_in_url
 from jamsostek.ui.scenario_panel import scenario_panel
+from jamsostek.ui import viewport
 
 MAP_HEIGHT_PX = 560
-CONFIG = {"displaylogo": False, "scrollZoom": True}
-DEFAULT_TARGET_PCT = 20.0
+CONFIG = {"displaylogo": False, "scrollZoom": False}  # fixed view: every desa is in it, names placed for it
+DEFAULT_TARGET_PCT = 20  # whole percent: st.number_input would show "20.0" on an Indonesian page
 
 ui.page_header("page.plan")
 lang, view = ctx.lang(), ctx.filters()
@@ -44,6 +45,7 @@ asked = plan_inputs(lang, renew_count, rates.next_month(view.as_of))
 if asked is None:
     st.stop()
 inputs, budget_lines, start = asked
+remember_in_url(inputs, budget_lines)
 with st.spinner(t("plan.computing", lang)):
     plan, funding = rates.plan(cells, inputs, budget_lines, start)
 
@@ -59,8 +61,10 @@ breaks = plan_summary.map_breaks(after_frame)
 try:
     with st.spinner(t("map.loading", lang)):
         shapes, borders = boundaries.plotly_geojson("desa"), boundaries.plotly_geojson("kecamatan")
-        figures = [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders,
-                                        height=MAP_HEIGHT_PX, breaks=breaks) for frame in (now_frame, after_frame)]
+        size = ({"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX, "legend_below": True}
+                if viewport.is_phone() else {"width": viewport.HALF_MAP_PX, "height": MAP_HEIGHT_PX})
+        figures = [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders, breaks=breaks,
+                                        view=ctx.view_text(), **size) for frame in (now_frame, after_frame)]
     titles = [t("plan.map_before", lang, date=i18n.fmt_date(view.as_of, lang)), t("plan.map_after", lang)]
     for column, title, figure, key in zip(st.columns(2), titles, figures, ("rencana_map_now", "rencana_map_after")):
         with column:
@@ -75,8 +79,10 @@ st.caption(t("plan.kecamatan_note", lang))
 ui.table(plan_summary.kecamatan_table(plan, lang), base_name="rencana_kecamatan", key="rencana_kecamatan")
 
 st.subheader(t("plan.inverse", lang))
-target = st.number_input(t("plan.inverse_target", lang), min_value=0.0, max_value=100.0, value=DEFAULT_TARGET_PCT,
-                         step=1.0, format="%.1f", key="rencana_target")
+ctx.url_option("rencana_target", "sasaran", DEFAULT_TARGET_PCT, to_widget=int)
+target = st.number_input(t("plan.inverse_target", lang), min_value=0, max_value=100, step=1, format="%d",
+                         key="rencana_target")
+ctx.show_option("sasaran", target if target != DEFAULT_TARGET_PCT else "")
 st.markdown(plan_summary.inverse_text(plan_summary.inverse(plan, target), plan, lang))
 
 st.subheader(t("plan.lists", lang))
@@ -84,7 +90,10 @@ st.caption(t("plan.lists_note", lang))
 if plan.new_workers == 0:
     st.info(t("plan.lists_empty", lang), icon=":material/info:")
 else:
-    ui.table(plan_lists.desa_list(plan, lang), base_name="rencana_desa", key="rencana_desa", height=420)
+    listed = plan_lists.desa_list(plan, lang)
+    first = [t("col.desa", lang), t("col.total_to_enrol", lang), t("col.kecamatan", lang)]  # area and measure first
+    ui.table(listed[[*first, *(c for c in listed.columns if c not in first)]], base_name="rencana_desa",
+             key="rencana_desa", height=420)
     st.download_button(
         t("plan.download_workbook", lang), key="rencana_workbook", on_click="ignore", icon=":material/download:",
         data=lambda: plan_lists.workbook(plan, lang, title=t("plan.workbook_title", lang),

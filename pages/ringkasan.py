@@ -35,8 +35,9 @@ with left:
 with right:
     st.subheader(t("section.lowest_desa", lang))
     lowest = metrics.lowest_coverage_desa(by_desa, 10)
-    shown = metrics.localize(lowest, ["desa", "kecamatan", "sasaran_workers", "protected_workers",
-                                      "coverage_pct"], lang)
+    # The area and the measure first: the columns a phone shows without scrolling the table.
+    shown = metrics.localize(lowest, ["desa", "coverage_pct", "protected_workers", "sasaran_workers",
+                                      "kecamatan"], lang)
     ui.table(shown, base_name="desa_cakupan_terendah", key="lowest",
              highlight=lowest["protected_workers"] == 0)
 

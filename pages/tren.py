@@ -45,7 +45,7 @@ else:
     st.caption(indicators.week_caption(view.as_of, lang))
     ui.chart(charts.enrolments_per_week(weeks, lang))
     with st.expander(t("section.weekly_table", lang)):
-        ui.table(metrics.localize(weeks, ["week_start", "week_end", "new_workers", "protected_workers"], lang),
+        ui.table(metrics.localize(weeks, ["week_start", "new_workers", "protected_workers", "week_end"], lang),
                  base_name="pendaftaran_per_minggu", key="weeks")
 
 st.subheader(t("section.week_change", lang))
@@ -53,13 +53,13 @@ left, right = st.columns(2, gap="large")
 with left:
     ui.chart(charts.kecamatan_change_bar(change, lang))
 with right:
-    ui.table(metrics.localize(change, ["kecamatan", "protected_week_ago", "protected_workers",
-                                       "change_workers"], lang), base_name="perubahan_per_kecamatan",
+    ui.table(metrics.localize(change, ["kecamatan", "change_workers", "protected_workers",
+                                       "protected_week_ago"], lang), base_name="perubahan_per_kecamatan",
              key="change")
 
 st.subheader(t("section.lapsing", lang, days=days))
 if lapsing.empty:
     st.info(t("notice.no_data", lang))
 else:
-    ui.table(metrics.localize(lapsing, ["desa", "kecamatan", "lapsing_workers", "first_paid_until"], lang),
+    ui.table(metrics.localize(lapsing, ["desa", "lapsing_workers", "first_paid_until", "kecamatan"], lang),
              base_name="segera_berakhir_per_desa", key="lapsing")

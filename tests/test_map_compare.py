@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -46,7 +48,9 @@ def colour_of(fig, code: str) -> str:
 
 
 def legend(fig) -> list:
-    return [(s.fillcolor) for s in fig.layout.shapes] + [a.text for a in fig.layout.annotations]
+    """Swatches and texts of the legend, without the per-class counts (which follow the data)."""
+    return [(s.fillcolor) for s in fig.layout.shapes] + [re.sub(r" \(\d+\)$", "", a.text)
+                                                         for a in fig.layout.annotations]
 
 
 def test_side_by_side_uses_the_same_classes_on_both_dates(geo):

@@ -13,6 +13,8 @@ from jamsostek import i18n, settings
 from jamsostek.geo import boundaries
 from jamsostek.analysis import maps
 
+from tests import colour_vision
+
 REFERENCE = pd.read_csv(settings.REFERENCE_DIR / "wilayah_gianyar.csv", dtype=str)
 CELUK, MAS = "51.04.01.2005", "51.04.05.2002"
 SUKAWATI = "51.04.01"
@@ -125,9 +127,32 @@ def test_classes_do_not_depend_on_the_data():
 
 @pytest.mark.parametrize("metric", maps.METRICS)
 def test_palette_reads_in_greyscale(metric):
-    lightness = [luminance(c) for c in maps.PALETTES[metric]]
-    steps = np.diff([luminance(maps.NO_DATA_COLOUR), *lightness])
-    assert (steps <= -9).all(), lightness  # each class clearly darker than the one before
+    colours = [*maps.PALETTES[metric], maps.NO_DATA_COLOUR]
+    assert colour_vision.min_lightness_step(colours) >= 9  # any two classes apart when printed in grey
+
+
+@pytest.mark.parametrize("vision", ["normal", "protan", "deutan", "tritan"])
+@pytest.mark.parametrize("metric", maps.METRICS)
+def test_palette_apart_for_colour_vision_deficiencies(metric, vision):
+    # Machado et al. (2009) at full severity: the strongest form of each deficiency.
+    assert colour_vision.min_difference([*maps.PALETTES[metric], maps.NO_DATA_COLOUR], vision) >= 9
+
+
+def test_old_all_green_scale_fails_the_same_checks():
+    greens = ["#c7e9c0", "#74c476", "#41ab5d", "#238b45", "#006d2c", "#00441b", "#ffffff"]  # the map
+    assert colour_vision.min_difference(greens, "protan") < 10 <= colour_vision.min_difference(
+        [*maps.PALETTES["coverage_pct"], maps.NO_DATA_COLOUR], "protan")
+
+
+def test_shortfall_reads_as_shortfall():
+    # Empty and low coverage are red (a* > 20, hue under 60 degrees), the class at the top is not.
+    low, top = maps.PALETTES["coverage_pct"][:4], maps.PALETTES["coverage_pct"][-1]
+    for colour in low:
+        lightness, a, b = colour_vision.seen(colour)
+        assert a > 20 and math.degrees(math.atan2(b, a)) < 60, colour
+    assert colour_vision.seen(top)[1] < 0  # greenish: at or above the fixed top class
+    darkness = [colour_vision.seen(c)[0] for c in maps.PALETTES["coverage_pct"]]
+    assert darkness == sorted(darkness)  # the emptier, the darker: the eye goes to the shortfall
 
 
 def test_no_data_where_there_is_no_sasaran():
@@ -202,7 +227,8 @@ def test_legend_lists_every_class_even_empty_ones(geo, lang):
     fig = maps.make_choropleth(frame, geo["desa"], "protected_workers", lang)
     labels = [b.label(lang) for b in maps.class_breaks("protected_workers")]
     texts = annotation_texts(fig)
-    assert texts[1:1 + len(labels)] == labels
+    counts = [0, 0, len(frame), 0, 0, 0, 0]  # a count of protected workers needs no sasaran: all 70 here
+    assert texts[1:1 + len(labels)] == [f"{label} ({n})" for label, n in zip(labels, counts, strict=True)]
     assert "Pekerja terlindungi" in texts[0] if lang == "id" else "Protected workers" in texts[0]
     swatches = [s.fillcolor for s in fig.layout.shapes][1:]
     assert swatches == [b.colour for b in maps.class_breaks("protected_workers")]
@@ -321,3 +347,64 @@ def test_border_level(level, province, expected):
 @pytest.mark.parametrize("level", ["desa", "kecamatan", "kabupaten"])
 def test_click_hint_is_a_label(level):
     assert i18n.t(maps.click_hint(level), "id")
+
+
+@pytest.mark.parametrize("kecamatan", [None, SUKAWATI])
+def test_phone_map_fits_every_area_with_the_legend_below(geo, kecamatan):
+    frame = desa_frame()
+    if kecamatan:
+        frame = frame[frame["kode_kecamatan"] == kecamatan]
+    width, map_px = 358, 420  # a 390 px phone less the page's padding
+    fig = maps.make_choropleth(frame, geo["desa"], "coverage_pct", "id", width=width, height=map_px,
+                               legend_below=True, view="Seluruh Kabupaten Gianyar · per 20 November 2026")
+    center, world = fig.layout.map.center, 512 * 2 ** fig.layout.map.zoom
+    mercator = lambda y: math.log(math.tan(math.pi / 4 + math.radians(y) / 2))  # noqa: E731
+    coords = [xy for t in choropleths(fig) for f in t.geojson["features"]
+              for xy in np.asarray(shapely.geometry.shape(f["geometry"]).envelope.exterior.coords)]
+    xs = [width / 2 + (lon - center.lon) / 360 * world for lon, _ in coords]
+    ys = [map_px / 2 - (mercator(lat) - mercator(center.lat)) / (2 * math.pi) * world for _, lat in coords]
+    assert 0 < min(xs) and max(xs) < width and 0 < min(ys) and max(ys) < map_px
+    assert fig.layout.height - fig.layout.margin.b == map_px  # the legend is in the margin under the map
+    legend_rows = [s for s in fig.layout.shapes if s.yanchor == 0]
+    assert legend_rows and all(s.y0 < 0 for s in legend_rows)  # below the map's bottom edge
+    assert max(s.x1 for s in fig.layout.shapes) <= width
+    assert any("Gianyar" in a.text for a in fig.layout.annotations)  # the legend names the view
+
+
+def test_quantile_classes_separate_the_desa_present(geo):
+    frame = desa_frame()  # coverage 0-69 % rising with the row
+    values = maps.metric_values(frame, "coverage_pct")
+    edges = maps.class_edges(values, "coverage_pct", "desa", "kuantil")
+    classes = maps.classify(values, "coverage_pct", "desa", edges)
+    sizes = classes[values > 0].value_counts()
+    assert len(sizes) == 5 and sizes.max() - sizes.min() <= 2  # five classes of about 14 desa each
+    assert maps.classify(values, "coverage_pct", "desa").value_counts().max() > 40  # fixed: most in "≥ 15 %"
+
+
+def test_target_classes_are_shares_of_the_target():
+    assert maps.class_edges([1, 2], "coverage_pct", "desa", "sasaran", target_pct=13.2) == (0.1, 3.3, 6.6, 9.9, 13.2)
+    assert maps.class_edges([1, 2], "gap_workers", "desa", "sasaran", 13.2) == maps.BREAKS[("gap_workers", "desa")]
+    with pytest.raises(ValueError):
+        maps.class_edges([1], "coverage_pct", "desa", "equal")
+
+
+def test_legend_counts_areas_and_those_outside_classes(geo):
+    frame = desa_frame()
+    frame.loc[frame["kode_desa"] == MAS, "protected_workers"] = -3  # no class holds a negative count
+    fig = maps.make_choropleth(frame, geo["desa"], "protected_workers", "en")
+    texts = annotation_texts(fig)
+    assert "Outside classes (1)" in texts
+    counted = sum(int(t.rsplit("(", 1)[1].rstrip(")")) for t in texts if t.endswith(")") and "(" in t
+                  and t.rsplit("(", 1)[1].rstrip(")").isdigit())
+    assert counted == 70
+
+
+def test_kecamatan_named_always_desa_where_they_fit(geo):
+    kecamatan = maps.make_choropleth(kecamatan_frame(), geo["kecamatan"], "coverage_pct", "id", level="kecamatan")
+    names = {a.text for a in kecamatan.layout.annotations if (a.name or "").startswith("label-")}
+    assert names == set(kecamatan_frame()["kecamatan"])
+    desa = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id")
+    named = [a for a in desa.layout.annotations if (a.name or "").startswith("label-")]
+    assert 0 < len(named) < 70  # the big desa, not a tangle of 70 names
+    wide = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id", width=1100, height=900)
+    assert len([a for a in wide.layout.annotations if (a.name or "").startswith("label-")]) > len(named)

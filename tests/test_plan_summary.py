@@ -29,8 +29,8 @@ def plan(cells) -> al.Plan:
 
 def test_kecamatan_table_headers_and_totals(plan):
     table = plan_summary.kecamatan_table(plan, "en")
-    assert list(table.columns) == ["District (kecamatan)", "Target population", "Protected now", "Coverage now %",
-                                   "To enrol", "Coverage after %", "Gap", "Gap after"]
+    assert list(table.columns) == ["District (kecamatan)", "To enrol", "Coverage now %", "Coverage after %", "Gap",
+                                   "Gap after", "Protected now", "Target population"]  # area and change first
     assert table["To enrol"].sum() == plan.new_workers
     assert table["Coverage after %"].tolist() == pytest.approx(
         (100 * (table["Protected now"] + table["To enrol"]) / table["Target population"]).tolist())

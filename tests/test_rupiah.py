@@ -23,3 +23,12 @@ def test_readable_amounts(text, expected):
 ])
 def test_unreadable_amounts(text):
     assert parse_rupiah(text) is None
+
+
+def test_m_follows_the_language():
+    from jamsostek.plan.rupiah import uses_abbreviation
+
+    assert parse_rupiah("2M", "en") == 2_000_000 and parse_rupiah("2 M") == 2_000_000_000  # miliar in Indonesian
+    assert parse_rupiah("1.5bn", "en") == 1_500_000_000 and parse_rupiah("500 jt") == 500_000_000
+    assert uses_abbreviation("2M") and uses_abbreviation("500 jt") and not uses_abbreviation("2 miliar")
+    assert not uses_abbreviation("2.000.000.000")

@@ -122,3 +122,99 @@ def to_query_params(filters: Filters, lang: str) -> dict[str, str]:
     if lang != "id":
         params[KEY_LANG] = lang
     return params
+
+
+# --- Page options in the address: everything else that changes what a page shows -------------------------
+# A page option is one URL key with its allowed values. Each reads from untrusted text like the filters:
+# an unknown value is dropped and reported, never raised or echoed back. Values are written only when they
+# differ from the page's default, so a plain link stays short.
+KEY_LAYOUT = "tampilan"
+LAYOUT_VALUES = {"ponsel": "phone", "lebar": "desktop", "layar": "screen"}  # Indonesian in the link
+_DIGITS = re.compile(r"[0-9]{1,15}")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One page option in the URL: its key, allowed values (text) or a checker, and the default."""
+
+    key: str
+    values: tuple[str, ...] = ()
+    default: str = ""
+    number: tuple[int, int] | None = None  # whole numbers in [low, high] instead of fixed values
+
+    def read(self, qp: Mapping) -> tuple[str | None, bool]:
+        """(value, ok) of this option in the URL: None when absent or rejected (ok False when rejected)."""
+        value = raw_value(qp, self.key)
+        if value is None or value == "":
+            return None, True
+        if len(value) > MAX_VALUE_CHARS:
+            return None, False
+        if self.number is not None:
+            low, high = self.number
+            ok = bool(_DIGITS.fullmatch(value)) and low <= int(value) <= high
+            return (str(int(value)), True) if ok else (None, False)
+        return (value, True) if value in self.values else (None, False)
+
+
+def layout_from_url(qp: Mapping) -> str | None:
+    """The layout the address asks for ('phone', 'desktop', 'screen'), or None to follow the browser."""
+    value = raw_value(qp, KEY_LAYOUT)
+    return LAYOUT_VALUES.get(value) if value else None
+
+
+# The page options, one table so the shell keeps them in the address and tests check them in one place.
+# Values are the codes the pages use (the same in both languages); numbers are whole and bounded.
+PAGE_OPTIONS: dict[str, Option] = {option.key: option for option in (
+    Option(KEY_LAYOUT, tuple(LAYOUT_VALUES)),
+    # Peta: the measure, the level, the colour classes.
+    Option("ukuran", ("coverage_pct", "gap_workers", "protected_workers"), "coverage_pct"),
+    Option("tingkat", ("desa", "kecamatan", "kabupaten")),
+    Option("kelas", ("sasaran", "tetap", "kuantil"), "sasaran"),
+    # Sektor: how many desa the heatmap shows (0 = all).
+    Option("baris", ("15", "30", "0"), "15"),
+    # Rapat: the open tab.
+    Option("tab", ("since", "actions", "map", "minutes"), "since"),
+    # Rencana: the inputs that change the plan (rupiah as whole numbers, months, the rule, renewals first).
+    Option("anggaran", number=(0, 10**15)),
+    Option("apbdes", number=(0, 10**15)),
+    Option("dbhcht", number=(0, 10**15)),
+    Option("csr", number=(0, 10**15)),
+    Option("bulan", number=(1, 60)),
+    Option("iuran", number=(1, 10**9)),
+    Option("aturan", ("gap", "coverage", "weights", "mix"), "gap"),
+    Option("perpanjang", ("ya", "tidak"), "ya"),
+    Option("sasaran", number=(0, 100)),
+)}
+
+
+def read_options(qp: Mapping) -> tuple[dict[str, str], list[str]]:
+    """(values, rejected keys) of the page options in untrusted query parameters."""
+    values, rejected = {}, []
+    for key, option in PAGE_OPTIONS.items():
+        value, ok = option.read(qp)
+        if value is not None:
+            values[key] = value
+        elif not ok:
+            rejected.append(key)
+    return values, rejected
+
+
+def describe(filters: Filters, lang: str, *, region: str, kecamatan_names: Mapping[str, str]) -> str:
+    """The view in words, for the page body, chart titles, legends and downloads:
+    'Kec. Ubud · sektor Petani · per 20 November 2026', or 'Seluruh Kabupaten Gianyar · per ...'."""
+    t = i18n.t
+    parts = [t("view.kecamatan", lang, name=kecamatan_names.get(filters.kecamatan, filters.kecamatan))
+             if filters.kecamatan else t("view.whole_region", lang, region=region)]
+    if filters.sektor:
+        parts.append(t("view.sector", lang, name=i18n.sector_label(filters.sektor, lang)))
+    if filters.program:
+        parts.append(t("view.program", lang, name=filters.program))
+    if filters.sumber:
+        parts.append(t("view.funding", lang, name=i18n.funding_label(filters.sumber, lang)))
+    parts.append(t("view.as_of", lang, date=i18n.fmt_date(filters.as_of, lang)))
+    return " · ".join(parts)
+
+
+def file_tags(filters: Filters) -> list[str]:
+    """Parts of a download's file name that say which filters made it (the date is added by the caller)."""
+    return [value for value in (filters.kecamatan, filters.sektor, filters.program, filters.sumber) if value]

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import shapely
-from shapely.geometry import shape
 
 from jamsostek import i18n
 from jamsostek.analysis import maps
@@ -109,14 +106,17 @@ def change_frame(before: pd.DataFrame, now: pd.DataFrame, metric: str, level: st
 
 def side_by_side(before: pd.DataFrame, now: pd.DataFrame, geojson: dict, metric: str, lang: str = "id", *,
                  level: str = "desa", borders_geojson: dict | None = None,
-                 height: int = maps.HEIGHT_PX) -> tuple[go.Figure, go.Figure]:
-    """Two choropleths (before, now) in the metric's fixed classes: one colour is one range on both."""
+                 height: int = maps.HEIGHT_PX, **layout) -> tuple[go.Figure, go.Figure]:
+    """Two choropleths (before, now) in the metric's fixed classes: one colour is one range on both.
+
+    `layout` passes width, legend_below and view on to maps.make_choropleth."""
     return tuple(maps.make_choropleth(frame, geojson, metric, lang, level=level, borders_geojson=borders_geojson,
-                                      height=height) for frame in (before, now))
+                                      height=height, **layout) for frame in (before, now))
 
 
 def change_map(before: pd.DataFrame, now: pd.DataFrame, geojson: dict, metric: str, lang: str = "id", *,
-               level: str = "desa", borders_geojson: dict | None = None, height: int = maps.HEIGHT_PX) -> go.Figure:
+               level: str = "desa", borders_geojson: dict | None = None, height: int = maps.HEIGHT_PX,
+               width: int = maps.MIN_WIDTH_PX, legend_below: bool = False, view: str | None = None) -> go.Figure:
     """One choropleth of the change from `before` to `now` in fixed classes around 'no change'."""
     key = maps.LEVELS[level]
     frame = change_frame(before, now, metric, level).sort_values(key).reset_index(drop=True)
@@ -124,70 +124,35 @@ def change_map(before: pd.DataFrame, now: pd.DataFrame, geojson: dict, metric: s
     frame = frame[frame[key].isin(features)].reset_index(drop=True)
     classes, bins = classify_change(frame["change"], metric, level), change_classes(metric, level)
     hover = hover_texts(frame, metric, lang, level)
-    traces = [_class_trace(frame[classes == i], hover[classes == i], features, key, i, bin_, lang)
+    traces = [maps.class_trace(frame[classes == i], hover[classes == i], features, key, i, bin_.colour,
+                                bin_.label(lang), 1.2 if bin_.is_no_data else 0.6)
               for i, bin_ in enumerate(bins)]
     if borders_geojson is not None:
-        traces.append(_border_trace(borders_geojson["features"]))
-    title = t(CHANGE_TITLES[metric], lang)
-    legend_px = maps.legend_width(title, [b.label(lang) for b in bins])
-    center, zoom = maps.fit_view([features[c] for c in frame[key]] or list(features.values()),
-                                 height - maps.MARGIN_B_PX, left_px=maps.LEGEND_X_PX + legend_px + 10)
-    shapes, annotations = _legend(title, bins, legend_px, lang)
+        traces.append(maps.line_trace(maps.outline(borders_geojson["features"]), maps.BORDER_COLOUR, 1.8,
+                                       "borders"))
+    counts = classes.value_counts()
+    legend = maps.Legend(t(CHANGE_TITLES[metric], lang),
+                         [(b.colour, f"{b.label(lang)} ({int(counts.get(i, 0))})") for i, b in enumerate(bins)], view)
+    shown = [features[c] for c in frame[key]] or list(features.values())
+    if legend_below:
+        shapes, annotations, legend_px = legend.below(width)
+        map_px = height
+        center, zoom = maps.fit_view(shown, map_px, width=width)
+    else:
+        shapes, annotations, legend_px = legend.beside()
+        legend_px, map_px = 0, height - maps.MARGIN_B_PX
+        center, zoom = maps.fit_view(shown, map_px, width=width, left_px=maps.LEGEND_X_PX + legend.width() + 10)
     annotations.append({"text": maps.attribution(lang), "showarrow": False, "xref": "paper", "yref": "paper",
-                        "x": 1, "y": 0, "xanchor": "right", "yanchor": "top", "yshift": -4,
+                        "x": 1, "y": 0, "xanchor": "right", "yanchor": "top", "yshift": -4 - legend_px,
                         "font": {"size": 12, "color": "#444444"}})
+    margin_b = legend_px + maps.MARGIN_B_PX
     return go.Figure(data=traces, layout={
-        "map": {"style": "white-bg", "center": center, "zoom": zoom}, "height": height,
-        "margin": {"l": 0, "r": 0, "t": 0, "b": maps.MARGIN_B_PX}, "uirevision": "map-compare",
+        "map": {"style": "white-bg", "center": center, "zoom": zoom}, "height": map_px + margin_b,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": margin_b}, "uirevision": "map-compare",
         "separators": i18n.plotly_separators(lang), "paper_bgcolor": "#ffffff",
         "font": {"size": 14, "color": "#222222"},
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": 14, "color": "#222222"}, "align": "left"},
         "shapes": shapes, "annotations": annotations})
-
-
-def _class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, bin_: ChangeClass,
-                 lang: str) -> dict:
-    # One trace per class holding only its own areas: the geometry is sent once in total.
-    return {
-        "type": "choroplethmap", "name": bin_.label(lang), "showlegend": False,
-        "geojson": {"type": "FeatureCollection", "features": [features[c] for c in rows[key]]},
-        "featureidkey": f"properties.{key}", "locations": list(rows[key]), "z": [index] * len(rows),
-        "colorscale": [[0, bin_.colour], [1, bin_.colour]], "showscale": False,
-        "marker": {"line": {"color": maps.OUTLINE_COLOUR, "width": 1.2 if bin_.is_no_data else 0.6}},
-        "customdata": list(hover), "hovertemplate": "%{customdata}<extra></extra>",
-    }
-
-
-def _border_trace(features: list[dict]) -> dict:
-    # Kecamatan borders as one line trace (shared edges drawn once), no hover.
-    rings = shapely.union_all([shape(f["geometry"]).boundary for f in features])
-    merged = shapely.line_merge(rings) if rings.geom_type == "MultiLineString" else rings
-    lon: list = []
-    lat: list = []
-    for line in getattr(merged, "geoms", [merged]):
-        coords = np.asarray(line.coords)
-        lon += [round(float(x), 5) for x in coords[:, 0]] + [None]
-        lat += [round(float(y), 5) for y in coords[:, 1]] + [None]
-    return {"type": "scattermap", "lon": lon, "lat": lat, "mode": "lines", "name": "borders",
-            "line": {"color": maps.BORDER_COLOUR, "width": 1.8}, "hoverinfo": "skip", "showlegend": False}
-
-
-def _legend(title: str, bins: list[ChangeClass], width: int, lang: str) -> tuple[list[dict], list[dict]]:
-    # Shapes and annotations (as the dashboard map draws its legend): every class listed, even when empty.
-    box = {"type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel",
-           "xanchor": 0, "yanchor": 1}
-    text = {"xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "top",
-            "showarrow": False, "align": "left", "font": {"size": 14, "color": "#222222"}}
-    left, row_px = maps.LEGEND_X_PX, maps.LEGEND_ROW_PX
-    shapes = [box | {"x0": left, "x1": left + width, "y0": -6, "y1": -6 - row_px * (len(bins) + 1) - 8,
-                     "fillcolor": "#ffffff", "line": {"color": "#9e9e9e", "width": 1}}]
-    annotations = [text | {"text": f"<b>{title}</b>", "xshift": left + 10, "yshift": -12}]
-    for row, bin_ in enumerate(bins, start=1):
-        top = -12 - row_px * row
-        shapes.append(box | {"x0": left + 10, "x1": left + 28, "y0": top - 2, "y1": top - 20,
-                             "fillcolor": bin_.colour, "line": {"color": "#404040", "width": 1}})
-        annotations.append(text | {"text": bin_.label(lang), "xshift": left + 36, "yshift": top})
-    return shapes, annotations
 
 
 def hover_texts(frame: pd.DataFrame, metric: str, lang: str, level: str = "desa") -> pd.Series:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -47,14 +48,23 @@ PLAN_COVERAGE_BREAKS = (0.1, 5, 10, 25, 50)
 # Coverage is shown and classed at one decimal (so a desa shown as "5,0%" is in the 5–9,9 class).
 DECIMALS = {"coverage_pct": 1, "gap_workers": 0, "protected_workers": 0}
 
-# ColorBrewer sequential ramps (9-class, picked so lightness falls by about 10 L* or more per class):
-# the classes stay apart when printed in greyscale, and the lightest class never looks like the white
-# "no data" fill. One hue per metric, so maps of different measures are not mistaken for each other.
+# ColorBrewer ramps, picked so any two classes differ by 10 L* or more (they stay apart when printed in
+# greyscale) and by a CIE76 difference of 12 or more under protan, deutan and tritan simulation
+# (tests/test_maps.py checks both). Coverage reads as shortfall: the empty and low classes are the dark
+# reds of ColorBrewer Reds, lightening towards the target, and the class at or above it is a light green.
+# The gap is darker where more workers are missing (Oranges); protected workers count up in Blues.
 PALETTES = {
-    "coverage_pct": ("#c7e9c0", "#74c476", "#41ab5d", "#238b45", "#006d2c", "#00441b"),  # Greens
+    "coverage_pct": ("#67000d", "#a50f15", "#de2d26", "#fb6a4a", "#fcae91", "#c7e9c0"),  # Reds, then green
     "gap_workers": ("#fdd0a2", "#fd8d3c", "#f16913", "#d94801", "#a63603", "#7f2704"),  # Oranges
     "protected_workers": ("#c6dbef", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"),  # Blues
 }
+# How the class edges are chosen (the page offers them; the URL key `kelas` keeps the choice):
+# fixed (comparable across dates), quantiles of the areas drawn (separates the desa present), or
+# shares of the coverage target (25 %, 50 %, 75 %, 100 % of it; coverage only).
+CLASS_MODES = ("sasaran", "tetap", "kuantil")  # the first is the default where it applies
+TARGET_SHARES = (0.25, 0.5, 0.75, 1.0)
+QUANTILES = (0.2, 0.4, 0.6, 0.8)
+OUTSIDE_COLOUR = "#bdbdbd"  # an area whose value falls in no class (counted in the legend, as DHIS2 does)
 NO_DATA_COLOUR = "#ffffff"
 OUTLINE_COLOUR = "#737373"  # desa edges: visible on white (no data) and on the darkest class
 BORDER_COLOUR = "#000000"  # kecamatan borders drawn over the desa
@@ -113,22 +123,53 @@ class Bin:
 
 
 def class_breaks(metric: str, level: str = "desa", breaks: tuple[float, ...] | None = None) -> list[Bin]:
-    """The fixed classes of a metric: 'exactly 0', five ranges (BREAKS, or `breaks`), then 'no data' last."""
+    """The classes of a metric: 'exactly 0', the ranges from the lower edges (BREAKS, or `breaks`), 'no data' last.
+
+    Fewer than five ranges (quantiles of few distinct values) take colours spread over the whole ramp."""
     _check(metric, level)
     edges = (0, *(breaks or BREAKS[(metric, level)]))
     uppers = (*edges[1:], None)
     unit = "%" if metric == "coverage_pct" else ""  # as CLDR writes a percentage: "2,5–4,9%"
-    bins = [Bin(lo, hi, colour, DECIMALS[metric], unit)
-            for lo, hi, colour in zip(edges, uppers, PALETTES[metric], strict=True)]
+    palette = PALETTES[metric]
+    picks = [0, *np.linspace(1, len(palette) - 1, len(edges) - 1).round().astype(int)] if len(edges) > 1 else [0]
+    bins = [Bin(lo, hi, palette[pick], DECIMALS[metric], unit)
+            for lo, hi, pick in zip(edges, uppers, picks, strict=True)]
     return bins + [Bin(None, None, NO_DATA_COLOUR)]
+
+
+def class_edges(values: Iterable, metric: str, level: str = "desa", mode: str = "tetap",
+                target_pct: float | None = None) -> tuple[float, ...]:
+    """Lower edges of the ranges above 'exactly 0' for a class mode (see CLASS_MODES).
+
+    Quantile edges come from the positive values present, at the shown precision, so the classes split
+    the areas drawn; 'sasaran' is for coverage with a target and falls back to the fixed edges otherwise."""
+    _check(metric, level)
+    if mode not in CLASS_MODES:
+        raise ValueError(f"class mode must be one of {CLASS_MODES}, got {mode!r}")
+    fixed = BREAKS[(metric, level)]
+    least = 10 ** -DECIMALS[metric]
+    if mode == "sasaran":
+        if metric != "coverage_pct" or not target_pct or target_pct <= 0:
+            return fixed
+        return tuple(sorted({least, *(round(target_pct * share, DECIMALS[metric]) for share in TARGET_SHARES)}))
+    if mode == "tetap":
+        return fixed
+    positive = pd.Series(values, dtype="float64").round(DECIMALS[metric])
+    positive = positive[positive > 0]
+    if positive.empty:
+        return fixed
+    cuts = positive.quantile(list(QUANTILES)).round(DECIMALS[metric])
+    return tuple(sorted({least, *(float(c) for c in cuts if c > least)}))
+OUTSIDE = -1  # classify(): the value falls in no class (e.g. a negative count)
 
 
 def classify(values: Iterable, metric: str, level: str = "desa", breaks: tuple[float, ...] | None = None
              ) -> pd.Series:
-    """Index into class_breaks() of each value, after rounding to the shown precision (NaN -> 'no data')."""
+    """Index into class_breaks() of each value, after rounding to the shown precision (NaN -> 'no data',
+    OUTSIDE for a value no class holds)."""
     bins = class_breaks(metric, level, breaks)
     rounded = pd.Series(values, dtype="float64").round(DECIMALS[metric])
-    found = [next(i for i, b in enumerate(bins) if b.contains(v)) for v in rounded]
+    found = [next((i for i, b in enumerate(bins) if b.contains(v)), OUTSIDE) for v in rounded]
     return pd.Series(found, index=rounded.index, dtype="int64")
 
 
@@ -143,20 +184,33 @@ def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
 def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str = "id", *,
                     level: str = "desa", borders_geojson: dict | None = None,
                     selected: str | None = None, height: int = HEIGHT_PX,
-                    breaks: tuple[float, ...] | None = None) -> go.Figure:
-    """Choropleth of the frame's rows (one per desa, kecamatan or kabupaten) in fixed classes (BREAKS unless
-    `breaks` gives the five lower edges), offline (no tiles)."""
+                    breaks: tuple[float, ...] | None = None, width: int = MIN_WIDTH_PX,
+                    legend_below: bool = False, classes: str = "tetap", target_pct: float | None = None,
+                    view: str | None = None, names: bool = True) -> go.Figure:
+    """Choropleth of the frame's rows (one per desa, kecamatan or kabupaten), offline (no tiles).
+
+    Classes: `breaks` (five lower edges) if given, else the `classes` mode (CLASS_MODES). The legend counts
+    the areas in each class and names the `view`; beside the map, or under it (`legend_below`, phones) so
+    it never covers an area. The view fits every area into a map at least `width` px wide."""
     _check(metric, level)
     key = KEYS[level]
     frame = frame.sort_values(key).reset_index(drop=True)
     features = {f["properties"][key]: _slim(f, key) for f in geojson["features"]}
     frame = frame[frame[key].isin(features)].reset_index(drop=True)
-    classes = classify(metric_values(frame, metric), metric, level, breaks)
+    values = metric_values(frame, metric)
+    edges = breaks or class_edges(values, metric, level, classes, target_pct)
+    classes_of = classify(values, metric, level, edges)
     hover = hover_texts(frame, lang, level)
-    bins = class_breaks(metric, level, breaks)
-    widths = LINE_WIDTHS[len(frame) > DENSE_AREAS]
-    traces = [_class_trace(frame[classes == index], hover[classes == index], features, key, index, bin_, lang, widths)
+    bins = class_breaks(metric, level, edges)
+    dense = len(frame) > DENSE_AREAS
+    widths = LINE_WIDTHS[dense]
+    colours = [*(b.colour for b in bins), OUTSIDE_COLOUR]  # OUTSIDE (-1) picks the last
+    traces = [class_trace(frame[classes_of == index], hover[classes_of == index], features, key, index,
+                           colours[index], bin_.label(lang), widths["no_data" if bin_.is_no_data else "area"])
               for index, bin_ in enumerate(bins)]
+    if (classes_of == OUTSIDE).any():
+        traces.append(class_trace(frame[classes_of == OUTSIDE], hover[classes_of == OUTSIDE], features, key,
+                                  OUTSIDE, OUTSIDE_COLOUR, i18n.t("map.outside", lang), widths["area"]))
     if borders_geojson is not None:
         # Kecamatan (or kabupaten) around the ones drawn (a filtered view) are context only: thin and grey.
         border_key = next(k for k in ("kode_kecamatan", "kode_kabupaten")
@@ -165,32 +219,96 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
         around = [f for f in borders_geojson["features"] if f["properties"][border_key] not in shown]
         inside = [f for f in borders_geojson["features"] if f["properties"][border_key] in shown]
         if around:
-            traces.append(_line_trace(_outline(around), CONTEXT_COLOUR, 1, "borders-around"))
+            traces.append(line_trace(outline(around), CONTEXT_COLOUR, 1, "borders-around"))
         if inside:
-            traces.append(_line_trace(_outline(inside), BORDER_COLOUR, widths["border"], "borders"))
+            traces.append(line_trace(outline(inside), BORDER_COLOUR, widths["border"], "borders"))
     if selected in features:
         # A white halo under a black line: the outline reads on dark and light classes, also in greyscale.
-        lines = _outline([features[selected]])
-        traces += [_line_trace(lines, "#ffffff", 6, "selected-halo"), _line_trace(lines, SELECTED_COLOUR, 3, "selected")]
+        lines = outline([features[selected]])
+        traces += [line_trace(lines, "#ffffff", 6, "selected-halo"), line_trace(lines, SELECTED_COLOUR, 3, "selected")]
+    counts = classes_of.value_counts()
+    rows = [(b.colour, f"{b.label(lang)} ({int(counts.get(i, 0))})") for i, b in enumerate(bins)]
+    if counts.get(OUTSIDE, 0):
+        rows.append((OUTSIDE_COLOUR, f"{i18n.t('map.outside', lang)} ({int(counts[OUTSIDE])})"))
     title = i18n.t(METRIC_LABELS[metric], lang)
-    legend_px = legend_width(title, [b.label(lang) for b in bins])
-    # The view leaves the legend's strip free on the left (or, for a wide area such as a province, the band
-    # under it, whichever draws the areas larger), so the legend never covers a desa.
-    center, zoom = fit_view([features[c] for c in frame[key]] or list(features.values()), height - MARGIN_B_PX,
-                            left_px=LEGEND_X_PX + legend_px + 10, top_px=legend_height(len(bins)) + 12)
-    shapes, annotations = _legend(title, bins, legend_px, lang)
+    legend = Legend(title, rows, view)
+    shown_features = [features[c] for c in frame[key]] or list(features.values())
+    if legend_below:
+        shapes, annotations, legend_px = legend.below(width)
+        map_px = height
+        center, zoom = fit_view(shown_features, map_px, width=width)
+    else:
+        shapes, annotations, legend_px = legend.beside()
+        map_px = height - MARGIN_B_PX
+        # The view leaves the legend's strip free on the left (or, for a wide area such as a province, the band
+        # under it, whichever draws the areas larger), so the legend never covers a desa.
+        center, zoom = fit_view(shown_features, map_px, width=width, left_px=LEGEND_X_PX + legend.width() + 10,
+                                top_px=legend.height() + 12)
+    margin_b = (legend_px if legend_below else 0) + MARGIN_B_PX
+    if names and not dense:
+        fills = dict(zip(frame[key], (colours[i] for i in classes_of)))
+        annotations += name_labels(frame, features, key, NAME_COLUMNS[level], fills, center, zoom,
+                                   always=level != "desa")
     annotations.append({"text": attribution(lang), "showarrow": False, "xref": "paper", "yref": "paper",
-                        "x": 1, "y": 0, "xanchor": "right", "yanchor": "top", "yshift": -4,
+                        "x": 1, "y": 0, "xanchor": "right", "yanchor": "top",
+                        "yshift": -4 - (legend_px if legend_below else 0),
                         "font": {"size": 12, "color": "#444444"}})
     # One Figure(...) call with plain dicts: plotly validates everything once, not again on every add_*.
     return go.Figure(data=traces, layout={
         "map": {"style": "white-bg", "center": center, "zoom": zoom},
-        "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": MARGIN_B_PX}, "uirevision": view_revision(level, frame[key]),
+        "height": map_px + margin_b, "margin": {"l": 0, "r": 0, "t": 0, "b": margin_b},
+        "uirevision": view_revision(level, frame[key]),
+        # Names are drawn for this view: a regency's map stays put (every area is in it already), so a
+        # phone scrolls the page instead of the map; a province's many small areas can be panned and zoomed.
+        "dragmode": "pan" if dense else False,
         "separators": i18n.plotly_separators(lang), "paper_bgcolor": "#ffffff",
         "font": {"size": 14, "color": "#222222"},
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": 14, "color": "#222222"}, "align": "left"},
         "shapes": shapes, "annotations": annotations,
     })
+
+
+LABEL_FONT_PX = 11
+LABEL_CHAR_PX = 6.2  # average width of an 11 px character
+DARK_FILL_LIGHTNESS = 0.35  # relative luminance under which a name is written in white
+
+
+def name_labels(frame: pd.DataFrame, features: dict, key: str, name_column: str, fills: dict, center: dict,
+                zoom: float, *, always: bool) -> list[dict]:
+    """Annotations naming the areas at the centre of their largest inscribed circle, for this view.
+
+    `always` names every area (kecamatan, kabupaten); otherwise an area is named only where its name fits
+    inside it and does not touch a name already placed (the desa that are big enough on this map)."""
+    world = 512 * 2 ** zoom
+    cx, cy = center["lon"], _mercator_y(center["lat"])
+    placed: list = []
+    out = []
+    for code, name in zip(frame[key], frame[name_column]):
+        polygon = shape(features[code]["geometry"])
+        circle = shapely.maximum_inscribed_circle(polygon, 1e-4)
+        point = shapely.get_point(circle, 0)
+        dx = (point.x - cx) / 360 * world
+        dy = (_mercator_y(point.y) - cy) / (2 * math.pi) * world
+        half_w, half_h = len(str(name)) * LABEL_CHAR_PX / 2, LABEL_FONT_PX * 0.65
+        lon_per_px = 360 / world
+        box = shapely.box(point.x - half_w * lon_per_px, point.y - half_h * lon_per_px,
+                          point.x + half_w * lon_per_px, point.y + half_h * lon_per_px)
+        if not always and (not polygon.contains(box) or any(box.intersects(other) for other in placed)):
+            continue
+        placed.append(box)
+        dark = _luminance(fills.get(code, NO_DATA_COLOUR)) < DARK_FILL_LIGHTNESS
+        out.append({"text": str(name), "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
+                    "xshift": round(dx, 1), "yshift": round(dy, 1), "showarrow": False,
+                    "font": {"size": LABEL_FONT_PX + (1 if always else 0), "color": "#ffffff" if dark else "#111111",
+                             "weight": 600 if always else 400},
+                    "name": f"label-{code}"})
+    return out
+
+
+def _luminance(colour: str) -> float:
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def map_levels(province: bool, kecamatan_filtered: bool = False) -> list[str]:
@@ -207,10 +325,10 @@ def border_level(level: str, province: bool) -> str | None:
     return {"desa": "kecamatan", "kecamatan": "kabupaten" if province else "kecamatan", "kabupaten": None}[level]
 
 
-def click_hint(level: str) -> str:
-    """Label key of the hint shown beside the map before an area is opened."""
-    return {"desa": "map.click_hint", "kecamatan": "map.click_hint_kecamatan",
-            "kabupaten": "map.click_hint_kabupaten"}[level]
+def click_hint(level: str, clickable: bool = False) -> str:
+    """Label key of the hint shown beside the map before an area is opened (a clickable kecamatan drills in)."""
+    kecamatan = "map.tap_kecamatan" if clickable else "map.click_hint_kecamatan"
+    return {"desa": "map.click_hint", "kecamatan": kecamatan, "kabupaten": "map.click_hint_kabupaten"}[level]
 
 
 def _slim(feature: dict, key: str) -> dict:
@@ -219,17 +337,18 @@ def _slim(feature: dict, key: str) -> dict:
             "geometry": feature["geometry"]}
 
 
-def _class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, bin_: Bin,
-                 lang: str, widths: dict) -> dict:
+def class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, colour: str,
+                 name: str, line_width: float) -> dict:
+    """One choroplethmap trace drawing the rows of one colour class."""
     # Each class is its own trace (one colour, one legend row) holding only its own features, so the
-    # geometry is sent once in total, not once per trace.
+    # geometry is sent once in total, not once per trace. Also used by map_compare's change map.
     return {
-        "type": "choroplethmap", "name": bin_.label(lang), "showlegend": False,
+        "type": "choroplethmap", "name": name, "showlegend": False,
         "geojson": {"type": "FeatureCollection", "features": [features[c] for c in rows[key]]},
         "featureidkey": f"properties.{key}", "locations": list(rows[key]), "z": [index] * len(rows),
-        "colorscale": [[0, bin_.colour], [1, bin_.colour]], "showscale": False,
+        "colorscale": [[0, colour], [1, colour]], "showscale": False,
         # No-data areas are white like the page: a darker, wider edge keeps them visible.
-        "marker": {"line": {"color": OUTLINE_COLOUR, "width": widths["no_data" if bin_.is_no_data else "area"]}},
+        "marker": {"line": {"color": OUTLINE_COLOUR, "width": line_width}},
         # Selection (a click) must not fade the other areas: the outline shows what is selected.
         "selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}},
         "customdata": list(hover), "hovertemplate": "%{customdata}<extra></extra>",
@@ -249,27 +368,87 @@ def legend_width(title: str, labels: list[str]) -> int:
     return 20 + max(round(len(title) * LEGEND_CHAR_PX * 1.15), *(LEGEND_CHAR_PX * (len(lb) + 3) for lb in labels))
 
 
-def _legend(title: str, bins: list[Bin], width: int, lang: str) -> tuple[list[dict], list[dict]]:
-    # Drawn with shapes and annotations, not plotly's legend: that one drops classes nobody falls in
-    # (the classes are fixed, so the legend must be too) and draws the white "no data" swatch invisibly.
-    box = {"type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel",
-           "xanchor": 0, "yanchor": 1}
-    left, height = LEGEND_X_PX, LEGEND_ROW_PX * (len(bins) + 1) + 8
-    shapes = [box | {"x0": left, "x1": left + width, "y0": -6, "y1": -6 - height,
-                     "fillcolor": "#ffffff", "line": {"color": "#9e9e9e", "width": 1}}]
-    annotations = [_legend_text(f"<b>{title}</b>", left + 10, -12)]
-    for row, bin_ in enumerate(bins, start=1):
-        top = -12 - LEGEND_ROW_PX * row
-        shapes.append(box | {"x0": left + 10, "x1": left + 28, "y0": top - 2, "y1": top - 20,
-                             "fillcolor": bin_.colour, "line": {"color": "#404040", "width": 1}})
-        annotations.append(_legend_text(bin_.label(lang), left + 36, top))
-    return shapes, annotations
+NOTE_CHARS = 26  # the view line under the legend's title wraps at about this many characters
+NOTE_ROW_PX = 18
+SWATCH_PX = 18
 
 
-def _legend_text(text: str, x_px: int, y_px: int) -> dict:
-    return {"text": text, "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "top",
-            "xshift": x_px, "yshift": y_px, "showarrow": False, "align": "left",
-            "font": {"size": 14, "color": "#222222"}}
+@dataclass(frozen=True)
+class Legend:
+    """A map legend drawn with shapes and annotations: every class listed with its swatch, even empty ones.
+
+    Not plotly's legend: that one drops classes nobody falls in (the classes are fixed, so the legend must
+    not change with the data) and draws the white "no data" swatch invisibly. `note` (the view shown) is a
+    smaller line under the title, so a screenshot of the map says what it shows."""
+
+    title: str
+    rows: list[tuple[str, str]]  # (colour, text)
+    note: str | None = None
+
+    def _note_lines(self, chars: int = NOTE_CHARS) -> list[str]:
+        return textwrap.wrap(self.note, chars) if self.note else []
+
+    def width(self) -> int:
+        """Width in pixels of the box beside the map."""
+        return legend_width(self.title, [text for _, text in self.rows] + self._note_lines())
+
+    def height(self) -> int:
+        """Height in pixels of the box beside the map (with the gap above it)."""
+        return LEGEND_ROW_PX * (len(self.rows) + 1) + NOTE_ROW_PX * len(self._note_lines()) + 8 + 6
+
+    def beside(self) -> tuple[list[dict], list[dict], int]:
+        """(shapes, annotations, height) of the box in the map's top-left corner."""
+        left, width = LEGEND_X_PX, self.width()
+        shapes = [_box(1) | {"x0": left, "x1": left + width, "y0": -6, "y1": -self.height(),
+                             "fillcolor": "#ffffff", "line": {"color": "#9e9e9e", "width": 1}}]
+        annotations = [_legend_text(f"<b>{self.title}</b>", left + 10, -12)]
+        top = -12
+        for line in self._note_lines():
+            top -= NOTE_ROW_PX
+            annotations.append(_legend_text(line, left + 10, top + 2, size=12))
+        for colour, text in self.rows:
+            top -= LEGEND_ROW_PX
+            shapes.append(_swatch(1, left + 10, top - 2, colour))
+            annotations.append(_legend_text(text, left + 36, top))
+        return shapes, annotations, self.height()
+
+    def below(self, width: int) -> tuple[list[dict], list[dict], int]:
+        """(shapes, annotations, height) of the legend under the map, in one or two columns across `width` px."""
+        widest = max(LEGEND_CHAR_PX * (len(text) + 3) for _, text in self.rows)
+        columns = 2 if 2 * widest + 24 <= width else 1
+        per_column = -(-len(self.rows) // columns)
+        notes = self._note_lines(max(20, int((width - 16) / LEGEND_CHAR_PX)))
+        annotations = [_legend_text(f"<b>{self.title}</b>", 8, -8, bottom=True)]
+        top = -8
+        for line in notes:
+            top -= NOTE_ROW_PX
+            annotations.append(_legend_text(line, 8, top + 2, size=12, bottom=True))
+        shapes = []
+        column_px = (width - 8) // columns
+        for i, (colour, text) in enumerate(self.rows):
+            x = 8 + column_px * (i // per_column)
+            y = top - LEGEND_ROW_PX * (1 + i % per_column)
+            shapes.append(_swatch(0, x, y - 2, colour))
+            annotations.append(_legend_text(text, x + 26, y, bottom=True))
+        height = -top + LEGEND_ROW_PX * (per_column + 1) + 8
+        return shapes, annotations, height
+
+
+def _box(anchor: float) -> dict:
+    return {"type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel",
+            "xanchor": 0, "yanchor": anchor}
+
+
+def _swatch(anchor: float, x_px: int, top_px: int, colour: str) -> dict:
+    return _box(anchor) | {"x0": x_px, "x1": x_px + SWATCH_PX, "y0": top_px, "y1": top_px - SWATCH_PX,
+                           "fillcolor": colour, "line": {"color": "#404040", "width": 1}}
+
+
+def _legend_text(text: str, x_px: int, y_px: int, size: int = 14, bottom: bool = False) -> dict:
+    # Beside the map: offsets from the paper's top-left corner; below it: from its bottom-left corner.
+    return {"text": text, "xref": "paper", "yref": "paper", "x": 0, "y": 0 if bottom else 1, "xanchor": "left",
+            "yanchor": "top", "xshift": x_px, "yshift": y_px, "showarrow": False, "align": "left",
+            "font": {"size": size, "color": "#222222"}}
 
 
 def hover_texts(frame: pd.DataFrame, lang: str, level: str = "desa") -> pd.Series:
@@ -326,11 +505,6 @@ def fit_view(features: list[dict], height: int = HEIGHT_PX, *, width: int = MIN_
     return {"lon": round(lon, 5), "lat": round(lat, 5)}, round(zoom, 2)
 
 
-def legend_height(rows: int) -> int:
-    """Height in pixels of the legend box for `rows` classes (plus its title row and the gap above it)."""
-    return LEGEND_ROW_PX * (rows + 1) + 8 + 6
-
-
 def figure_json_bytes(fig: go.Figure) -> int:
     """Size in bytes of the figure's JSON, about what the browser receives."""
     return len(fig.to_json().encode("utf-8"))
@@ -340,14 +514,16 @@ def _mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
-def _outline(features: list[dict]) -> list[np.ndarray]:
+def outline(features: list[dict]) -> list[np.ndarray]:
+    """The areas' boundaries as lines (coordinate arrays)."""
     # Union of the boundaries, merged into lines: a border shared by two areas is drawn once.
     rings = shapely.union_all([shape(f["geometry"]).boundary for f in features])
     merged = shapely.line_merge(rings) if rings.geom_type == "MultiLineString" else rings
     return [np.asarray(line.coords) for line in getattr(merged, "geoms", [merged])]
 
 
-def _line_trace(lines: list[np.ndarray], colour: str, width: float, name: str) -> dict:
+def line_trace(lines: list[np.ndarray], colour: str, width: float, name: str) -> dict:
+    """One scattermap trace drawing the lines (borders, the selected outline)."""
     # Lines joined with None gaps: one trace, no hover and no click (hoverinfo skip), so clicks reach the desa.
     lon: list = []
     lat: list = []

@@ -18,8 +18,9 @@ from jamsostek.plan import scenarios
 # Before/after per kecamatan (protected after = now + to enrol is left out, so the table fits the page's
 # width), and the labels of the columns metrics.COLUMN_LABELS does not name (or names for a single date).
 # The planner's gap is summed over cells: the page's caption says so, which keeps the header short.
-KECAMATAN_COLUMNS = ["kecamatan", "sasaran_workers", "protected_workers", "coverage_pct", "allocated_workers",
-                     "coverage_pct_after", "gap_workers", "gap_after"]
+# The area and what the plan changes first: on a phone those are the columns in view without scrolling.
+KECAMATAN_COLUMNS = ["kecamatan", "allocated_workers", "coverage_pct", "coverage_pct_after", "gap_workers",
+                     "gap_after", "protected_workers", "sasaran_workers"]
 LABELS = {
     **metrics.COLUMN_LABELS,
     "protected_workers": "col.protected_now", "coverage_pct": "col.coverage_pct_before",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import pandas as pd
@@ -10,11 +11,14 @@ import streamlit as st
 from jamsostek import i18n, settings
 from jamsostek.geo import wilayah
 from jamsostek.reports import downloads as export
+from jamsostek.analysis import charts
+from jamsostek.analysis import filters as flt
 from jamsostek.analysis import metrics
 from jamsostek.i18n import t
 from jamsostek.sasaran import show
 from jamsostek.ui import context as ctx
 from jamsostek.ui import session
+from jamsostek.ui import viewport
 
 
 def stop_on_bad_settings() -> None:
@@ -42,8 +46,14 @@ def page_header(title_key: str) -> None:
     stop_on_bad_settings()  # a deep link may run a page file before dashboard.py did
     ctx.require_shell()
     lang = ctx.lang()
+    # The app and region first: a forwarded screenshot must say whose figures these are.
+    st.markdown(f"<p class='jm-app'>{html.escape(t('view.app', lang, region=ctx.region_name()))}</p>",
+                unsafe_allow_html=True)
     st.title(t(title_key, lang))
     session.demo_banner()
+    # The active filters in the page body (the sidebar is collapsed on phones and absent on the projector).
+    st.markdown(f"<p class='jm-view'>{html.escape(t('view.shown', lang, view=ctx.view_text()))}</p>",
+                unsafe_allow_html=True)
     status = ctx.data_status()
     if bool(status["is_sample"]):
         st.caption(f":material/science: {t('notice.sample', lang)}")
@@ -71,10 +81,11 @@ def kpi_metric(label: str, value: str, delta: str | None = None, *, help: str | 
 
 def download_buttons(df: pd.DataFrame, base_name: str, key: str) -> None:
     """CSV and XLSX downloads of a table exactly as shown (localized headers, raw numbers)."""
-    lang = ctx.lang()
-    as_of = ctx.filters().as_of.isoformat()
-    stem = f"{base_name}_{as_of}"
-    note = t("notice.sample_short", lang) if bool(ctx.data_status()["is_sample"]) else None
+    lang, view = ctx.lang(), ctx.filters()
+    stem = "_".join([base_name, view.as_of.isoformat(), *flt.file_tags(view)])
+    # The workbook's header names the view; the CSV stays a plain table (machine-readable), its name tells.
+    sample = t("notice.sample_short", lang) if bool(ctx.data_status()["is_sample"]) else None
+    note = " · ".join(part for part in (ctx.view_text(view), sample) if part)
     with st.container(horizontal=True):
         # Both files are made when clicked, not on every rerun of every viewer.
         st.download_button(t("download.csv", lang), lambda: export.to_csv_bytes(df), file_name=f"{stem}.csv",
@@ -119,6 +130,11 @@ def cards(items: list[metrics.Card], per_row: int = 4) -> None:
                            delta_arrow=card.delta_arrow)
 
 
-def chart(figure) -> None:
-    """A plotly figure with our colours (not Streamlit's theme) and no plotly logo."""
-    st.plotly_chart(figure, theme=None, config={"displaylogo": False})
+def chart(figure, *, titled: bool = True) -> None:
+    """A plotly figure with our colours (not Streamlit's theme), no plotly logo, titled with the view shown
+    (so a screenshot or its PNG says which filters and date), fitted to a phone when the screen is narrow."""
+    if titled:
+        charts.with_title(figure, ctx.view_text())
+    if viewport.is_phone():
+        charts.for_phone(figure)
+    st.plotly_chart(figure, theme=None, config={"displaylogo": False, "displayModeBar": not viewport.is_phone()})

@@ -218,6 +218,20 @@ def kecamatan_options() -> pd.DataFrame:
     return wilayah.kecamatan_list(settings.region())
 
 
+def region_name() -> str:
+    """Name of the region served: 'Kabupaten Gianyar', or 'Provinsi Bali' for a province."""
+    region = settings.region()
+    if wilayah.is_province(region):
+        return "Provinsi Bali" if region == "51" else f"Provinsi {region}"
+    return str(wilayah.load_wilayah(region)["kabupaten"].iloc[0])
+
+
+def view_text(view: flt.Filters | None = None) -> str:
+    """The active filters and date in words ('Kec. Ubud · sektor Petani · per 20 November 2026')."""
+    return flt.describe(view or filters(), lang(), region=region_name(),
+                        kecamatan_names=wilayah.kecamatan_labels(settings.region()))
+
+
 def prepare() -> None:
     """Read the URL into the sidebar's state once per session; move a following date to new data."""
     state = st.session_state
@@ -231,7 +245,7 @@ def prepare() -> None:
         state[KEY_PROGRAM], state[KEY_FUNDING] = parsed.program or ALL, parsed.sumber or ALL
         state[KEY_LANG] = lang_code
         state[_FOLLOW_LATEST] = parsed.as_of == default
-        state[_NOTICES] = rejected
+        state[_NOTICES] = rejected + flt.read_options(st.query_params.to_dict())[1]
         state[_READY] = True
     elif any(key not in state for key in WIDGET_KEYS):
         for key, value in state.get(_SHADOW, {}).items():
@@ -293,13 +307,35 @@ def sync_url(extra: dict[str, str] | None = None) -> None:
     """Write the current view into the address bar; a key a page owns (the open desa) stays while well-formed,
     anything else not in the view (unknown keys, hostile values) is dropped rather than echoed back."""
     wanted = flt.to_query_params(filters(), lang()) | (extra or {})
+    options = flt.read_options(st.query_params.to_dict())[0]
     for key in list(st.query_params):
         page_key = PAGE_KEYS.get(key)
-        if key not in wanted and not (page_key and page_key.fullmatch(st.query_params[key])):
+        if key not in wanted and key not in options and not (page_key and page_key.fullmatch(st.query_params[key])):
             del st.query_params[key]
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
+
+
+def url_option(state_key: str, url_key: str, default, to_widget=str) -> None:
+    """Before drawing a keyed widget: give it the address's value (if valid) or `default` the first time.
+
+    The widget is then drawn without its own default (Streamlit warns when both are given); show_option()
+    after it writes the chosen value back, so a copied link reopens the same view.
+    """
+    state = st.session_state
+    if state_key not in state:
+        value, _ = flt.PAGE_OPTIONS[url_key].read(st.query_params.to_dict())
+        state[state_key] = default if value is None else to_widget(value)
+
+
+def show_option(url_key: str, value) -> None:
+    """Put a page option's current value in the address (left out when it is the default or empty)."""
+    text = "" if value is None else str(value)
+    if text in ("", flt.PAGE_OPTIONS[url_key].default):
+        st.query_params.pop(url_key, None)
+    elif st.query_params.get(url_key) != text:
+        st.query_params[url_key] = text
 
 
 def mark_shell() -> None:

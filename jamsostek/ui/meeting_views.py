@@ -27,6 +27,7 @@ from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import data_quality, flash
 from jamsostek.ui import session
+from jamsostek.ui import viewport
 
 KEY_PICK = "rapat_pick"
 KEY_NEW_DATE, KEY_NEW_AS_OF, KEY_NEW_TITLE = "rapat_new_date", "rapat_new_as_of", "rapat_new_title"
@@ -35,7 +36,14 @@ KEY_EDIT_PICK = "rapat_edit_pick"
 MAP_HEIGHT_PX = 560
 PAIR_MAP_HEIGHT_PX = 520
 DUE_DAYS = 7  # default due date: the next weekly meeting
-CONFIG = {"displaylogo": False, "scrollZoom": True}
+CONFIG = {"displaylogo": False, "scrollZoom": False}  # fixed view: every desa is in it
+
+
+def _map_size(pair: bool, height: int) -> dict:
+    """Width and height (on a phone: narrow, shorter, the legend below) for the meeting's maps."""
+    if viewport.is_phone():
+        return {"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX, "legend_below": True}
+    return {"width": viewport.HALF_MAP_PX if pair else viewport.DESKTOP_MAP_PX, "height": height}
 
 
 def recorder() -> str | None:
@@ -392,7 +400,7 @@ def map_section(s: mt.Since, lang: str) -> None:
     if mode == "side":
         st.caption(t("compare.same_classes", lang))
         figures = map_compare.side_by_side(before, now, geojson, metric, lang, level=level, borders_geojson=borders,
-                                           height=PAIR_MAP_HEIGHT_PX)
+                                           view=ctx.view_text(), **_map_size(True, PAIR_MAP_HEIGHT_PX))
         for column, meeting, figure in zip(st.columns(2), (s.before, s.now), figures):
             with column:
                 st.markdown(f"**{minutes.meeting_title(meeting, lang)}** · "
@@ -402,7 +410,7 @@ def map_section(s: mt.Since, lang: str) -> None:
         st.caption(t("compare.change_caption", lang, before=i18n.fmt_date(s.before.as_of, lang),
                      now=i18n.fmt_date(s.now.as_of, lang)))
         figure = map_compare.change_map(before, now, geojson, metric, lang, level=level, borders_geojson=borders,
-                                        height=MAP_HEIGHT_PX)
+                                        view=ctx.view_text(), **_map_size(False, MAP_HEIGHT_PX))
         st.plotly_chart(figure, theme=None, config=CONFIG, key="rapat_map_change")
     no_target = int((now["sasaran_workers"] == 0).sum())
     data_quality.note(lang, no_target=no_target, level=level)

@@ -24,6 +24,7 @@ def render_sidebar() -> None:
     ctx.mark_shell()
     lang = ctx.lang()
     everything = t("filter.all", lang)
+    choose = t("view.choose", lang)  # Streamlit's own "Choose an option", in the session's language
     # In a province the names carry their kabupaten ("Kuta (Badung)"): the picker lists 57 kecamatan of 9.
     kecamatan_names = wilayah.kecamatan_labels(settings.region())
     default = ctx.default_as_of()
@@ -36,19 +37,19 @@ def render_sidebar() -> None:
                       help=t("filter.as_of_help", lang, date=i18n.fmt_date(default, lang)))
         st.selectbox(t("filter.kecamatan", lang), [ctx.ALL, *kecamatan_names], key=ctx.KEY_KECAMATAN,
                      format_func=_labelled(kecamatan_names, everything), on_change=ctx.on_filter_change,
-                     persist_state="session")
+                     persist_state="session", placeholder=choose)
         sectors = {code: i18n.sector_label(code, lang) for code in domain.SECTORS}
         st.selectbox(t("filter.sector", lang), [ctx.ALL, *sectors], key=ctx.KEY_SECTOR,
                      format_func=_labelled(sectors, everything), on_change=ctx.on_filter_change,
-                     persist_state="session")
+                     persist_state="session", placeholder=choose)
         programs = {code: code for code in domain.PROGRAMS}
         st.selectbox(t("filter.program", lang), [ctx.ALL, *programs], key=ctx.KEY_PROGRAM,
                      format_func=_labelled(programs, everything), on_change=ctx.on_filter_change,
-                     persist_state="session")
+                     persist_state="session", placeholder=choose)
         funding = {code: i18n.funding_label(code, lang) for code in domain.FUNDING_SOURCES}
         st.selectbox(t("filter.funding", lang), [ctx.ALL, *funding], key=ctx.KEY_FUNDING,
                      format_func=_labelled(funding, everything), on_change=ctx.on_filter_change,
-                     persist_state="session")
+                     persist_state="session", placeholder=choose)
         st.radio(t("filter.language", lang), list(i18n.LANGS), key=ctx.KEY_LANG, horizontal=True,
                  format_func=lambda code: t(f"lang.{code}", lang), on_change=ctx.on_filter_change,
                  persist_state="session")

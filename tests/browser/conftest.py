@@ -165,7 +165,7 @@ class App:
 
     def goto_page(self, title_key: str) -> App:
         """Follow a page's link in the sidebar navigation (title from i18n, e.g. 'page.map')."""
-        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=self.label(title_key)).click()
+        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=self.label(title_key), exact=True).click()
         self.page.get_by_role("heading", name=self.label(title_key), level=1).wait_for()
         return self.settle()
 
