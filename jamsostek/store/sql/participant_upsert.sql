@@ -12,10 +12,7 @@ where nik in (select nik from enrolment where batch_id = $batch_id)
         and (coalesce(b.extract_date, date '1900-01-01') < coalesce(new.extract_date, date '1900-01-01')
              or (b.extract_date is not distinct from new.extract_date and b.batch_id < new.batch_id)));
 insert into participant
-select e.nik, e.batch_id, e.nama, e.no_kpj, e.sektor, e.kode_desa, e.jkk, e.jkm, e.jht,
-       e.tgl_kepesertaan, e.tgl_akhir, e.sumber_iuran,
-       case when e.status not in ('AKTIF', '') then coalesce(b.extract_date, b.loaded_at::date) end
-from enrolment e
-join batch b using (batch_id)
-where e.batch_id = $batch_id
-  and not exists (select 1 from participant p where p.nik = e.nik);
+select * exclude (extract_date, withdrawn_at)
+from enrolment_record r
+where batch_id = $batch_id
+  and not exists (select 1 from participant p where p.nik = r.nik);

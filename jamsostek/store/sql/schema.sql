@@ -54,6 +54,18 @@ create table if not exists enrolment (
     primary key (batch_id, nik)
 );
 
+-- Each loaded row as a participant record would hold it, with its batch's date and withdrawal: what
+-- participant_upsert, _rebuild and _restore choose from. A status other than AKTIF ('AKTIF' is
+-- domain.ACTIVE_STATUS, a test holds them equal) ends cover on the batch's extract date (tgl_nonaktif);
+-- a blank status (stores before the STATUS rule kept '') leaves it to the dates.
+create or replace view enrolment_record as
+select e.nik, e.batch_id, e.nama, e.no_kpj, e.sektor, e.kode_desa, e.jkk, e.jkm, e.jht,
+       e.tgl_kepesertaan, e.tgl_akhir, e.sumber_iuran,
+       case when e.status not in ('AKTIF', '') then coalesce(b.extract_date, b.loaded_at::date) end as tgl_nonaktif,
+       b.extract_date, b.withdrawn_at
+from enrolment e
+join batch b using (batch_id);
+
 -- The sector codes of jamsostek.domain.SECTORS, in its order (a test holds them equal). Participants
 -- keep their sector as this ENUM (one byte, not a string): grouping desa x sector is about a quarter
 -- faster at 10M rows (README, Speed). Questions hand sectors out as text. A new sector
