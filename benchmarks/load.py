@@ -17,6 +17,7 @@ Bounded: at most MAX_VIEWERS at once, every view gives up after VIEW_TIMEOUT_S, 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import socket
 import statistics
@@ -206,8 +207,15 @@ def crowd(server: Server, page: str, viewers: int) -> tuple[list[View], float]:
     if not 0 < viewers <= MAX_VIEWERS:
         raise ValueError(f"viewers must be 1..{MAX_VIEWERS}, not {viewers}")
     before = server.cpu_seconds()
-    views = asyncio.run(_crowd(server.port, page, viewers))
+    views = _run_apart(_crowd(server.port, page, viewers))
     return views, server.cpu_seconds() - before
+
+
+def _run_apart(coroutine):
+    """asyncio.run in a thread of its own: the caller's thread may already run a loop (Playwright's sync
+    API leaves one in pytest's main thread once a browser test has run)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _quantile(values: Sequence[float], q: float) -> float:

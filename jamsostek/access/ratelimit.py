@@ -42,18 +42,21 @@ def key_hash(key: str) -> str:
 class SignInLimiter:
     """Failed sign-ins per key in the store's signin_attempt table; an injectable clock for tests."""
 
-    def __init__(self, con: db.Connection, backoff: Backoff = Backoff(),
+    def __init__(self, store: db.Connection | Callable, backoff: Backoff = Backoff(),
                  clock: Callable[[], float] = time.time):
-        self._con, self.backoff, self._clock = con, backoff, clock
-        with _LOCK:
-            self._run(lambda cur: db.execute(cur, "signin_schema"))
+        """`store`: a writable connection (one process, tests), or a function that runs an action on one
+        (ui.context.write: in shared mode the store itself under the writer lock, the replicas' copies
+        being read-only). The table comes with the store's schema (db.SCHEMAS)."""
+        self.backoff, self._clock = backoff, clock
+        if hasattr(store, "cursor"):
+            self._write = lambda action: _on_cursor(store, action)
+            with _LOCK:
+                self._run(lambda cur: db.execute(cur, "signin_schema"))
+        else:
+            self._write = store
 
     def _run(self, action):
-        cursor = self._con.cursor()
-        try:
-            return action(cursor)
-        finally:
-            cursor.close()
+        return self._write(action)
 
     def _wait(self, cur: db.Connection, key: str, now: float) -> tuple[float, int]:
         row = db.fetch_row(cur, "signin_find", key_hash=key_hash(key))
@@ -99,6 +102,14 @@ class SignInLimiter:
 
         with _LOCK:
             self._run(run)
+
+
+def _on_cursor(con: db.Connection, action):
+    cursor = con.cursor()
+    try:
+        return action(cursor)
+    finally:
+        cursor.close()
 
 
 def client_address(remote: str | None, forwarded_for: str | None, trusted: Iterable[str]) -> str:

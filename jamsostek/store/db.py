@@ -18,7 +18,7 @@ _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _COMMENT = re.compile(r"--[^\n]*")
 # Every table of the store. A writable connection creates them all, so that a read-only copy
 # (jamsostek/store/shared.py) already has the meeting and scenario tables when nobody has used them yet.
-SCHEMAS = ("schema", "meeting_schema", "scenario_schema")
+SCHEMAS = ("schema", "meeting_schema", "scenario_schema", "signin_schema")
 
 Connection = duckdb.DuckDBPyConnection
 Error = duckdb.Error

@@ -79,7 +79,7 @@ def client_key() -> str:
 
 
 def _limiter() -> ratelimit.SignInLimiter:
-    return ratelimit.SignInLimiter(ctx.connection())
+    return ratelimit.SignInLimiter(ctx.write)  # attempts are writes: in shared mode under the writer lock
 
 
 def _audit(actor: str, action: str, detail: str | None = None) -> None:

@@ -52,12 +52,17 @@ export default function(component) {
   let timer = null;
   const onResize = () => { clearTimeout(timer); timer = setTimeout(report, 250); };
   window.addEventListener("resize", onResize);
-  // Streamlit writes <html lang="en"> when its page loads, possibly after this ran: keep ours.
+  // Streamlit writes <html lang="en"> when its page loads, possibly after this ran: keep ours. One watcher
+  // for the page, holding the newest run's language: a watcher per run would fight the previous run's
+  // (id against en) while both are mounted, forever.
   const root = document.documentElement;
-  const keepLang = () => { if (data.lang && root.lang !== data.lang) { root.lang = data.lang; } };
+  if (data.lang) { window.jmLang = data.lang; }
+  const keepLang = () => { if (window.jmLang && root.lang !== window.jmLang) { root.lang = window.jmLang; } };
   keepLang();
-  const langWatch = new MutationObserver(keepLang);
-  langWatch.observe(root, { attributes: true, attributeFilter: ["lang"] });
+  if (!window.jmLangWatch) {
+    window.jmLangWatch = new MutationObserver(keepLang);
+    window.jmLangWatch.observe(root, { attributes: true, attributeFilter: ["lang"] });
+  }
   if (data.scroll_to) {
     // The element is drawn by the same run: look for it for a few seconds, then give up.
     let tries = 0;
@@ -68,7 +73,7 @@ export default function(component) {
     };
     look();
   }
-  return () => { window.removeEventListener("resize", onResize); langWatch.disconnect(); };
+  return () => window.removeEventListener("resize", onResize);
 }
 """
 _component = components_v2.component("jamsostek_viewport", js=_JS)
