@@ -110,7 +110,7 @@ def test_office_journey_through_nginx_with_two_replicas_under_load(browser, depl
         app.settle()
         expect(app.sidebar).to_contain_text(ADMIN)
 
-        app.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(MESSY))
+        app.page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(MESSY))
         app.page.get_by_role("heading", name=t("upload.report", "id")).wait_for()
         app.settle()
         with app.page.expect_download() as download:

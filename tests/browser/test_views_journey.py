@@ -65,6 +65,13 @@ LAYOUT = """() => {
 }"""
 
 
+def map_state(page) -> dict:
+    """The drawn map's colours, checked options and legend, once the map is there (settle alone can see a
+    page between a fresh browser's first run and the rerun its width report starts, with no map yet)."""
+    page.wait_for_function(MAP_DRAWN)
+    return page.evaluate(MAP_STATE)
+
+
 def settle(page) -> None:
     """Wait until Streamlit is done, twice: a phone's first run is followed by the width report's rerun."""
     for _ in range(2):
@@ -121,6 +128,7 @@ def test_every_page_fits_names_its_view_and_passes_axe(browser, app_server, size
     assert not errors, errors
 
 
+MAP_DRAWN = "() => { const gd = document.querySelector('.js-plotly-plot'); return !!(gd && gd.data && gd.layout); }"
 MAP_STATE = """() => {
   const gd = document.querySelector('.js-plotly-plot');
   const colours = {};
@@ -141,7 +149,7 @@ def test_a_copied_link_reopens_the_same_view(browser, app_server):
         page.get_by_test_id("stRadio").get_by_text(label, exact=True).click()
         settle(page)
     link = page.url
-    drawn = page.evaluate(MAP_STATE)
+    drawn = map_state(page)
     first.close()
     assert "ukuran=gap_workers" in link and "kelas=kuantil" in link and "kec=51.04.05" in link
     fresh = browser.new_context(viewport={"width": 1280, "height": 720}, locale="id-ID")
@@ -149,11 +157,11 @@ def test_a_copied_link_reopens_the_same_view(browser, app_server):
     again.set_default_timeout(60_000)
     again.goto(link)
     settle(again)
-    reopened = again.evaluate(MAP_STATE)
+    reopened = map_state(again)
     # The language switch used to empty the map's radios (and the next click reset the measure).
     again.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
     settle(again)
-    in_english = again.evaluate(MAP_STATE)
+    in_english = map_state(again)
     fresh.close()
     assert reopened == drawn
     assert "Kesenjangan (pekerja)" in reopened["checked"] and "Kuantil" in reopened["checked"]
