@@ -20,6 +20,7 @@ from jamsostek.access import roles
 from jamsostek.i18n import t
 from jamsostek.ui import context as ctx
 from jamsostek.ui import flash
+from jamsostek.ui import viewport
 
 KEY_ROLE, KEY_USER = "_auth_role", "_auth_user"
 FLASH = "auth"  # area of the message shown once after a sign-in attempt
@@ -235,6 +236,7 @@ def _gate_page() -> None:
     left, _ = st.columns([2, 3])
     with left:
         sign_in_form("gate_signin", admin=False)
+    viewport.mount(lang)  # <html lang> and the width class, as on every other page
 
 
 def gate() -> None:

@@ -39,6 +39,8 @@ export default function(component) {
   // Only a class the server does not know yet is sent: sending the same one again would start a rerun that
   // interrupts the run in progress (a language switch), and an interrupted run loses widget values.
   let last = data.known;
+  // What the server last laid out for (empty until the first report's rerun): tests wait for it to match.
+  document.documentElement.dataset.widthClass = data.known || "";
   const report = () => {
     const now = classOf();
     if (now !== last) {

@@ -26,6 +26,7 @@ import pytest
 from benchmarks import load
 from jamsostek import i18n, settings
 from jamsostek.access import auth, roles
+from jamsostek.ui import viewport
 from jamsostek.ingest import load as ingest
 
 ROOT = settings.ROOT
@@ -111,6 +112,12 @@ def writers_server(browser, tmp_path_factory) -> Server:
         yield server
 
 
+# A new session's first run is followed by another once the viewport component has reported the window's
+# width class (late on a busy machine: it runs after Plotly has drawn); a click before it can be lost.
+LAID_OUT = (f"() => document.documentElement.dataset.widthClass === "
+            f"(window.innerWidth < {viewport.PHONE_MAX_PX} ? 'phone' : 'desktop')")
+
+
 @dataclass
 class App:
     """One browser tab on the app, with the steps journeys share."""
@@ -131,7 +138,8 @@ class App:
         return self.settle()
 
     def settle(self) -> App:
-        """Wait until Streamlit has finished the current script run."""
+        """Wait until Streamlit has finished the current script run (and a new session's width report's)."""
+        self.page.wait_for_function(LAID_OUT)
         self.page.wait_for_timeout(300)  # let a click reach the server and start a rerun
         self.page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
         return self

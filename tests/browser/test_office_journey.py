@@ -92,7 +92,8 @@ def test_office_journey_through_nginx_with_two_replicas_under_load(browser, depl
     with office.Load(site.proxy.url, viewers=2) as load, office_tab(browser, site.proxy, "office_journey") as app:
         response = app.page.goto(site.proxy.url)
         app.page.get_by_test_id("stSidebarNav").wait_for()
-        app.settle()
+        app.settle()  # waits for the viewport component, which the proxy's CSP once blocked (blob: module)
+        assert app.page.evaluate("document.documentElement.lang") == "id"
         app.shot("ringkasan_through_proxy")
         for name, value in HEADERS.items():
             assert response.headers.get(name) == value, name
@@ -120,12 +121,12 @@ def test_office_journey_through_nginx_with_two_replicas_under_load(browser, depl
         assert set(rejected["BARIS"]) == set(planted)
         assert not rejected.astype(str).apply(lambda c: c.str.contains(r"\d{16}")).any().any()  # no NIK
 
-        commit = app.page.get_by_role("button", name=t("upload.commit", "id", rows=fmt_int(expected.rows_accepted)))
+        commit = app.page.get_by_role("button", name=t("upload.commit", "id", count=expected.rows_accepted))
         commit.scroll_into_view_if_needed()
         commit.click()
         app.settle()
         app.page.get_by_text(t("upload.committed", "id", batch=expected.batch_id,
-                               accepted=fmt_int(expected.rows_accepted), file=MESSY.name)).wait_for()
+                               count=expected.rows_accepted, file=MESSY.name)).wait_for()
         loaded_at = time.monotonic()
         app.shot("committed")
 

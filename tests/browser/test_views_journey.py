@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from jamsostek import i18n
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, LAID_OUT
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +73,8 @@ def map_state(page) -> dict:
 
 
 def settle(page) -> None:
-    """Wait until Streamlit is done, twice: a phone's first run is followed by the width report's rerun."""
+    """Wait until Streamlit is done, after the width report's rerun that follows a new session's first run."""
+    page.wait_for_function(LAID_OUT)
     for _ in range(2):
         page.wait_for_timeout(400)
         page.locator(SETTLED).wait_for()
