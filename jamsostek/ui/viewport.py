@@ -1,12 +1,12 @@
 """What the browser looks like: its width class (phone, desktop), a projector mode, <html lang>, scrolling.
 
-Streamlit's st.context gives headers, locale and timezone but not the window's width, so a tiny inline
-component (st.components.v2, no files, no network) reports the width *class* of the window once it is
-drawn, and again only when a resize crosses a breakpoint (a class change reruns the page; a resize inside
-a class does not). Until it has reported (the very first run of a session), the User-Agent's "Mobi" hint
-decides, or the class remembered from the last visit (a cookie the component writes, so a returning
-phone's first run is laid out right without a second one). `?tampilan=ponsel|lebar|layar` in the address overrides both: a phone layout on a desktop, a
-desktop layout on a tablet, the projector screen.
+Streamlit's st.context gives headers, locale and timezone but not the window's width. A session's first run
+is laid out for the width class remembered from the last visit (a cookie the component writes), else for
+the User-Agent's "Mobi" hint. A tiny inline component (st.components.v2, no files, no network) then reports
+the window's class only when it differs from that one, and again when a resize crosses a breakpoint (a
+class change reruns the page; a resize inside a class does not), so most sessions need no second run.
+`?tampilan=ponsel|lebar|layar` in the address overrides all of it: a phone layout on a desktop, a desktop
+layout on a tablet, the projector screen.
 
 The same component sets `<html lang>` to the session's language (Streamlit leaves it "en") and brings an
 element into view when a page asks for it (the desa panel after a tap on the map).
@@ -36,18 +36,19 @@ export default function(component) {
   const { data, setStateValue } = component;
   const phoneMax = data.phone_max;
   const classOf = () => (window.innerWidth < phoneMax ? "phone" : "desktop");
-  // Only a class the server does not know yet is sent: sending the same one again would start a rerun that
-  // interrupts the run in progress (a language switch), and an interrupted run loses widget values.
+  // Only a class other than the one the server laid this run out for is sent: sending the same one would
+  // start a rerun that interrupts the run in progress (a language switch), and an interrupted run loses
+  // widget values.
   let last = data.known;
-  // What the server last laid out for (empty until the first report's rerun): tests wait for it to match.
-  document.documentElement.dataset.widthClass = data.known || "";
+  // What the server laid out for: the journeys wait for it to match the window before they click.
+  document.documentElement.dataset.widthClass = data.known;
   const report = () => {
     const now = classOf();
+    // Remembered for the next visit: its very first run is then laid out right, without a second run.
+    document.cookie = data.cookie + "=" + now + "; path=/; max-age=31536000; SameSite=Lax";
     if (now !== last) {
       last = now;
       setStateValue("width_class", now);
-      // Remembered for the next visit: its very first run is then laid out right, without a second run.
-      document.cookie = data.cookie + "=" + now + "; path=/; max-age=31536000; SameSite=Lax";
     }
   };
   report();
@@ -94,11 +95,14 @@ def ua_hint(headers) -> str:
 
 
 def layout() -> str:
-    """PHONE, DESKTOP or SCREEN for this run: the address's choice, else the window's width class (reported now,
-    or remembered from the last visit in a cookie), else the User-Agent's hint."""
-    chosen = flt.layout_from_url(st.query_params.to_dict())
-    if chosen:
-        return chosen
+    """PHONE, DESKTOP or SCREEN for this run: the address's choice, else the window's width class."""
+    return flt.layout_from_url(st.query_params.to_dict()) or width_class()
+
+
+def width_class() -> str:
+    """PHONE or DESKTOP: the window's width class as reported on this session, else as remembered from the
+    last visit (a cookie), else the User-Agent's hint. The component reports only when the window's class
+    differs from this one, so most sessions start laid out right and need no second run."""
     try:
         headers, cookies = st.context.headers, st.context.cookies
     except Exception:  # no browser session (AppTest, bare mode): the desktop layout
@@ -124,7 +128,7 @@ def scroll_to(element_id: str) -> None:
 
 def mount(lang: str) -> None:
     """Draw the (invisible) component once per run: reports the width class, sets <html lang>, scrolls."""
-    data = {"phone_max": PHONE_MAX_PX, "lang": lang, "cookie": COOKIE, "known": _reported(),
+    data = {"phone_max": PHONE_MAX_PX, "lang": lang, "cookie": COOKIE, "known": width_class(),
             "scroll_to": st.session_state.pop(_SCROLL, None)}
     _component(data=data, key=_STATE, default={"width_class": None}, on_width_class_change=lambda: None,
                height=0, width="stretch")
