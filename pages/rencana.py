@@ -41,11 +41,12 @@ if cells["sasaran_workers"].sum() == 0:
     st.info(t("plan.no_cells", lang), icon=":material/info:")
     st.stop()
 
-asked = plan_inputs(lang, renew_count, rates.next_month(view.as_of))
+first_month = rates.next_month(view.as_of)
+asked = plan_inputs(lang, renew_count, first_month)
 if asked is None:
     st.stop()
 inputs, budget_lines, start = asked
-remember_in_url(inputs, budget_lines)
+remember_in_url(inputs, budget_lines, start, first_month)
 with st.spinner(t("plan.computing", lang)):
     plan, funding = rates.plan(cells, inputs, budget_lines, start)
 

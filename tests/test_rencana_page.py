@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from jamsostek.plan import allocation as al
+from jamsostek.plan import rates
 from jamsostek import i18n, settings
 from jamsostek.access import auth
 from jamsostek.store import db
@@ -329,3 +330,14 @@ def test_a_csr_line_is_priced_at_the_discount_in_its_months(store, cells):
     assert prices.loc["CSR", "Pekerja dibiayai"] == 14 and prices.loc["CSR", "Bulan dengan keringanan"] == 2
     assert metric(at, "Pekerja dilindungi anggaran") == "28" == i18n.fmt_int(RENEWALS + GAP, "id")
     assert metric(at, "Sisa anggaran") == i18n.fmt_rp(2_000_000 - 14 * 67_200 - 14 * 50_400, "id")
+
+
+def test_the_start_month_comes_from_the_address_and_goes_back(store, cells):
+    at = open_page(mulai="2026-11", bulan="4", anggaran="1000000", csr="1000000")
+    assert at.date_input(key="rencana_start").value == date(2026, 11, 1)
+    prices = frame_with(at, "Biaya per pekerja (seluruh bulan)").set_index("Sumber dana")
+    assert prices.loc["CSR", "Bulan dengan keringanan"] == 2  # Nov, Dec 2026 at the discount, as typed above
+    at.date_input(key="rencana_start").set_value(date(2027, 2, 1))
+    submit(at)
+    assert at.query_params["mulai"] in (["2027-02"], "2027-02")
+    assert open_page(mulai="2026-13").date_input(key="rencana_start").value == rates.next_month(AS_OF)

@@ -24,6 +24,10 @@ UBUD = "51.04.05"
     ("anggaran", "2000000000", ("2000000000", True)),
     ("anggaran", "2e9", (None, False)),
     ("anggaran", "9" * 41, (None, False)),
+    ("mulai", "2026-07", ("2026-07", True)),
+    ("mulai", "2026-13", (None, False)),
+    ("mulai", "2026-7", (None, False)),
+    ("mulai", "2026-07-01", (None, False)),
     ("tab", "<script>", (None, False)),
     ("tab", "", (None, True)),
 ])

@@ -141,6 +141,7 @@ class Option:
     values: tuple[str, ...] = ()
     default: str = ""
     number: tuple[int, int] | None = None  # whole numbers in [low, high] instead of fixed values
+    pattern: str | None = None  # text matching this regular expression instead of fixed values
 
     def read(self, qp: Mapping) -> tuple[str | None, bool]:
         """(value, ok) of this option in the URL: None when absent or rejected (ok False when rejected)."""
@@ -153,6 +154,8 @@ class Option:
             low, high = self.number
             ok = bool(_DIGITS.fullmatch(value)) and low <= int(value) <= high
             return (str(int(value)), True) if ok else (None, False)
+        if self.pattern is not None:
+            return (value, True) if re.fullmatch(self.pattern, value) else (None, False)
         return (value, True) if value in self.values else (None, False)
 
 
@@ -183,6 +186,7 @@ PAGE_OPTIONS: dict[str, Option] = {option.key: option for option in (
     Option("iuran", number=(1, 10**9)),
     Option("aturan", ("gap", "coverage", "weights", "mix"), "gap"),
     Option("perpanjang", ("ya", "tidak"), "ya"),
+    Option("mulai", pattern=r"20[0-9]{2}-(0[1-9]|1[0-2])"),  # the plan's first month, YYYY-MM
     Option("sasaran", number=(0, 100)),
 )}
 

@@ -37,7 +37,7 @@ def _money_input(label: str, default: int, lang: str, name: str, help: str | Non
     return st.text_input(label, key=_key(name), help=help)
 
 
-def remember_in_url(plan: al.PlanInput, lines: dict[str, int]) -> None:
+def remember_in_url(plan: al.PlanInput, lines: dict[str, int], start: date, default_start: date) -> None:
     """Write the submitted inputs into the address (defaults left out), so the link reopens this plan."""
     amounts = {"anggaran": lines.get("APBD", 0), "apbdes": lines.get("APBDES", 0), "dbhcht": lines.get("DBHCHT", 0),
                "csr": lines.get("CSR", 0)}
@@ -48,6 +48,7 @@ def remember_in_url(plan: al.PlanInput, lines: dict[str, int]) -> None:
     ctx.show_option("bulan", "" if plan.months == DEFAULT_MONTHS else plan.months)
     ctx.show_option("aturan", plan.rule)
     ctx.show_option("perpanjang", "ya" if plan.renew_first else "tidak")
+    ctx.show_option("mulai", "" if start == default_start else f"{start:%Y-%m}")
 
 
 def _weights_editor(lang: str) -> pd.DataFrame:
@@ -73,7 +74,8 @@ def plan_inputs(lang: str, renew_count: int, start: date) -> tuple[al.PlanInput,
         ctx.url_option(_key("months"), "bulan", DEFAULT_MONTHS, to_widget=int)
         months = b.number_input(t("plan.months", lang), min_value=1, max_value=MAX_MONTHS, step=1, key=_key("months"))
         # The month the plan starts decides its price: PP 50/2025 halves some sources' contributions in 2026.
-        start = b.date_input(t("rates.start", lang), value=start, format="DD/MM/YYYY", key=_key("start"),
+        ctx.url_option(_key("start"), "mulai", start, to_widget=lambda v: date(int(v[:4]), int(v[5:]), 1))
+        start = b.date_input(t("rates.start", lang), format="DD/MM/YYYY", key=_key("start"),
                              help=t("rates.start_help", lang))
         with c:
             rate_text = _money_input(
