@@ -84,6 +84,8 @@ SMALL_CELL_MIN = 5
 # with the BPJS Ketenagakerjaan branch before a real round (README, Usulan).
 USULAN_MIN_AGE = 18
 USULAN_MAX_AGE = 65
+# A registered candidate whose NIK no extract holds with JKK and JKM after this many weeks is flagged stalled.
+USULAN_STALL_WEEKS = 6
 
 
 def db_path() -> Path:
