@@ -105,3 +105,4 @@ def funnel(con: db.Connection, as_of: date) -> pd.DataFrame:
     """Counts per desa: proposed, verified, registered, enrolled, stalled (for every role)."""
     ensure_tables(con)
     return db.run_query(con, "usulan_funnel", as_of=as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
+
