@@ -77,6 +77,15 @@ LAPSING_WINDOW_DAYS = 30
 DEFAULT_PROGRAMME_FUNDING = ("APBD",)
 # Who is reached: a desa x sex x age cell of fewer people than this is hidden from viewers (and documents).
 SMALL_CELL_MIN = 5
+# Usulan (candidate) verification: the age a candidate must have on the verification date, from the NIK's
+# birth date. BPJS Ketenagakerjaan takes BPU (non-wage) participants up to 65 years old at registration
+# (bpjsketenagakerjaan.go.id, "Bukan Penerima Upah"); the lower bound is the working age of UU 13/2003
+# (18, Pasal 1 angka 26: a child is under 18). Neither was found in a stored primary text: confirm both
+# with the BPJS Ketenagakerjaan branch before a real round (README, Usulan).
+USULAN_MIN_AGE = 18
+USULAN_MAX_AGE = 65
+# A registered candidate whose NIK no extract holds with JKK and JKM after this many weeks is flagged stalled.
+USULAN_STALL_WEEKS = 6
 
 
 def db_path() -> Path:

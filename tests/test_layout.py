@@ -21,10 +21,11 @@ PRIVATE_EXEMPT = ("jamsostek/ingest/",)
 # settings, domain: constants and programme facts · i18n: labels and formats · store: DuckDB and SQL ·
 # geo: wilayah and boundaries · analysis: pure coverage maths, charts and maps (no store, no geo) ·
 # reports: documents and download formats built from query results · access: accounts, roles, privacy ·
-# ingest: extract files into the store (uses privacy) · sample: synthetic extracts · plan: budget allocation ·
+# ingest: extract files into the store (uses privacy) · usulan: candidate lists, their verification and
+# enrolment (uses ingest's readers) · sample: synthetic extracts · plan: budget allocation ·
 # meetings: weekly meetings and their minutes · ui: Streamlit pieces · cli: every area's command line.
 LAYERS = (("settings", "domain"), ("i18n",), ("store",), ("geo",), ("sasaran",), ("analysis",), ("reports",), ("access",),
-          ("ingest",), ("sample",), ("plan",), ("meetings",), ("ui",), ("cli",))
+          ("ingest",), ("usulan",), ("sample",), ("plan",), ("meetings",), ("ui",), ("cli",))
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
 

@@ -45,9 +45,13 @@ ACTION_ADD = "action_add"
 ACTION_UPDATE = "action_update"
 SASARAN_UPLOAD = "sasaran_upload"
 SASARAN_ACTIVATE = "sasaran_activate"
+USULAN_PROPOSE = "usulan_propose"    # a candidate list stored (usulan/store.py)
+USULAN_OVERRIDE = "usulan_override"  # a verifier's decision on one candidate, with its note
+USULAN_EXPORT = "usulan_export"      # a download holding candidates' NIK and names
 ACTIONS = frozenset({REVEAL_NIK, EXPORT_DETAIL, UPLOAD_COMMIT, BATCH_WITHDRAW, SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, PROFILE_SAVE,
                      PASSWORD_CONFIRMED, SCENARIO_SAVE, SCENARIO_DELETE, MEETING_CREATE, ACTION_ADD, ACTION_UPDATE,
-                     SASARAN_UPLOAD, SASARAN_ACTIVATE})
+                     SASARAN_UPLOAD, SASARAN_ACTIVATE, USULAN_PROPOSE, USULAN_OVERRIDE,
+                     USULAN_EXPORT})
 MAX_AUDIT_ROWS = 10_000
 
 

@@ -147,8 +147,11 @@ def read_extract_path(path: Path | str, limits: Limits = Limits(),
 
 
 def read_extract(data: bytes, file_name: str, limits: Limits = Limits(),
-                 header_override: dict[str, str] | None = None) -> RawExtract:
-    """Read CSV or XLSX bytes into text cells; raises ExtractError with advice for the officer."""
+                 header_override: dict[str, str] | None = None,
+                 required: tuple[str, ...] = REQUIRED_FIELDS) -> RawExtract:
+    """Read CSV or XLSX bytes into text cells; raises ExtractError with advice for the officer.
+
+    `required`: the fields the header must hold (an extract's by default; a candidate list needs fewer)."""
     name = sanitise_file_name(file_name)
     check_size(len(data), limits)
     if not data.strip():
@@ -157,9 +160,9 @@ def read_extract(data: bytes, file_name: str, limits: Limits = Limits(),
     if ext == ".xls" or data.startswith(OLE_MAGIC):
         raise extract_error("old_excel")
     if ext in CSV_EXTENSIONS:
-        result = _read_csv(data, limits, header_override)
+        result = _read_csv(data, limits, header_override, required)
     elif ext in XLSX_EXTENSIONS:
-        result = _read_xlsx(data, limits, header_override)
+        result = _read_xlsx(data, limits, header_override, required)
     else:
         raise extract_error("unsupported_type", ext=ext or name)
     result.file_name, result.sha256 = name, hashlib.sha256(data).hexdigest()
@@ -200,7 +203,8 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _read_csv(data: bytes, limits: Limits, override: dict[str, str] | None) -> RawExtract:
+def _read_csv(data: bytes, limits: Limits, override: dict[str, str] | None,
+              required: tuple[str, ...] = REQUIRED_FIELDS) -> RawExtract:
     text, encoding = decode(data)
     sep = guess_separator(head_lines(text))
 
@@ -213,7 +217,7 @@ def _read_csv(data: bytes, limits: Limits, override: dict[str, str] | None) -> R
         except csv.Error as exc:  # e.g. an unclosed quote swallowing the rest of the file
             raise invalid_file(line=reader.line_num) from exc
 
-    return build(records(), limits, override, encoding=encoding, separator=sep)
+    return build(records(), limits, override, required, encoding=encoding, separator=sep)
 
 
 def check_zip(data: bytes, limits: Limits) -> None:
@@ -254,7 +258,8 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(data: bytes, limits: Limits, override: dict[str, str] | None) -> RawExtract:
+def _read_xlsx(data: bytes, limits: Limits, override: dict[str, str] | None,
+               required: tuple[str, ...] = REQUIRED_FIELDS) -> RawExtract:
     check_zip(data, limits)
     try:
         # data_only: cached values only, formulas are never evaluated; read_only: rows are streamed.
@@ -275,7 +280,7 @@ def _read_xlsx(data: bytes, limits: Limits, override: dict[str, str] | None) -> 
         if not book.worksheets:
             raise invalid_file()
         sheet = max(book.worksheets, key=score)  # first sheet with the most recognised headers
-        return build(rows(sheet), limits, override, sheet=sheet.title)
+        return build(rows(sheet), limits, override, required, sheet=sheet.title)
     except ExtractError:
         raise
     except Exception as exc:  # rows are parsed lazily: malformed XML surfaces here
@@ -310,9 +315,10 @@ def map_headers(header: list[str], override: dict[str, str] | None = None) -> tu
     return mapped, [h for h in header if h not in mapped]
 
 
-def require_fields(header: list[str], header_map: dict[str, str]) -> None:
+def require_fields(header: list[str], header_map: dict[str, str],
+                   required: tuple[str, ...] = REQUIRED_FIELDS) -> None:
     """Refuses a header without every required field, naming what is missing, what is not understood, the fix."""
-    if missing := [CANONICAL[f] for f in REQUIRED_FIELDS if f not in header_map.values()]:
+    if missing := [CANONICAL[f] for f in required if f not in header_map.values()]:
         # Digit runs masked: with no header row, the "headers" found are a participant's NIK and KPJ.
         shown = [re.sub(r"\d{6,}", "…", h)[:40] for h in header]
         unknown = [s for h, s in zip(header, shown) if h not in header_map]
@@ -340,7 +346,7 @@ def header_names(cells: list[str], limits: Limits) -> list[str]:
 
 
 def build(records: Iterable[list[str]], limits: Limits, override: dict[str, str] | None,
-           **source: str | None) -> RawExtract:
+          required: tuple[str, ...] = REQUIRED_FIELDS, **source: str | None) -> RawExtract:
     """Find the header, map it, then collect data rows with their spreadsheet row numbers."""
     records = iter(records)
     head = list(itertools.islice(records, HEADER_SEARCH_ROWS))
@@ -351,7 +357,7 @@ def build(records: Iterable[list[str]], limits: Limits, override: dict[str, str]
         at = next((i for i, r in enumerate(head) if any(r)), 0)
     header = header_names(head[at] if head else [], limits)
     header_map, unmapped = map_headers(header, override)
-    require_fields(header, header_map)
+    require_fields(header, header_map, required)
     width, rows, ragged, blank_from = len(header), [], [], None
     for number, cells in enumerate(itertools.chain(head[at + 1:], records), start=at + 2):
         if len(cells) > width and any(cells[width:]):

@@ -18,7 +18,7 @@ _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _COMMENT = re.compile(r"--[^\n]*")
 # Every table of the store. A writable connection creates them all, so that a read-only copy
 # (jamsostek/store/shared.py) already has the meeting and scenario tables when nobody has used them yet.
-SCHEMAS = ("schema", "meeting_schema", "scenario_schema", "signin_schema")
+SCHEMAS = ("schema", "meeting_schema", "scenario_schema", "signin_schema", "usulan_schema")
 
 Connection = duckdb.DuckDBPyConnection
 Error = duckdb.Error
@@ -149,6 +149,12 @@ def fetch_row(con: Connection, name: str, **params) -> tuple | None:
     """The first row of a statement file's result, or None."""
     sql = load_statement(name)
     return con.execute(sql, _bind(sql, params)).fetchone()
+
+
+def fetch_rows(con: Connection, name: str, **params) -> list[tuple]:
+    """Every row of a statement file's result (an update ... returning: the rows it changed)."""
+    sql = load_statement(name)
+    return con.execute(sql, _bind(sql, params)).fetchall()
 
 
 def fetch_value(con: Connection, name: str, **params):

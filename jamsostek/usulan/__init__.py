@@ -1,0 +1,1 @@
+"""The usulan funnel: candidate lists proposed per desa, verified, registered and enrolled."""
