@@ -18,6 +18,7 @@ PAGES = [
     ("pages/rencana.py", "page.plan", ":material/savings:"),
     ("pages/rapat.py", "page.meeting", ":material/groups:"),
     ("pages/layar.py", "page.screen", ":material/co_present:"),  # the meeting on a projector
+    ("pages/usulan.py", "page.usulan", ":material/how_to_reg:"),
     ("pages/laporan.py", "page.reports", ":material/description:"),
     # Data admin only: viewers see a sign-in form there.
     ("pages/unggah.py", "page.upload", ":material/upload_file:"),

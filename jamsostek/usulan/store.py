@@ -21,6 +21,15 @@ OVERRIDE_STATUSES = (verify.VERIFIED, verify.REJECTED)
 NOT_OVERRIDABLE = frozenset({"nik_invalid", "duplicate_in_list"})
 
 
+class OverrideRefused(ValueError):
+    """A decision the store will not record; `code` names why (status, note_missing, no_candidate,
+    not_overridable) for the page to say in the reader's language."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
 def ensure_tables(con: db.Connection) -> None:
     """Create the usulan tables if this store has none yet (safe to call every time)."""
     db.ensure(con, "usulan_schema")
@@ -67,14 +76,14 @@ def propose(con: db.Connection, kode_desa: str, candidates: pd.DataFrame, actor:
 def override(con: db.Connection, list_id: int, row_number: int, status: str, note: str, actor: str) -> None:
     """A verifier's decision on one candidate (verified or rejected) with a note it cannot do without."""
     if status not in OVERRIDE_STATUSES:
-        raise ValueError(f"an override is one of {OVERRIDE_STATUSES}")
+        raise OverrideRefused("status", f"an override is one of {OVERRIDE_STATUSES}")
     if not (note or "").strip():
-        raise ValueError("an override needs a note")
+        raise OverrideRefused("note_missing", "an override needs a note")
     current = candidates(con).query("list_id == @list_id and row_number == @row_number")
     if current.empty:
-        raise ValueError(f"no candidate in row {row_number} of list {list_id}")
+        raise OverrideRefused("no_candidate", f"no candidate in row {row_number} of list {list_id}")
     if status == verify.VERIFIED and set(current.iloc[0]["reasons"].split(";")) & NOT_OVERRIDABLE:
-        raise ValueError("an invalid or repeated NIK cannot be accepted")
+        raise OverrideRefused("not_overridable", "an invalid or repeated NIK cannot be accepted")
     with db.transaction(con):
         db.fetch_row(con, "usulan_override", list_id=int(list_id), row_number=int(row_number),
                      override_status=status, override_note=privacy.scrub(con, note.strip()), override_by=actor)
@@ -83,15 +92,24 @@ def override(con: db.Connection, list_id: int, row_number: int, status: str, not
                              f"list {list_id} row {row_number}: {status}; {note.strip()}")
 
 
-def register(con: db.Connection, actor: str, kode_desa: str | None = None) -> int:
-    """Mark the verified candidates (of one desa, or all) as registered, once; how many were new."""
+def register_batch(con: db.Connection, actor: str, kode_desa: str | None = None,
+                   on: date | None = None) -> pd.DataFrame:
+    """Mark the verified candidates not registered yet (of one desa, or all) as registered, and return
+    exactly those (candidates' columns): the rows of the registration file this marking is for."""
     ensure_tables(con)
     with db.transaction(con):
-        marked = len(db.fetch_rows(con, "usulan_register", kode_desa=kode_desa))
+        marked = set(db.fetch_rows(con, "usulan_register", kode_desa=kode_desa))
         db.execute(con, "data_version_bump")
         privacy.record_audit(con, actor, privacy.USULAN_EXPORT,
-                             f"registration file, desa {kode_desa or 'all'}: {marked} newly registered")
-    return marked
+                             f"registration file, desa {kode_desa or 'all'}: {len(marked)} newly registered")
+    everyone = candidates(con, kode_desa, on)
+    keys = zip(everyone["list_id"], everyone["row_number"])
+    return everyone[[key in marked for key in keys]].reset_index(drop=True)
+
+
+def register(con: db.Connection, actor: str, kode_desa: str | None = None) -> int:
+    """Mark the verified candidates (of one desa, or all) as registered, once; how many were new."""
+    return len(register_batch(con, actor, kode_desa))
 
 
 def candidates(con: db.Connection, kode_desa: str | None = None, as_of: date | None = None) -> pd.DataFrame:
