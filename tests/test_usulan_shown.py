@@ -32,6 +32,12 @@ def test_the_funnel_table_is_headed_in_the_readers_language():
         ["Desa", "Proposed", "Verified", "Registered", "Enrolled", "Stalled"]
 
 
+def test_the_funnel_reads_as_one_line_on_a_phone():
+    totals = FUNNEL[list(shown.FUNNEL)].sum()
+    assert shown.funnel_line(totals, "id") == ("Diusulkan **20** → Lolos verifikasi **16** → Didaftarkan **10** → "
+                                               "Terdaftar **5** · Tertahan **3**")
+
+
 def test_the_masked_table_holds_no_nik_or_name_and_names_the_first_row_of_a_duplicate():
     frame = candidates([(1, 2, "5104011505900021", "Wayan Sudarsana", "verified", "", "verified"),
                         (1, 3, "5104011505900021", "Wayan Sudarsana", "rejected", "duplicate_in_list", "rejected")])

@@ -18,7 +18,7 @@ from jamsostek.i18n import fmt_date, fmt_int, t
 from jamsostek.ingest import readers
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
-from jamsostek.ui import flash, session
+from jamsostek.ui import flash, session, viewport
 from jamsostek.usulan import files, propose, shown, verify
 from jamsostek.usulan import store as usulan
 
@@ -40,8 +40,11 @@ def funnel(lang: str, as_of: date) -> None:
         st.info(t("usulan.none", lang))
         return
     totals = table[list(shown.FUNNEL)].sum()
-    ui.cards([metrics.Card(c, t(label, lang), fmt_int(int(totals[c]), lang))
-              for c, label in shown.FUNNEL.items()], per_row=5)
+    if viewport.is_phone():  # five stacked cards would fill the screen: one line that reads as a funnel
+        st.markdown(shown.funnel_line(totals, lang))
+    else:
+        ui.cards([metrics.Card(c, t(label, lang), fmt_int(int(totals[c]), lang))
+                  for c, label in shown.FUNNEL.items()], per_row=5)
     st.markdown(f"**{t('usulan.by_kecamatan', lang)}**")
     ui.table(shown.funnel_table(shown.by_kecamatan(table), lang, ("kecamatan",)), base_name="usulan_kecamatan",
              key=KEY + "kecamatan")
@@ -101,7 +104,8 @@ def _draft_view(draft: dict, actor: str, lang: str) -> None:
     st.markdown(f"**{t('usulan.preview_title', lang, count=fmt_int(len(judged), lang), desa=_desa_options()[draft['kode_desa']])}**")
     counts = shown.status_counts(judged)
     ui.cards([metrics.Card(s, shown.status_text(s, lang), fmt_int(n, lang)) for s, n in counts.items()], per_row=3)
-    st.dataframe(shown.preview(judged, lang), hide_index=True)
+    st.dataframe(shown.preview(judged, lang), hide_index=True,
+                 column_config={t("usulan.col_reason", lang): st.column_config.TextColumn(width="large")})
     with st.container(horizontal=True):
         st.button(t("usulan.save", lang), type="primary", icon=":material/save:", key=KEY + "save",
                   on_click=_on_save, args=(actor, lang))
@@ -184,7 +188,9 @@ def verification(candidates: pd.DataFrame, actor: str, lang: str) -> None:
                           format_func=lambda s: t("usulan.show_all", lang) if s is None else shown.status_text(s, lang))
     listed = candidates if status is None else candidates[candidates["decided_status"] == status]
     table = shown.masked_table(listed.reset_index(drop=True), lang)
-    st.dataframe(table.style.format(metrics.formats(table, lang), na_rep="–"), hide_index=True)
+    st.dataframe(table, hide_index=True, column_config={
+        t("usulan.col_reason", lang): st.column_config.TextColumn(width="large"),
+        t("usulan.col_note", lang): st.column_config.TextColumn(width="medium")})
     decide_form(candidates, actor, lang)
 
 

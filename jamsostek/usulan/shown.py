@@ -9,7 +9,7 @@ import pandas as pd
 
 from jamsostek import domain
 from jamsostek.access import privacy
-from jamsostek.i18n import t
+from jamsostek.i18n import MISSING, fmt_date, fmt_int, t
 from jamsostek.usulan import verify
 from jamsostek.usulan.store import NOT_OVERRIDABLE
 
@@ -22,6 +22,12 @@ def by_kecamatan(funnel: pd.DataFrame) -> pd.DataFrame:
     """The per-desa funnel (usulan_funnel) summed per kecamatan, in code order."""
     return (funnel.groupby(["kode_kecamatan", "kecamatan"], as_index=False)[list(FUNNEL)].sum()
             .sort_values("kode_kecamatan", ignore_index=True))
+
+
+def funnel_line(totals: pd.Series, lang: str) -> str:
+    """The funnel's totals in one line: 'Diusulkan **6** → Lolos verifikasi **5** → ... · Tertahan **0**'."""
+    steps = [f"{t(FUNNEL[c], lang)} **{fmt_int(int(totals[c]), lang)}**" for c in FUNNEL]
+    return " → ".join(steps[:-1]) + " · " + steps[-1]
 
 
 def funnel_table(funnel: pd.DataFrame, lang: str, places: tuple[str, ...]) -> pd.DataFrame:
@@ -54,6 +60,10 @@ def sector_text(sektor: str, lang: str) -> str:
     return domain.SECTORS.get(sektor, {}).get(lang, sektor)
 
 
+def _dates(values: pd.Series, lang: str) -> list[str]:
+    return [MISSING if pd.isna(v) else fmt_date(pd.Timestamp(v).date(), lang) for v in values]
+
+
 def masked_table(candidates: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The verifier's table: list, row, desa, masked NIK and name, sector, decided status, reasons, note,
     registration and enrolment dates."""
@@ -67,8 +77,8 @@ def masked_table(candidates: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("usulan.col_status", lang): [status_text(s, lang) for s in candidates["decided_status"]],
         t("usulan.col_reason", lang): reasons_text(candidates, lang),
         t("usulan.col_note", lang): candidates["override_note"].fillna(""),
-        t("usulan.col_registered_at", lang): pd.to_datetime(candidates["registered_at"]).dt.date,
-        t("usulan.col_enrolled_on", lang): pd.to_datetime(candidates["enrolled_on"]).dt.date,
+        t("usulan.col_registered_at", lang): _dates(candidates["registered_at"], lang),
+        t("usulan.col_enrolled_on", lang): _dates(candidates["enrolled_on"], lang),
     })
 
 
