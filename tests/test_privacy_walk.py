@@ -4,7 +4,8 @@ Everything a viewer can reach is collected: every element of every page (titles,
 widgets' options), every download's bytes, the address bar, and the log records written meanwhile.
 Before the walk a NIK and a participant's name are planted in every free text a person can put in: the
 file name of a batch, a scenario's name (which also starts like a spreadsheet formula), a meeting's title,
-an action's text, person and note, and the names of who recorded them.
+an action's text, person and note, and the names of who recorded them; and a candidate list (usulan) with
+a candidate's NIK and a participant's name, its file name, and a verifier's note.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pyarrow as pa
 import pytest
 import streamlit as st
@@ -32,6 +34,7 @@ from jamsostek.access import privacy
 from jamsostek.meetings import weekly as mt
 from jamsostek.plan import allocation as al
 from jamsostek.plan import scenarios
+from jamsostek.usulan import store as usulan
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -47,6 +50,7 @@ HOSTILE_URL = {"kec": "' OR 1=1;--", "sektor": "petani'; DROP TABLE participant;
 
 
 PLANTED_NIK = "5104052508607000"  # NIK-shaped, not a participant's: masked as any NIK must be
+CANDIDATE_NIK = "5104051505900777"  # a candidate's (verified, registered): never shown to a viewer
 FORMULA = "=cmd|'/c calc'!A1"
 FORMULA_PAGES = ("pages/rencana.py", "pages/rapat.py")  # scenario comparison tables, the minutes' actions
 
@@ -67,6 +71,12 @@ def plant(con: db.Connection, folder: Path, name: str) -> None:
                            who=name, due_date=date(2026, 12, 1), note=f"{FORMULA} {name}", actor=name)
     mt.update_action(con, action, 1, status="berjalan", due_date=date(2026, 12, 1), who=f"{name} dan camat",
                      note=f"{FORMULA} telepon {name}", actor=name)
+    candidates = pd.DataFrame([(2, CANDIDATE_NIK, f"Calon {name}", "petani", "081234567"),
+                               (3, PLANTED_NIK, name, "petani", "")], columns=usulan.CANDIDATE_COLUMNS)
+    list_id = usulan.propose(con, "51.04.05.2002", candidates, f"desa {name}", date(2026, 11, 20),
+                             f"usulan_{PLANTED_NIK}_{name}.csv")
+    usulan.override(con, list_id, 3, "rejected", f"{FORMULA} {name} {PLANTED_NIK}", name)
+    usulan.register(con, name)
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +87,7 @@ def sample_store(tmp_path_factory):
     con = db.connect(path)
     names = [r[0] for r in con.execute("select distinct nama from enrolment where nama <> ''").fetchall()]
     plant(con, folder, sorted(names)[len(names) // 2].title())  # as a person types it, not as stored
-    niks = {r[0] for r in con.execute("select nik from enrolment").fetchall()} | {PLANTED_NIK}
+    niks = {r[0] for r in con.execute("select nik from enrolment").fetchall()} | {PLANTED_NIK, CANDIDATE_NIK}
     con.close()
     saved = {k: os.environ.get(k) for k in (settings.ENV_DB, settings.ENV_CACHE_DIR, "JAMSOSTEK_ADMINS")}
     os.environ[settings.ENV_DB], os.environ[settings.ENV_CACHE_DIR] = str(path), str(folder / "cache")

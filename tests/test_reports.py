@@ -231,6 +231,22 @@ def test_evidence_reports_who_is_protected_by_sex_and_age(data, evidence_pdf):
     assert "< 5" in page  # the note says how small cells are shown
 
 
+def test_evidence_carries_the_usulan_funnel_as_counts(data):
+    funnel = pd.DataFrame({
+        "kode_kecamatan": ["51.04.05", "51.04.05", "51.04.01"], "kecamatan": ["Ubud", "Ubud", "Sukawati"],
+        "kode_desa": ["51.04.05.2002", "51.04.05.2003", "51.04.01.2001"], "desa": ["Mas", "Lodtunduh", "Batubulan"],
+        "proposed_workers": [12, 3, 1_250], "verified_workers": [10, 3, 1_100], "registered_workers": [10, 0, 1_000],
+        "enrolled_workers": [4, 0, 900], "stalled_workers": [1, 0, 20]})
+    pages = pdf_pages(evidence.build_evidence_pdf(dataclasses.replace(data, usulan=funnel), "id"))
+    [page] = [p for p in pages if "Dari usulan ke kepesertaan" in p and "Per kecamatan" in p]
+    assert "Sukawati 1.250 1.100 1.000 900 20" in page and "Ubud 15 13 10 4 1" in page
+    assert "Total 1.265 1.113 1.010 904 21" in page
+    assert "Mas Ubud 12 10 10 4 1" in page
+    empty = pdf_pages(evidence.build_evidence_pdf(dataclasses.replace(data, usulan=funnel.head(0)), "en"))
+    [page] = [p for p in empty if "From proposal to enrolment" in p and "Contents" not in p]
+    assert "No candidate list yet." in page
+
+
 def test_desa_sheets_refuse_an_unknown_desa(data):
     with pytest.raises(KeyError):
         desa_sheet.build_desa_sheets(data, "id", ["51.99.99.9999"])

@@ -6,7 +6,7 @@ cannot differ between them; the queries are the same files (queries/*.sql) the d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -15,6 +15,7 @@ from jamsostek import settings
 from jamsostek.store import db
 from jamsostek.analysis import indicators, metrics
 from jamsostek.analysis.filters import Filters
+from jamsostek.usulan import store as usulan
 
 TREND_WEEKS = 12  # weeks listed in the trend tables
 
@@ -38,6 +39,7 @@ class ReportData:
     lapsing: pd.DataFrame
     reached: pd.DataFrame  # protected_by_sex_age: desa x sex x age (documents hide its small cells)
     programme_weeks: pd.Series | None = None  # JS-08 at each week end (whole region views only)
+    usulan: pd.DataFrame = field(default_factory=pd.DataFrame)  # the candidate funnel per desa (counts only)
     lapsing_days: int = settings.LAPSING_WINDOW_DAYS
 
     @property
@@ -116,5 +118,14 @@ def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.L
         lapsing=db.run_query(con, "lapsing_by_desa", days=lapsing_days, **p),
         programme_weeks=None if headlines.filtered else indicators.programme_weeks(run, weeks),
         reached=db.run_query(con, "protected_by_sex_age", **p),
+        usulan=_usulan(con, filters),
         lapsing_days=lapsing_days,
     )
+
+
+def _usulan(con: db.Connection, filters: Filters) -> pd.DataFrame:
+    """The candidate funnel per desa on the report date, within the kecamatan filter (counts only)."""
+    funnel = usulan.funnel(con, filters.as_of)
+    if filters.kecamatan:
+        funnel = funnel[funnel["kode_kecamatan"] == filters.kecamatan].reset_index(drop=True)
+    return funnel

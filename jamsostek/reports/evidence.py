@@ -18,6 +18,7 @@ from jamsostek.reports import figures, static_map
 from jamsostek.reports.collect import TREND_WEEKS, ReportData
 from jamsostek.reports.pdfbase import ACCENT, FONT, MUTED, DocPDF
 from jamsostek.sasaran import show
+from jamsostek.usulan import shown
 from jamsostek.i18n import t
 
 MAP_W_MM, MAP_H_MM = 180, 228
@@ -29,7 +30,8 @@ def build_evidence_pdf(data: ReportData, lang: str = "id") -> bytes:
     pdf = DocPDF(lang, data.as_of, data.is_sample,
                  header_text=t("ev.header", lang, date=fmt_date(data.as_of, lang)),
                  title=t("ev.title", lang))
-    for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _reach, _trend, _catalogue, _method):
+    for page in (_cover, _headline, _map, _kecamatan, _desa, _sectors, _reach, _usulan, _trend, _catalogue,
+                 _method):
         page(pdf, data, lang)
     return bytes(pdf.output())
 
@@ -267,6 +269,29 @@ def _reach(pdf: DocPDF, data: ReportData, lang: str) -> None:
     pdf.data_table(list(shown.columns), rows, (50, 35, 35, 35), ("LEFT", "RIGHT", "RIGHT", "RIGHT"),
                    size=9, line_height=5)
     pdf.note(t("reach.note", lang, date=fmt_date(data.as_of, lang), n=settings.SMALL_CELL_MIN))
+
+
+def _usulan(pdf: DocPDF, data: ReportData, lang: str) -> None:
+    # Counts only: the candidates' names and NIK never leave the Usulan page's admin downloads.
+    pdf.new_page()
+    pdf.h1(t("usulan.ev_section", lang))
+    pdf.para(t("usulan.ev_intro", lang, date=fmt_date(data.as_of, lang), weeks=settings.USULAN_STALL_WEEKS))
+    if data.usulan.empty:
+        pdf.para(t("usulan.none", lang))
+        return
+    counts = [t(label, lang) for label in shown.FUNNEL.values()]
+    widths, align = (25,) * len(counts), ("RIGHT",) * len(counts)
+    pdf.h2(t("usulan.by_kecamatan", lang))
+    per_kecamatan = shown.by_kecamatan(data.usulan)
+    rows = [[r.kecamatan, *(fmt_int(getattr(r, c), lang) for c in shown.FUNNEL)] for r in per_kecamatan.itertuples()]
+    total = ["Total", *(fmt_int(int(data.usulan[c].sum()), lang) for c in shown.FUNNEL)]
+    pdf.data_table([t("usulan.col_kecamatan", lang), *counts], rows + [total], (55, *widths), ("LEFT", *align),
+                   size=9, line_height=5, bold_rows={len(rows)})
+    pdf.h2(t("usulan.by_desa", lang))
+    rows = [[r.desa, r.kecamatan, *(fmt_int(getattr(r, c), lang) for c in shown.FUNNEL)]
+            for r in data.usulan.itertuples()]
+    pdf.data_table([t("usulan.col_desa", lang), t("usulan.col_kecamatan", lang), *counts], rows,
+                   (30, 25, *widths), ("LEFT", "LEFT", *align), size=8, line_height=4.4)
 
 
 def _cells_table(pdf: DocPDF, cells: pd.DataFrame, lang: str) -> None:

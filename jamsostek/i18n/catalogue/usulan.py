@@ -70,4 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
     "usulan.register_download": {"id": "Unduh berkas pendaftaran (CSV)", "en": "Download the registration file (CSV)"},
     "usulan.letter_desa": {"id": "Daftar untuk kepala desa", "en": "List for the kepala desa"},
     "usulan.letter_download": {"id": "Unduh daftar Desa {desa} (CSV)", "en": "Download the list of Desa {desa} (CSV)"},
+    # The evidence PDF's section
+    "usulan.ev_section": {"id": "Dari usulan ke kepesertaan", "en": "From proposal to enrolment"},
+    "usulan.ev_intro": {"id": "Calon peserta diusulkan desa, diverifikasi Disnaker, didaftarkan ke BPJS Ketenagakerjaan; terdaftar bila ekstrak per {date} memuat NIK-nya dengan JKK dan JKM. Tertahan: didaftarkan lebih dari {weeks} minggu lalu dan belum terdaftar. Hanya jumlah; nama dan NIK calon tidak dimuat.", "en": "Candidates are proposed by the desa, verified by Disnaker and registered with BPJS Ketenagakerjaan; enrolled when the extract as of {date} holds their NIK with JKK and JKM. Stalled: registered more than {weeks} weeks ago and not enrolled. Counts only; candidates' names and NIK are not included."},
 }
