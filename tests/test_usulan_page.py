@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from jamsostek import settings
 from jamsostek.access import auth
+from jamsostek.plan import allocation as al
+from jamsostek.plan import scenarios
 from jamsostek.store import db
 from jamsostek.usulan import store as usulan
 from tests.conftest import AS_OF, MAS, PARTICIPANTS, SASARAN, load_rows, load_sasaran, nik, open_app
@@ -32,6 +34,9 @@ def build(path: Path) -> Path:
     frame = pd.DataFrame([(i + 2, n, f"Calon Nomor {i}", s, "") for i, (n, s) in enumerate(LIST)],
                          columns=usulan.CANDIDATE_COLUMNS)
     usulan.propose(con, MAS, frame, "desa.mas", AS_OF, "usulan_mas.csv")
+    cells = db.run_query(con, "gap_desa_sector", as_of=AS_OF, kecamatan=None, sektor=None, program=None, sumber=None)
+    plan = al.plan(cells, al.PlanInput(budget_rp=8 * 12 * settings.CONTRIBUTION_RP_PER_MONTH, months=12))
+    scenarios.save(con, "Rencana Uji", plan, as_of=AS_OF, saved_by="bappeda.rina")
     con.close()
     return path
 
@@ -123,3 +128,20 @@ def test_english_labels(app_env):
     at = open_app(PAGE, ADMIN, query={"tanggal": AS_OF.isoformat(), "lang": "en"})
     assert metric(at, "Proposed") == "4"
     assert "Verification" in [s.value for s in at.subheader]
+
+
+def test_a_link_opens_the_funnel_against_a_saved_plan(app_env):
+    at = open_app(PAGE, None, query={"tanggal": AS_OF.isoformat(), "skenario": "1"})
+    assert at.selectbox(key="usulan_plan").value == 1
+    table = next(d.value for d in at.dataframe if "Alokasi rencana" in d.value.columns)
+    con = db.connect(app_env)
+    try:
+        allocated = scenarios.load(con, 1).plan.allocation.groupby("kode_desa")["allocated_workers"].sum()
+    finally:
+        con.close()
+    assert int(table["Alokasi rencana"].sum()) == int(allocated.sum()) == 8
+    mas = table[table["Desa"] == "Mas"].iloc[0]
+    assert mas["Perlu diusulkan"] == max(int(allocated.get(MAS, 0)) - 1, 0)
+    at.selectbox(key="usulan_plan").set_value(None).run()
+    assert "skenario" not in at.query_params
+    assert not any("Alokasi rencana" in d.value.columns for d in at.dataframe)

@@ -65,3 +65,20 @@ def test_a_candidates_label_names_no_nik_in_full():
 def test_status_counts_keep_every_status():
     judged = pd.DataFrame({"status": ["verified", "verified", "rejected"]})
     assert shown.status_counts(judged) == {"verified": 2, "flagged": 0, "rejected": 1}
+
+
+def test_the_funnel_against_a_plan_says_what_each_desa_still_has_to_propose():
+    allocation = pd.DataFrame({"kode_desa": ["51.04.05.2002", "51.04.05.2002", "51.04.01.2002", "51.04.01.2001"],
+                               "sektor": ["petani", "pengrajin", "nelayan", "petani"],
+                               "allocated_workers": [6, 4, 7, 0]})
+    places = pd.DataFrame({"kode_desa": ["51.04.05.2002", "51.04.05.2003", "51.04.01.2001", "51.04.01.2002"],
+                           "desa": ["Mas", "Lodtunduh", "Batubulan", "Ketewel"],
+                           "kecamatan": ["Ubud", "Ubud", "Sukawati", "Sukawati"]})
+    got = shown.against_plan(FUNNEL, allocation, places)
+    # Ketewel: 7 allocated, nobody proposed; Mas: 10 allocated, 8 verified; Lodtunduh: none allocated,
+    # 5 verified (more than planned: 0 to propose); Batubulan: 0 allocated, 4 proposed.
+    assert list(got["desa"]) == ["Ketewel", "Mas", "Batubulan", "Lodtunduh"]
+    assert list(got["allocated_workers"]) == [7, 10, 0, 0]
+    assert list(got["verified_workers"]) == [0, 8, 3, 5]
+    assert list(got["to_propose_workers"]) == [7, 2, 0, 0]
+    assert list(shown.plan_table(got, "en").columns)[:3] == ["Desa", "Kecamatan", "Plan allocation"]

@@ -188,6 +188,8 @@ PAGE_OPTIONS: dict[str, Option] = {option.key: option for option in (
     Option("perpanjang", ("ya", "tidak"), "ya"),
     Option("mulai", pattern=r"20[0-9]{2}-(0[1-9]|1[0-2])"),  # the plan's first month, YYYY-MM
     Option("sasaran", number=(0, 100)),
+    # Usulan: the saved scenario whose allocation the funnel is compared with (its id).
+    Option("skenario", number=(1, 10**9)),
 )}
 
 

@@ -16,6 +16,7 @@ from jamsostek.analysis import metrics
 from jamsostek.geo import wilayah
 from jamsostek.i18n import fmt_date, fmt_int, t
 from jamsostek.ingest import readers
+from jamsostek.plan import scenarios
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import flash, session, viewport
@@ -51,6 +52,35 @@ def funnel(lang: str, as_of: date) -> None:
     st.markdown(f"**{t('usulan.by_desa', lang)}**")
     ui.table(shown.funnel_table(table, lang, ("desa", "kecamatan")), base_name="usulan_desa", key=KEY + "desa")
     st.caption(t("usulan.stalled_help", lang, weeks=settings.USULAN_STALL_WEEKS, date=fmt_date(as_of, lang)))
+
+
+def against_plan(lang: str, as_of: date) -> None:
+    """The funnel per desa beside a saved scenario's allocation (chosen here, kept in the address)."""
+    saved = ctx.with_cursor(scenarios.list_scenarios)
+    if saved.empty:
+        return
+    names = dict(zip(saved["scenario_id"].astype(int), saved["name"]))
+    dates = dict(zip(saved["scenario_id"].astype(int), saved["saved_at"]))
+    ctx.url_option(KEY + "plan", "skenario", None, to_widget=int)
+    if st.session_state[KEY + "plan"] not in names:
+        st.session_state[KEY + "plan"] = None  # a link to a deleted scenario: no comparison
+    left, _ = st.columns([2, 3])
+    chosen = left.selectbox(
+        t("usulan.plan_pick", lang), [None, *names], key=KEY + "plan",
+        format_func=lambda i: t("usulan.plan_none", lang) if i is None else t(
+            "usulan.plan_option", lang, name=names[i], date=fmt_date(pd.Timestamp(dates[i]).date(), lang)))
+    ctx.show_option("skenario", chosen)
+    if chosen is None:
+        return
+    scenario = ctx.with_cursor(scenarios.load, int(chosen))
+    funnel_now = ctx.run("usulan_funnel", as_of=as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
+    compared = shown.against_plan(funnel_now, scenario.plan.allocation, wilayah.load_wilayah())
+    kecamatan = ctx.filters().kecamatan
+    if kecamatan:
+        compared = compared[compared["kode_desa"].str.startswith(kecamatan + ".")]
+    st.markdown(f"**{t('usulan.plan_title', lang)}**")
+    ui.table(shown.plan_table(compared, lang), base_name="usulan_rencana", key=KEY + "plan_table")
+    st.caption(t("usulan.plan_help", lang, name=scenario.name, date=fmt_date(scenario.as_of, lang)))
 
 
 def _desa_options() -> dict[str, str]:
@@ -233,6 +263,7 @@ def render(lang: str) -> None:
     """The whole page below its header."""
     st.caption(t("usulan.intro", lang))
     funnel(lang, ctx.filters().as_of)
+    against_plan(lang, ctx.filters().as_of)
     st.divider()
     propose_section(lang)
     actor = session.writer(roles.USULAN_VERIFY)

@@ -36,6 +36,32 @@ def funnel_table(funnel: pd.DataFrame, lang: str, places: tuple[str, ...]) -> pd
     return funnel[[*places, *FUNNEL]].rename(columns=names)
 
 
+PLAN_COLUMNS = ["kode_desa", "desa", "kecamatan", "allocated_workers", *FUNNEL, "to_propose_workers"]
+
+
+def against_plan(funnel: pd.DataFrame, allocation: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Per desa, a saved plan's allocation (allocation: kode_desa, allocated_workers per cell) beside the
+    funnel, and how many the desa still has to propose: allocated minus verified, never below 0. Every desa
+    the plan allocates to or that has a candidate; the most still to propose first."""
+    allocated = allocation.groupby("kode_desa", as_index=False)["allocated_workers"].sum()
+    both = allocated.merge(funnel[["kode_desa", *FUNNEL]], on="kode_desa", how="outer")
+    both = both.merge(places[["kode_desa", "desa", "kecamatan"]], on="kode_desa", how="left")
+    counts = ["allocated_workers", *FUNNEL]
+    both[counts] = both[counts].fillna(0).astype("int64")
+    both = both[(both["allocated_workers"] > 0) | (both["proposed_workers"] > 0)]
+    both["to_propose_workers"] = (both["allocated_workers"] - both["verified_workers"]).clip(lower=0)
+    return both.sort_values(["to_propose_workers", "kode_desa"], ascending=[False, True],
+                            ignore_index=True)[PLAN_COLUMNS]
+
+
+def plan_table(compared: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """against_plan's rows headed in `lang`: desa, kecamatan, allocated, the funnel, still to propose."""
+    names = {"desa": t("usulan.col_desa", lang), "kecamatan": t("usulan.col_kecamatan", lang),
+             "allocated_workers": t("usulan.col_allocated", lang),
+             "to_propose_workers": t("usulan.col_to_propose", lang)} | {c: t(k, lang) for c, k in FUNNEL.items()}
+    return compared.drop(columns="kode_desa").rename(columns=names)
+
+
 def _first_rows(candidates: pd.DataFrame) -> dict[tuple[int, str], int]:
     """(list, NIK) -> the row the NIK first appears in that list (for "same NIK as row n")."""
     firsts = candidates.sort_values(["list_id", "row_number"]).drop_duplicates(["list_id", "nik"])

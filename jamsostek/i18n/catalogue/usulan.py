@@ -18,6 +18,13 @@ LABELS: dict[str, dict[str, str]] = {
     "usulan.col_stalled": {"id": "Tertahan", "en": "Stalled"},
     "usulan.stalled_help": {"id": "Tertahan: didaftarkan lebih dari {weeks} minggu lalu tetapi belum terlindungi JKK dan JKM. Terdaftar dihitung pada {date}.", "en": "Stalled: registered more than {weeks} weeks ago but not yet protected by JKK and JKM. Enrolment as of {date}."},
     "usulan.sample": {"id": "Daftar usulan contoh (data sintetis) dari pengusul \"{who}\".", "en": "Sample candidate lists (synthetic data) from proposer \"{who}\"."},
+    "usulan.plan_pick": {"id": "Bandingkan dengan rencana tersimpan", "en": "Compare with a saved plan"},
+    "usulan.plan_none": {"id": "Tanpa rencana", "en": "No plan"},
+    "usulan.plan_option": {"id": "{name} (disimpan {date})", "en": "{name} (saved {date})"},
+    "usulan.plan_help": {"id": "Alokasi: skenario \"{name}\" dari halaman Rencana, data per {date}. Perlu diusulkan = alokasi dikurangi yang lolos verifikasi.", "en": "Allocation: scenario \"{name}\" of the Rencana page, data as of {date}. Still to propose = allocation minus verified."},
+    "usulan.plan_title": {"id": "Per desa, dibanding rencana", "en": "By desa, against the plan"},
+    "usulan.col_allocated": {"id": "Alokasi rencana", "en": "Plan allocation"},
+    "usulan.col_to_propose": {"id": "Perlu diusulkan", "en": "Still to propose"},
     # Propose
     "usulan.propose_title": {"id": "Ajukan daftar usulan", "en": "Propose a candidate list"},
     "usulan.propose_help": {"id": "Satu berkas CSV atau XLSX untuk satu desa, dengan kolom NIK, NAMA, SEKTOR (atau PEKERJAAN) dan DESA (nama atau kode Kemendagri); NO HP boleh ada. Paling besar {size} MB dan {rows} baris. Berkas diperiksa dulu; tidak ada yang disimpan sebelum Anda menekan Simpan.", "en": "One CSV or XLSX file for one desa, with columns NIK, NAMA, SEKTOR (or PEKERJAAN) and DESA (name or Kemendagri code); NO HP is optional. At most {size} MB and {rows} rows. The file is checked first; nothing is stored until you press Save."},
