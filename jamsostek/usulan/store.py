@@ -6,7 +6,7 @@ Callers in the app run these through ui.context.write (the writer lock in shared
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -44,8 +44,11 @@ def judge(con: db.Connection, candidates: pd.DataFrame, on: date) -> pd.DataFram
 
 
 def propose(con: db.Connection, kode_desa: str, candidates: pd.DataFrame, actor: str, on: date,
-            source_file: str | None = None) -> int:
-    """Verify and store one desa's candidate list (columns CANDIDATE_COLUMNS), audited; returns its id."""
+            source_file: str | None = None, at: datetime | None = None) -> int:
+    """Verify and store one desa's candidate list (columns CANDIDATE_COLUMNS), audited; returns its id.
+
+    `at` is when it was proposed (default now): the sample round (sample/usulan.py) gives fixed times.
+    """
     if candidates.empty:
         raise ValueError("a candidate list needs at least one candidate")
     ensure_tables(con)
@@ -54,7 +57,7 @@ def propose(con: db.Connection, kode_desa: str, candidates: pd.DataFrame, actor:
         staged = judged[CANDIDATE_COLUMNS + ["status", "reasons"]].astype({"row_number": "int64"})
         db.stage(con, "staged_usulan_candidates", staged)
         db.execute(con, "usulan_list_insert", kode_desa=kode_desa, proposed_by=actor,
-                   source_file=privacy.scrub(con, source_file), verified_on=on)
+                   source_file=privacy.scrub(con, source_file), verified_on=on, at=at)
         list_id = int(db.fetch_value(con, "usulan_list_last"))
         db.execute(con, "data_version_bump")
         counts = judged["status"].value_counts()
@@ -64,7 +67,8 @@ def propose(con: db.Connection, kode_desa: str, candidates: pd.DataFrame, actor:
     return list_id
 
 
-def override(con: db.Connection, list_id: int, row_number: int, status: str, note: str, actor: str) -> None:
+def override(con: db.Connection, list_id: int, row_number: int, status: str, note: str, actor: str,
+             at: datetime | None = None) -> None:
     """A verifier's decision on one candidate (verified or rejected) with a note it cannot do without."""
     if status not in OVERRIDE_STATUSES:
         raise ValueError(f"an override is one of {OVERRIDE_STATUSES}")
@@ -77,17 +81,18 @@ def override(con: db.Connection, list_id: int, row_number: int, status: str, not
         raise ValueError("an invalid or repeated NIK cannot be accepted")
     with db.transaction(con):
         db.fetch_row(con, "usulan_override", list_id=int(list_id), row_number=int(row_number),
-                     override_status=status, override_note=privacy.scrub(con, note.strip()), override_by=actor)
+                     override_status=status, override_note=privacy.scrub(con, note.strip()), override_by=actor,
+                     at=at)
         db.execute(con, "data_version_bump")
         privacy.record_audit(con, actor, privacy.USULAN_OVERRIDE,
                              f"list {list_id} row {row_number}: {status}; {note.strip()}")
 
 
-def register(con: db.Connection, actor: str, kode_desa: str | None = None) -> int:
-    """Mark the verified candidates (of one desa, or all) as registered, once; how many were new."""
+def register(con: db.Connection, actor: str, kode_desa: str | None = None, at: datetime | None = None) -> int:
+    """Mark the verified candidates (of one desa, or all) as registered, once (at `at`, default now); how many were new."""
     ensure_tables(con)
     with db.transaction(con):
-        marked = len(db.fetch_rows(con, "usulan_register", kode_desa=kode_desa))
+        marked = len(db.fetch_rows(con, "usulan_register", kode_desa=kode_desa, at=at))
         db.execute(con, "data_version_bump")
         privacy.record_audit(con, actor, privacy.USULAN_EXPORT,
                              f"registration file, desa {kode_desa or 'all'}: {marked} newly registered")
