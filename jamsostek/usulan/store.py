@@ -111,3 +111,14 @@ def funnel(con: db.Connection, as_of: date) -> pd.DataFrame:
     ensure_tables(con)
     return db.run_query(con, "usulan_funnel", as_of=as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
 
+
+
+SINCE_STAGES = ("proposed_workers", "verified_workers", "registered_workers", "enrolled_workers")
+
+
+def since(con: db.Connection, date_from: date | None, date_to: date) -> dict[str, int]:
+    """How many candidates were proposed, verified, registered, enrolled after `date_from` (None: ever) up to
+    `date_to` (queries/usulan_since.sql): counts only, for every role."""
+    ensure_tables(con)
+    row = db.run_query(con, "usulan_since", date_from=date_from, date_to=date_to).iloc[0]
+    return {stage: int(row[stage]) for stage in SINCE_STAGES}
