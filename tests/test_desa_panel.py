@@ -137,3 +137,19 @@ def test_facts_in_a_province_name_the_kabupaten():
     row = desa_panel.facts(DESA, LAPSING, KETEWEL, wilayah)
     assert (row["lapsing_workers"], row["kabupaten"]) == (3, "Kabupaten Gianyar")
     assert desa_panel.place_line(row, KETEWEL, "id") == f"Kecamatan: Sukawati · Kabupaten Gianyar · {KETEWEL}"
+
+
+def test_the_usulan_funnel_line_of_a_desa_with_candidates_only(store):
+    from jamsostek.usulan import store as usulan
+    from tests.conftest import nik
+
+    rows = [(2, nik("20"), "Calon A", "pengrajin", ""), (3, nik("01"), "Calon B", "petani", ""),  # 01 protected
+            (4, nik("21"), "Calon C", "pengrajin", "")]
+    usulan.propose(store, MAS, pd.DataFrame(rows, columns=usulan.CANDIDATE_COLUMNS), "desa.mas", AS_OF)
+    usulan.register(store, "dinas.data", MAS)
+    load_rows(store, [("20", MAS, "pengrajin", "JKK JKM", "2026-01-05", "2026-12-31", "APBD")], name="later.csv")
+    funnel = usulan.funnel(store, AS_OF)
+    assert desa_panel.funnel_line(funnel, MAS, "id") == (
+        "3 diusulkan → 2 terverifikasi → 2 didaftarkan → 1 menjadi peserta")
+    assert desa_panel.funnel_line(funnel, MAS, "en") == "3 proposed → 2 verified → 2 registered → 1 enrolled"
+    assert desa_panel.funnel_line(funnel, KETEWEL) is None  # no candidate: nothing shown

@@ -150,3 +150,12 @@ def test_rows_not_on_the_map_are_counted_beside_it(tmp_path, monkeypatch):
     captions = " ".join(c.value for c in at.caption)
     assert (f"Tidak terpetakan: {unplaced['unplaced_rows']} baris (desa tidak dikenal "
             f"{unplaced['unlocated_rows']} · NIK tidak sah {unplaced['bad_nik_rows']})") in captions
+
+
+def test_the_panel_shows_the_sample_usulan_funnel_of_a_desa_with_candidates(app_store):
+    at = open_app(PAGE, desa="51.04.06.2003")  # Kenderan: the sample round's registered list
+    assert "Kenderan" in subheaders(at)
+    assert any("Usulan calon peserta:** 6 diusulkan → 5 terverifikasi → 5 didaftarkan → 0 menjadi peserta"
+               in m.value for m in at.markdown)
+    at = open_app(PAGE, desa=MAS)  # no candidate in Mas: no line
+    assert not any("Usulan calon peserta" in m.value for m in at.markdown)

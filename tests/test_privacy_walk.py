@@ -88,6 +88,7 @@ def sample_store(tmp_path_factory):
     names = [r[0] for r in con.execute("select distinct nama from enrolment where nama <> ''").fetchall()]
     plant(con, folder, sorted(names)[len(names) // 2].title())  # as a person types it, not as stored
     niks = {r[0] for r in con.execute("select nik from enrolment").fetchall()} | {PLANTED_NIK, CANDIDATE_NIK}
+    niks |= {r[0] for r in con.execute("select nik from usulan_candidate").fetchall()}  # the sample round's
     con.close()
     saved = {k: os.environ.get(k) for k in (settings.ENV_DB, settings.ENV_CACHE_DIR, "JAMSOSTEK_ADMINS")}
     os.environ[settings.ENV_DB], os.environ[settings.ENV_CACHE_DIR] = str(path), str(folder / "cache")

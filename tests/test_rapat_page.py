@@ -95,6 +95,29 @@ def test_page_opens_on_since_the_last_meeting(app_env):
     con.close()
     assert any(sha[:12] in c.value and "✓ cocok" in c.value for c in at.caption)
     assert {"rapat_minutes_xlsx", "rapat_minutes_pdf"} <= {b.key for b in at.get("download_button")}
+    assert not any(m.label == "Diusulkan" for m in at.metric)  # no usulan list: no funnel section
+
+
+def test_the_usulan_funnel_since_the_last_meeting(app_env):
+    from datetime import datetime
+
+    import pandas as pd
+
+    from jamsostek.usulan import store as usulan
+    from tests.conftest import nik
+
+    path = app_env()
+    con = db.connect(path)
+    rows = [(2, nik("90"), "Calon A", "nelayan", ""), (3, nik("91"), "Calon B", "nelayan", ""),
+            (4, "123", "Calon C", "nelayan", "")]
+    usulan.propose(con, KETEWEL, pd.DataFrame(rows, columns=usulan.CANDIDATE_COLUMNS), "desa.ketewel",
+                   date(2026, 1, 20), at=datetime(2026, 1, 20, 9))  # between the two meetings
+    usulan.register(con, "dinas.data", KETEWEL, at=datetime(2026, 1, 27, 9))
+    con.close()
+    at = open_page()
+    assert "Usulan calon peserta sejak rapat lalu" in [s.value for s in at.subheader]
+    assert [metric(at, label).value for label in ("Diusulkan", "Terverifikasi", "Didaftarkan", "Menjadi peserta")
+            ] == ["3", "2", "2", "0"]
 
 
 def test_first_meeting_says_there_is_nothing_to_compare(app_env):

@@ -79,3 +79,14 @@ def test_an_invalid_nik_cannot_be_accepted_and_a_bad_list_stores_nothing(store):
     with pytest.raises(ValueError):
         usulan.propose(store, MAS, cands([]), "desa.mas", AS_OF)
     assert len(usulan.candidates(store, None, AS_OF)) == 1
+
+
+def test_the_times_can_be_given_for_a_round_built_ahead(store):
+    from datetime import datetime
+    usulan.propose(store, MAS, cands([(NEW, "petani"), ("123", "petani")]), "contoh", AS_OF,
+                   at=datetime(2026, 1, 5, 9))
+    usulan.override(store, 1, 3, "rejected", "bukan NIK", "contoh", at=datetime(2026, 1, 6, 10))
+    usulan.register(store, "contoh", MAS, at=datetime(2026, 1, 7, 11))
+    got = usulan.candidates(store, MAS, AS_OF)
+    assert list(got["proposed_at"]) == [pd.Timestamp("2026-01-05 09:00")] * 2
+    assert got.loc[0, "registered_at"] == pd.Timestamp("2026-01-07 11:00") and pd.isna(got.loc[1, "registered_at"])

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from jamsostek import i18n
+from jamsostek.usulan import funnel as usulan_funnel
 
 LINE_COLOUR = "#08519c"  # dark blue, as the protected-workers map: reads in greyscale too
 TREND_HEIGHT_PX = 240
@@ -55,6 +56,14 @@ def sector_names(sectors: pd.DataFrame, lang: str = "id") -> tuple[list[str], li
     reached = sectors.loc[sectors["is_reached"], "sektor"]
     missing = sectors.loc[~sectors["is_reached"] & (sectors["sasaran_workers"] > 0), "sektor"]
     return [_sector(code, lang) for code in reached], [_sector(code, lang) for code in missing]
+
+
+def funnel_line(funnel: pd.DataFrame, code: str, lang: str = "id") -> str | None:
+    """The desa's usulan funnel (a row of usulan.store.funnel) as one line, or None when it has no candidate."""
+    rows = funnel[funnel["kode_desa"] == code]
+    if rows.empty or not int(rows.iloc[0]["proposed_workers"]):
+        return None
+    return usulan_funnel.line(usulan_funnel.counts(rows.iloc[0]), lang)
 
 
 def trend_figure(weeks: pd.DataFrame, lang: str = "id") -> go.Figure:

@@ -206,14 +206,18 @@ SAMPLE_SASARAN = "sasaran_desa_sektor.csv"
 
 
 def build_sample_store(path: Path) -> list[IngestResult]:
-    """Create a store at `path` from the shipped sample (reference data, sasaran, extracts)."""
+    """Create a store at `path` from the shipped sample (reference data, sasaran, extracts, usulan round)."""
+    from jamsostek.sample import usulan as sample_usulan  # the generator only when a store is built
+
     con = db.connect(path)
     try:
         # The estimate of the region served: in province mode all 9 regencies get a sasaran, while the
         # sample's participants stay in Gianyar.
         load_reference(con)
-        return [ingest_file(con, settings.SAMPLE_DIR / name, loaded_by="sample", is_sample=True)
-                for name in SAMPLE_FILES]
+        results = [ingest_file(con, settings.SAMPLE_DIR / name, loaded_by="sample", is_sample=True)
+                   for name in SAMPLE_FILES]
+        sample_usulan.build(con)  # verified against the participants just loaded
+        return results
     finally:
         con.close()
 

@@ -23,6 +23,7 @@ from jamsostek import settings
 from jamsostek.store import db
 from jamsostek.analysis import maps
 from jamsostek.access import privacy
+from jamsostek.usulan import store as usulan
 
 STATUSES = ("baru", "berjalan", "selesai", "batal")
 OPEN_STATUSES = ("baru", "berjalan")
@@ -88,6 +89,10 @@ class Since:
     desa: pd.DataFrame  # queries/meeting_change_desa.sql + class_before, class_now, class_move
     still_zero: pd.DataFrame  # queries/meeting_still_zero.sql
     zero_by_sector: pd.DataFrame  # still_zero counted per sector
+    # The usulan funnel between the two meeting dates (usulan.store.since): read live, not frozen with the
+    # meeting, since candidates are dated as they move (proposed, decided, registered) and enrolment by its start.
+    # None when no candidate was proposed up to this meeting's date.
+    funnel: dict[str, int] | None = None
 
     @property
     def moved_up(self) -> pd.DataFrame:
@@ -239,7 +244,8 @@ def verify(con: db.Connection, meeting_id: int) -> bool:
 
 
 def since_last(con: db.Connection, meeting_id: int, previous_id: int | None = None) -> Since:
-    """Meeting `meeting_id` against the previous meeting (or `previous_id`): headline, areas, classes, zeros."""
+    """Meeting `meeting_id` against the previous meeting (or `previous_id`): headline, areas, classes, zeros,
+    and the usulan funnel between their dates."""
     now = get_meeting(con, meeting_id)
     before = get_meeting(con, previous_id) if previous_id is not None else previous_meeting(con, meeting_id)
     ids = {"meeting_id": now.meeting_id, "previous_id": before.meeting_id if before else None}
@@ -247,8 +253,11 @@ def since_last(con: db.Connection, meeting_id: int, previous_id: int | None = No
     kpi_before = db.run_query(con, "meeting_kpi", meeting_id=before.meeting_id).iloc[0] if before else None
     desa = with_class_moves(db.run_query(con, "meeting_change_desa", **ids))
     zero = db.run_query(con, "meeting_still_zero", **ids)
+    funnel = usulan.since(con, before.meeting_date if before else None, now.meeting_date)
+    ever = funnel if before is None else usulan.since(con, None, now.meeting_date)
+    funnel = funnel if ever["proposed_workers"] else None  # no list yet: no section, rather than zeros
     return Since(now, before, headline(kpi_now, kpi_before), db.run_query(con, "meeting_change_kecamatan", **ids),
-                 desa, zero, zero_by_sector(zero))
+                 desa, zero, zero_by_sector(zero), funnel)
 
 
 HEADLINE = ("participants", "lapsed_workers", "protected_workers", "coverage_pct", "gap_workers")

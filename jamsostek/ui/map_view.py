@@ -74,7 +74,8 @@ def options(view: Filters, lang: str, province: bool) -> MapOptions:
 
 def desa_facts_panel(desa: pd.DataFrame, selected: str, view: Filters, lang: str, region: str,
                      province: bool, on_close) -> tuple[dict, pd.DataFrame]:
-    """The open desa's figures, sectors reached and not, reach by sex and age and trend; (its row, its sectors)."""
+    """The open desa's figures, sectors reached and not, its usulan funnel, reach by sex and age and trend;
+    (its row, its sectors)."""
     days = settings.LAPSING_WINDOW_DAYS
     sectors = ctx.run("desa_sectors", kode_desa=selected, days=days, **view.params())
     trend = ctx.run("desa_trend", kode_desa=selected, **view.params())
@@ -94,6 +95,10 @@ def desa_facts_panel(desa: pd.DataFrame, selected: str, view: Filters, lang: str
     none = t("map.panel.none", lang)
     st.markdown(f"**{t('map.panel.sectors_covered', lang)}:** {', '.join(reached) or none}  \n"
                 f"**{t('map.panel.sectors_uncovered', lang)}:** {', '.join(missing) or none}")
+    funnel = ctx.run("usulan_funnel", as_of=view.as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
+    usulan_line = desa_panel.funnel_line(funnel, selected, lang)
+    if usulan_line:  # nothing for a desa without a candidate
+        st.markdown(f"**{t('funnel.panel.heading', lang)}:** {usulan_line}")
     reach_view.desa_section(ctx.run("protected_by_sex_age", **view.params()), selected, view.as_of, lang)
     st.markdown(f"**{t('map.panel.trend', lang)}**")
     ui.chart(desa_panel.trend_figure(trend, lang))

@@ -28,6 +28,7 @@ from jamsostek.ui import context as ctx
 from jamsostek.ui import data_quality, flash
 from jamsostek.ui import session
 from jamsostek.ui import viewport
+from jamsostek.usulan import funnel as usulan_funnel
 
 KEY_PICK = "rapat_pick"
 KEY_NEW_DATE, KEY_NEW_AS_OF, KEY_NEW_TITLE = "rapat_new_date", "rapat_new_as_of", "rapat_new_title"
@@ -197,6 +198,8 @@ def since_section(s: mt.Since, lang: str) -> None:
         st.caption(t("meeting.since_caption", lang, before=minutes.meeting_title(s.before, lang),
                      before_as_of=i18n.fmt_date(s.before.as_of, lang), as_of=i18n.fmt_date(s.now.as_of, lang)))
     ui.cards(headline_cards(s, lang), per_row=4)
+    if s.funnel is not None:
+        funnel_section(s, lang)
     st.subheader(t("meeting.sec.kecamatan" if s.before is not None else "meeting.sec.kecamatan_first", lang))
     _table(minutes.localize(s.kecamatan, minutes.kecamatan_columns(s), lang), "rapat_kecamatan", "rapat_kec")
     if s.before is not None:
@@ -220,6 +223,18 @@ def since_section(s: mt.Since, lang: str) -> None:
     with st.expander(t("meeting.sec.all_desa" if s.before is not None else "meeting.sec.all_desa_first", lang),
                      icon=":material/table:"):
         _table(minutes.localize(s.desa, minutes.desa_columns(s), lang), "rapat_desa", "rapat_desa", height=400)
+
+
+def funnel_section(s: mt.Since, lang: str) -> None:
+    """The usulan funnel between the two meeting dates: four counts."""
+    now = i18n.fmt_date(s.now.meeting_date, lang)
+    if s.before is None:
+        st.subheader(t("funnel.rapat.heading_first", lang))
+        st.caption(t("funnel.rapat.note_first", lang, now=now))
+    else:
+        st.subheader(t("funnel.rapat.heading", lang))
+        st.caption(t("funnel.rapat.note", lang, before=i18n.fmt_date(s.before.meeting_date, lang), now=now))
+    ui.cards(usulan_funnel.cards(usulan_funnel.counts(s.funnel), lang), per_row=4)
 
 
 def _table(shown: pd.DataFrame, base_name: str, key: str, *, highlight: pd.Series | None = None,

@@ -6,7 +6,7 @@ Callers in the app run these through ui.context.write (the writer lock in shared
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -53,8 +53,11 @@ def judge(con: db.Connection, candidates: pd.DataFrame, on: date) -> pd.DataFram
 
 
 def propose(con: db.Connection, kode_desa: str, candidates: pd.DataFrame, actor: str, on: date,
-            source_file: str | None = None) -> int:
-    """Verify and store one desa's candidate list (columns CANDIDATE_COLUMNS), audited; returns its id."""
+            source_file: str | None = None, at: datetime | None = None) -> int:
+    """Verify and store one desa's candidate list (columns CANDIDATE_COLUMNS), audited; returns its id.
+
+    `at` is when it was proposed (default now): the sample round (sample/usulan.py) gives fixed times.
+    """
     if candidates.empty:
         raise ValueError("a candidate list needs at least one candidate")
     ensure_tables(con)
@@ -63,7 +66,7 @@ def propose(con: db.Connection, kode_desa: str, candidates: pd.DataFrame, actor:
         staged = judged[CANDIDATE_COLUMNS + ["status", "reasons"]].astype({"row_number": "int64"})
         db.stage(con, "staged_usulan_candidates", staged)
         db.execute(con, "usulan_list_insert", kode_desa=kode_desa, proposed_by=actor,
-                   source_file=privacy.scrub(con, source_file), verified_on=on)
+                   source_file=privacy.scrub(con, source_file), verified_on=on, at=at)
         list_id = int(db.fetch_value(con, "usulan_list_last"))
         db.execute(con, "data_version_bump")
         counts = judged["status"].value_counts()
@@ -73,7 +76,8 @@ def propose(con: db.Connection, kode_desa: str, candidates: pd.DataFrame, actor:
     return list_id
 
 
-def override(con: db.Connection, list_id: int, row_number: int, status: str, note: str, actor: str) -> None:
+def override(con: db.Connection, list_id: int, row_number: int, status: str, note: str, actor: str,
+             at: datetime | None = None) -> None:
     """A verifier's decision on one candidate (verified or rejected) with a note it cannot do without."""
     if status not in OVERRIDE_STATUSES:
         raise OverrideRefused("status", f"an override is one of {OVERRIDE_STATUSES}")
@@ -86,19 +90,20 @@ def override(con: db.Connection, list_id: int, row_number: int, status: str, not
         raise OverrideRefused("not_overridable", "an invalid or repeated NIK cannot be accepted")
     with db.transaction(con):
         db.fetch_row(con, "usulan_override", list_id=int(list_id), row_number=int(row_number),
-                     override_status=status, override_note=privacy.scrub(con, note.strip()), override_by=actor)
+                     override_status=status, override_note=privacy.scrub(con, note.strip()), override_by=actor,
+                     at=at)
         db.execute(con, "data_version_bump")
         privacy.record_audit(con, actor, privacy.USULAN_OVERRIDE,
                              f"list {list_id} row {row_number}: {status}; {note.strip()}")
 
 
 def register_batch(con: db.Connection, actor: str, kode_desa: str | None = None,
-                   on: date | None = None) -> pd.DataFrame:
-    """Mark the verified candidates not registered yet (of one desa, or all) as registered, and return
-    exactly those (candidates' columns): the rows of the registration file this marking is for."""
+                   on: date | None = None, at: datetime | None = None) -> pd.DataFrame:
+    """Mark the verified candidates not registered yet (of one desa, or all) as registered (at `at`, default
+    now), and return exactly those (candidates' columns): the rows of the registration file this marking is for."""
     ensure_tables(con)
     with db.transaction(con):
-        marked = set(db.fetch_rows(con, "usulan_register", kode_desa=kode_desa))
+        marked = set(db.fetch_rows(con, "usulan_register", kode_desa=kode_desa, at=at))
         db.execute(con, "data_version_bump")
         privacy.record_audit(con, actor, privacy.USULAN_EXPORT,
                              f"registration file, desa {kode_desa or 'all'}: {len(marked)} newly registered")
@@ -107,9 +112,10 @@ def register_batch(con: db.Connection, actor: str, kode_desa: str | None = None,
     return everyone[[key in marked for key in keys]].reset_index(drop=True)
 
 
-def register(con: db.Connection, actor: str, kode_desa: str | None = None) -> int:
-    """Mark the verified candidates (of one desa, or all) as registered, once; how many were new."""
-    return len(register_batch(con, actor, kode_desa))
+def register(con: db.Connection, actor: str, kode_desa: str | None = None, at: datetime | None = None) -> int:
+    """Mark the verified candidates (of one desa, or all) as registered, once (at `at`, default now); how many
+    were new."""
+    return len(register_batch(con, actor, kode_desa, at=at))
 
 
 def candidates(con: db.Connection, kode_desa: str | None = None, as_of: date | None = None) -> pd.DataFrame:
@@ -124,3 +130,14 @@ def funnel(con: db.Connection, as_of: date) -> pd.DataFrame:
     ensure_tables(con)
     return db.run_query(con, "usulan_funnel", as_of=as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
 
+
+
+SINCE_STAGES = ("proposed_workers", "verified_workers", "registered_workers", "enrolled_workers")
+
+
+def since(con: db.Connection, date_from: date | None, date_to: date) -> dict[str, int]:
+    """How many candidates were proposed, verified, registered, enrolled after `date_from` (None: ever) up to
+    `date_to` (queries/usulan_since.sql): counts only, for every role."""
+    ensure_tables(con)
+    row = db.run_query(con, "usulan_since", date_from=date_from, date_to=date_to).iloc[0]
+    return {stage: int(row[stage]) for stage in SINCE_STAGES}
