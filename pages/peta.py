@@ -30,7 +30,8 @@ options = map_view.options(view, lang, PROVINCE)
 metric, level, classes, target_pct = options.metric, options.level, options.classes, options.target_pct
 with st.spinner(t("map.loading", lang)):
     desa = ctx.run("coverage_by_desa", **view.params())
-    frame = desa if level == "desa" else ctx.run(QUERIES[level], **view.params())
+    frame = map_view.with_measure(desa if level == "desa" else ctx.run(QUERIES[level], **view.params()), metric,
+                                  level, view)
 borders = maps.border_level(level, PROVINCE)
 
 codes = desa["kode_desa"]

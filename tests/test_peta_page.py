@@ -159,3 +159,23 @@ def test_the_panel_shows_the_sample_usulan_funnel_of_a_desa_with_candidates(app_
                in m.value for m in at.markdown)
     at = open_app(PAGE, desa=MAS)  # no candidate in Mas: no line
     assert not any("Usulan calon peserta" in m.value for m in at.markdown)
+
+
+def test_the_usulan_measure_colours_each_desa_by_its_candidates_enrolled(app_store, query):
+    at = open_app(PAGE)
+    at.radio(key="peta_metric").set_value("usulan_enrolled_workers").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.query_params["ukuran"] == "usulan_enrolled_workers"
+    found = query("usulan_funnel", as_of=at.date_input(key="flt_as_of").value, stall_weeks=settings.USULAN_STALL_WEEKS)
+    spec = figure(at)
+    assert locations(spec) == sorted(query("coverage_by_desa", as_of=at.date_input(key="flt_as_of").value,
+                                           kecamatan=None, sektor=None, program=None, sumber=None)["kode_desa"])
+    hovers = " ".join(str(h) for trace in spec["data"] if trace["type"] == "choroplethmap" for h in trace["customdata"])
+    for r in found.itertuples():  # the sample round's desa carry their funnel in the hover
+        assert f"{r.proposed_workers} diusulkan → {r.verified_workers} terverifikasi" in hovers
+    legend = " ".join(a["text"] for a in spec["layout"]["annotations"])
+    assert f"Belum ada usulan ({70 - len(found)})" in legend  # white: nobody proposed there yet
+    assert f"0 ({int((found['enrolled_workers'] == 0).sum())})" in legend  # proposed, none enrolled yet
+    (table,) = [d.value for d in at.dataframe if "Terdaftar dari usulan" in d.value.columns]
+    assert list(table.columns[:3]) == ["Desa", "Terdaftar dari usulan", "Diusulkan"]
+    assert int(table["Diusulkan"].sum()) == int(found["proposed_workers"].sum()) > 0

@@ -71,10 +71,10 @@ def stored(path: Path) -> pd.DataFrame:
 
 def test_a_viewer_sees_the_funnel_counts_and_must_sign_in_to_propose(app_env):
     at = open_app(PAGE, {"_auth_role": "viewer", "_auth_user": "camat.ubud"}, query={"tanggal": AS_OF.isoformat()})
-    assert [metric(at, label) for label in ("Diusulkan", "Lolos verifikasi", "Didaftarkan", "Terdaftar")] == \
+    assert [metric(at, label) for label in ("Diusulkan", "Terverifikasi", "Didaftarkan", "Menjadi peserta")] == \
         ["4", "1", "0", "0"]
     desa = at.dataframe[1].value
-    assert list(desa.iloc[0][["Desa", "Diusulkan", "Lolos verifikasi"]]) == ["Mas", 4, 1]
+    assert list(desa.iloc[0][["Desa", "Diusulkan", "Terverifikasi"]]) == ["Mas", 4, 1]
     text = page_text(at)
     assert "Verifikasi" not in [s.value for s in at.subheader]
     assert "pengusul atau admin data" in text.lower() or any("pengusul" in i.value.lower() for i in at.info)
@@ -107,7 +107,7 @@ def test_the_admin_sees_masked_candidates_and_decides_with_a_note(app_env):
     assert any("Keputusan disimpan" in s.value for s in at.success)
     got = stored(app_env)
     assert (got.loc[2, "decided_status"], got.loc[2, "override_by"]) == ("verified", "dinas.data")
-    assert metric(at, "Lolos verifikasi") == "2"
+    assert metric(at, "Terverifikasi") == "2"
 
 
 def test_preparing_the_registration_file_marks_exactly_its_candidates(app_env):

@@ -170,7 +170,7 @@ def layout_from_url(qp: Mapping) -> str | None:
 PAGE_OPTIONS: dict[str, Option] = {option.key: option for option in (
     Option(KEY_LAYOUT, tuple(LAYOUT_VALUES)),
     # Peta: the measure, the level, the colour classes.
-    Option("ukuran", ("coverage_pct", "gap_workers", "protected_workers"), "coverage_pct"),
+    Option("ukuran", ("coverage_pct", "gap_workers", "protected_workers", "usulan_enrolled_workers"), "coverage_pct"),
     Option("tingkat", ("desa", "kecamatan", "kabupaten")),
     Option("kelas", ("sasaran", "tetap", "kuantil"), "sasaran"),
     # Sektor: how many desa the heatmap shows (0 = all).

@@ -17,14 +17,19 @@ from shapely.geometry import shape
 from jamsostek import i18n
 from jamsostek.geo import boundaries
 from jamsostek.sasaran import show
+from jamsostek.usulan import funnel
 
-METRICS = ("coverage_pct", "gap_workers", "protected_workers")
+METRICS = ("coverage_pct", "gap_workers", "protected_workers", "usulan_enrolled_workers")
 LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}  # the levels of a regency's maps
 # A province adds its kabupaten/kota; the other map screens (meetings, plans) stay at desa and kecamatan.
 KEYS = LEVELS | {"kabupaten": "kode_kabupaten"}
 NAME_COLUMNS = {"desa": "desa", "kecamatan": "kecamatan", "kabupaten": "kabupaten"}
 METRIC_LABELS = {"coverage_pct": "map.metric.coverage", "gap_workers": "map.metric.gap",
-                 "protected_workers": "map.metric.protected"}
+                 "protected_workers": "map.metric.protected", "usulan_enrolled_workers": "map.metric.usulan"}
+# An area without a figure: no sasaran (coverage, gap), no candidate proposed yet (the usulan measure).
+NO_DATA_LABELS = {"usulan_enrolled_workers": "map.no_data_usulan"}
+# The usulan funnel's counts a map frame may carry (usulan.shown.with_funnel), in the hover when present.
+FUNNEL_COLUMNS = ("proposed_workers", "verified_workers", "registered_workers", "usulan_enrolled_workers")
 
 # Fixed class edges per metric and level. Fixed, not quantiles of today's data: two maps of different
 # dates (or filters) then use the same colour for the same value and can be compared side by side.
@@ -41,12 +46,16 @@ BREAKS: dict[tuple[str, str], tuple[float, ...]] = {
     ("coverage_pct", "kabupaten"): (0.1, 2.5, 5, 10, 15),
     ("gap_workers", "kabupaten"): (1, 25_000, 50_000, 75_000, 100_000),
     ("protected_workers", "kabupaten"): (1, 2_500, 5_000, 10_000, 15_000),
+    # Candidates enrolled through the usulan funnel: a round is tens of people per desa.
+    ("usulan_enrolled_workers", "desa"): (1, 10, 25, 50, 100),
+    ("usulan_enrolled_workers", "kecamatan"): (1, 50, 100, 250, 500),
+    ("usulan_enrolled_workers", "kabupaten"): (1, 250, 500, 1_000, 2_500),
 }
 # A plan's before/after maps reach far above today's 15 %: both drawn in these wider classes when the
 # after map would otherwise be one colour (the same scheme on both, so they still compare honestly).
 PLAN_COVERAGE_BREAKS = (0.1, 5, 10, 25, 50)
 # Coverage is shown and classed at one decimal (so a desa shown as "5,0%" is in the 5–9,9 class).
-DECIMALS = {"coverage_pct": 1, "gap_workers": 0, "protected_workers": 0}
+DECIMALS = {"coverage_pct": 1, "gap_workers": 0, "protected_workers": 0, "usulan_enrolled_workers": 0}
 
 # ColorBrewer ramps, picked so any two classes differ by 10 L* or more (they stay apart when printed in
 # greyscale) and by a CIE76 difference of 12 or more under protan, deutan and tritan simulation
@@ -57,6 +66,8 @@ PALETTES = {
     "coverage_pct": ("#67000d", "#a50f15", "#de2d26", "#fb6a4a", "#fcae91", "#c7e9c0"),  # Reds, then green
     "gap_workers": ("#fdd0a2", "#fd8d3c", "#f16913", "#d94801", "#a63603", "#7f2704"),  # Oranges
     "protected_workers": ("#c6dbef", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"),  # Blues
+    # Purples, the lightest nudged darker (#e0ddee) to stay apart from no-data white in grey and tritan.
+    "usulan_enrolled_workers": ("#e0ddee", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#3f007d"),
 }
 # How the class edges are chosen (the page offers them; the URL key `kelas` keeps the choice):
 # fixed (comparable across dates), quantiles of the areas drawn (separates the desa present), or
@@ -92,6 +103,7 @@ class Bin:
     colour: str
     decimals: int = 0
     unit: str = ""
+    no_data_key: str = "map.no_data"  # what "no figure" means for the measure (NO_DATA_LABELS)
 
     @property
     def is_no_data(self) -> bool:
@@ -109,7 +121,7 @@ class Bin:
     def label(self, lang: str = "id") -> str:
         """Legend text, e.g. '5–9,9 %', '≥ 40 %', '100–249', 'Tidak ada data'."""
         if self.is_no_data:
-            return i18n.t("map.no_data", lang)
+            return i18n.t(self.no_data_key, lang)
         low = self._fmt(self.lower, lang)
         if self.upper is None:
             return f"≥ {low}{self.unit}"
@@ -134,7 +146,7 @@ def class_breaks(metric: str, level: str = "desa", breaks: tuple[float, ...] | N
     picks = [0, *np.linspace(1, len(palette) - 1, len(edges) - 1).round().astype(int)] if len(edges) > 1 else [0]
     bins = [Bin(lo, hi, palette[pick], DECIMALS[metric], unit)
             for lo, hi, pick in zip(edges, uppers, picks, strict=True)]
-    return bins + [Bin(None, None, NO_DATA_COLOUR)]
+    return bins + [Bin(None, None, NO_DATA_COLOUR, no_data_key=NO_DATA_LABELS.get(metric, "map.no_data"))]
 
 
 def class_edges(values: Iterable, metric: str, level: str = "desa", mode: str = "tetap",
@@ -174,7 +186,12 @@ def classify(values: Iterable, metric: str, level: str = "desa", breaks: tuple[f
 
 
 def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
-    """The metric per row, NaN where it has no meaning: coverage or gap of an area without sasaran."""
+    """The metric per row, NaN where it has no meaning: coverage or gap of an area without sasaran, the
+    candidates enrolled of an area nobody was proposed in (a frame without the funnel's columns: none)."""
+    if metric in FUNNEL_COLUMNS:
+        if metric not in frame:
+            return pd.Series(math.nan, index=frame.index)
+        return frame[metric].astype("float64").where(frame["proposed_workers"] > 0)
     values = frame[metric].astype("float64")
     if metric in ("coverage_pct", "gap_workers") and "sasaran_workers" in frame:
         values = values.where(frame["sasaran_workers"].astype("float64") > 0)
@@ -468,6 +485,9 @@ def hover_texts(frame: pd.DataFrame, lang: str, level: str = "desa") -> pd.Serie
             f"{i18n.t('col.sasaran', lang)}: {show.with_range(row, lang)}",
             f"{i18n.t('col.gap', lang)}: {i18n.fmt_int(row['gap_workers'] if has_target else math.nan, lang)}",
         ]
+        if all(c in row for c in FUNNEL_COLUMNS):  # the map of the usulan measure: the funnel in one line
+            found = dict(zip(funnel.STAGES, (int(row[c]) for c in FUNNEL_COLUMNS)))
+            lines.append(f"{i18n.t('funnel.panel.heading', lang)}: {funnel.line(found, lang)}")
         return "<br>".join(lines)
 
     return frame.apply(text, axis=1) if len(frame) else pd.Series([], dtype="object")

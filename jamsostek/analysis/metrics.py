@@ -82,6 +82,9 @@ COLUMN_LABELS: dict[str, str] = {
     "week_start": "col.week_start", "week_end": "col.week_end", "new_workers": "col.new_workers",
     "protected_week_ago": "col.protected_week_ago", "change_workers": "col.change",
     "lapsing_workers": "col.lapsing", "first_paid_until": "col.first_paid_until",
+    # The usulan funnel on the map (usulan.shown.with_funnel)
+    "proposed_workers": "funnel.stage.proposed", "verified_workers": "funnel.stage.verified",
+    "registered_workers": "funnel.stage.registered", "usulan_enrolled_workers": "map.metric.usulan",
 }
 
 

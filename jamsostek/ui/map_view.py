@@ -19,6 +19,7 @@ from jamsostek.sasaran import show
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import reach_view
+from jamsostek.usulan import shown as usulan_shown
 
 NAME_COLUMNS = {"desa": ["desa", "kecamatan"], "kecamatan": ["kecamatan"], "kabupaten": []}
 MEASURES = ["sasaran_workers", "protected_workers", "coverage_pct", "gap_workers"]
@@ -72,6 +73,15 @@ def options(view: Filters, lang: str, province: bool) -> MapOptions:
     return MapOptions(metric, level, classes, target_pct)
 
 
+def with_measure(frame: pd.DataFrame, metric: str, level: str, view: Filters) -> pd.DataFrame:
+    """The map's frame with the chosen measure's columns: the usulan funnel's counts per area when the
+    measure is the candidates enrolled (the coverage queries carry the others)."""
+    if metric not in maps.FUNNEL_COLUMNS:
+        return frame
+    found = ctx.run("usulan_funnel", as_of=view.as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
+    return usulan_shown.with_funnel(frame, found, maps.KEYS[level])
+
+
 def desa_facts_panel(desa: pd.DataFrame, selected: str, view: Filters, lang: str, region: str,
                      province: bool, on_close) -> tuple[dict, pd.DataFrame]:
     """The open desa's figures, sectors reached and not, its usulan funnel, reach by sex and age and trend;
@@ -118,8 +128,11 @@ def area_table(frame: pd.DataFrame, level: str, metric: str, lang: str) -> None:
     they are the columns in view without scrolling)."""
     st.subheader(i18n.t(f"map.table.{level}", lang))
     names = NAME_COLUMNS[level][:1]
-    rest = [c for c in (*MEASURES, *NAME_COLUMNS[level][1:]) if c != metric]
-    ordered = frame.sort_values(metric, ascending=metric != "gap_workers", kind="stable")
+    funnel = [c for c in maps.FUNNEL_COLUMNS if c in frame and c != metric]  # the usulan measure's funnel
+    rest = [c for c in (*funnel, *MEASURES, *NAME_COLUMNS[level][1:]) if c != metric]
+    # The most in need first; for the usulan measure the desa with candidates first.
+    by = ["usulan_enrolled_workers", "proposed_workers"] if metric in maps.FUNNEL_COLUMNS else [metric]
+    ordered = frame.sort_values(by, ascending=metric not in ("gap_workers", *maps.FUNNEL_COLUMNS), kind="stable")
     table = metrics.localize(ordered, [*names, metric, *rest, *RANGE_COLUMNS], lang)
     if level == "kabupaten":
         table.insert(0, i18n.t("col.kabupaten", lang), ordered["kabupaten"].to_numpy())

@@ -10,11 +10,11 @@ import pandas as pd
 from jamsostek import domain
 from jamsostek.access import privacy
 from jamsostek.i18n import MISSING, fmt_date, fmt_int, t
-from jamsostek.usulan import verify
+from jamsostek.usulan import funnel, verify
 from jamsostek.usulan.store import NOT_OVERRIDABLE
 
-FUNNEL = {"proposed_workers": "usulan.col_proposed", "verified_workers": "usulan.col_verified",
-          "registered_workers": "usulan.col_registered", "enrolled_workers": "usulan.col_enrolled",
+FUNNEL = {"proposed_workers": "funnel.stage.proposed", "verified_workers": "funnel.stage.verified",
+          "registered_workers": "funnel.stage.registered", "enrolled_workers": "funnel.stage.enrolled",
           "stalled_workers": "usulan.col_stalled"}
 
 
@@ -24,10 +24,25 @@ def by_kecamatan(funnel: pd.DataFrame) -> pd.DataFrame:
             .sort_values("kode_kecamatan", ignore_index=True))
 
 
+def with_funnel(frame: pd.DataFrame, funnel: pd.DataFrame, key: str) -> pd.DataFrame:
+    """A map's frame (one row per area, `key` kode_desa, kode_kecamatan or kode_kabupaten) with the funnel's
+    proposed, verified, registered and enrolled summed per area (0 where none), enrolled named
+    usulan_enrolled_workers (the frame's protected_workers counts everyone)."""
+    counts = ["proposed_workers", "verified_workers", "registered_workers", "enrolled_workers"]
+    width = {"kode_desa": 13, "kode_kecamatan": 8, "kode_kabupaten": 5}[key]
+    per_area = funnel.assign(**{key: funnel["kode_desa"].str[:width]}).groupby(key)[counts].sum()
+    per_area = per_area.rename(columns={"enrolled_workers": "usulan_enrolled_workers"})
+    joined = frame.drop(columns=[c for c in per_area.columns if c in frame]).merge(
+        per_area, left_on=key, right_index=True, how="left")
+    joined[list(per_area.columns)] = joined[list(per_area.columns)].fillna(0).astype("int64")
+    return joined
+
+
 def funnel_line(totals: pd.Series, lang: str) -> str:
-    """The funnel's totals in one line: 'Diusulkan **6** → Lolos verifikasi **5** → ... · Tertahan **0**'."""
-    steps = [f"{t(FUNNEL[c], lang)} **{fmt_int(int(totals[c]), lang)}**" for c in FUNNEL]
-    return " → ".join(steps[:-1]) + " · " + steps[-1]
+    """The funnel's totals in one line, as the desa panel writes it, and the stalled: '6 diusulkan → ... ·
+    Tertahan 0'."""
+    stalled = f"{t('usulan.col_stalled', lang)} {fmt_int(int(totals['stalled_workers']), lang)}"
+    return f"{funnel.line(funnel.counts(totals), lang)} · {stalled}"
 
 
 def funnel_table(funnel: pd.DataFrame, lang: str, places: tuple[str, ...]) -> pd.DataFrame:

@@ -32,7 +32,7 @@ INVALID = "51040"
 LIST_HEADER = ["NIK", "NAMA", "PEKERJAAN", "DESA", "NO HP"]
 LIST_ROWS = [[n, f"Calon Mas {i}", "PETANI/PEKEBUN", "Mas", f"0812000000{i}"] for i, n in enumerate(GOOD)] + [
     [MOVED_IN, "Calon Pindahan", "PEDAGANG", "Mas", ""], [INVALID, "Calon Salah", "PETANI", "Mas", ""]]
-FUNNEL_KEYS = ("usulan.col_proposed", "usulan.col_verified", "usulan.col_registered", "usulan.col_enrolled")
+FUNNEL_KEYS = ("funnel.stage.proposed", "funnel.stage.verified", "funnel.stage.registered", "funnel.stage.enrolled")
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +161,7 @@ def test_usulan_journey(usulan_app, tmp_path):
     # The same page on a phone: nothing wider than the screen.
     app.page.set_viewport_size({"width": 390, "height": 844})
     app.settle()  # the page is laid out again for a phone
-    app.page.get_by_text(f"{t('usulan.col_proposed', 'id')} {fmt_int(before[0] + 6)} →").wait_for()  # one line
+    app.page.get_by_text(f"{fmt_int(before[0] + 6)} diusulkan →").wait_for()  # the funnel in one line
     assert app.page.evaluate("document.documentElement.scrollWidth") <= 390
     app.shot("phone")
     assert not app.page_errors
