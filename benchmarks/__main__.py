@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             os.environ["JAMSOSTEK_DB"] = str(Path(tmp) / "jamsostek.duckdb")
         from benchmarks.report import print_table
-        from jamsostek.ingest import load as ingest
+        from jamsostek.sample import store as sample_store
 
         start = time.perf_counter()
-        ingest.ensure_store()
+        sample_store.ensure_store()
         print(f"store: {os.environ['JAMSOSTEK_DB']} (ready in {time.perf_counter() - start:.1f} s)")
         for name in SECTIONS + ON_REQUEST:
             short = name.rsplit(".", 1)[-1]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from jamsostek import settings
 from jamsostek.analysis.filters import Filters
-from jamsostek.ingest import load as ingest
 from jamsostek.reports import card, collect, desa_sheet, evidence, static_map, workbook
 from jamsostek.store import db
+from jamsostek.sample import store as sample_store
 
 TARGET_S = 20.0  # evidence PDF + 70 desa sheets, on the project's 2-core machines
 
@@ -63,7 +63,7 @@ def _timed(results: dict, name: str, build: Callable):
 
 
 def _sample_store(folder: Path) -> Path:
-    ingest.build_sample_store(folder / "bench.duckdb")
+    sample_store.build_sample_store(folder / "bench.duckdb")
     return folder / "bench.duckdb"
 
 

@@ -80,6 +80,19 @@ def load_sasaran(con, cells: list[tuple]) -> None:
         db.execute(con, "reference_load")
 
 
+def serve_store(patch: pytest.MonkeyPatch, path: Path, folder: Path) -> None:
+    """Point AppTest's app at the store `path` (cache in `folder`) with no accounts configured: the open,
+    local mode, where a write asks for a role the session state gives."""
+    from jamsostek import settings
+    from jamsostek.access import auth
+
+    patch.setenv(settings.ENV_DB, str(path))
+    patch.setenv(settings.ENV_CACHE_DIR, str(folder / "cache"))
+    for name in (auth.ENV_ADMINS, auth.ENV_VIEWERS, auth.ENV_REQUIRE_VIEWER_SIGNIN, settings.ENV_DEMO):
+        patch.delenv(name, raising=False)
+    patch.setattr(auth, "DEFAULT_SECRETS", folder / "no-secrets.toml")
+
+
 def open_app(page: str, session: dict | None = None, query: dict | None = None, timeout: int = 120):
     """A new browser session (AppTest) of dashboard.py on `page`; session state and URL values set first."""
     from streamlit.testing.v1 import AppTest

@@ -30,7 +30,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from jamsostek import settings
-from jamsostek.ingest import load as ingest
+from jamsostek.sample import store as sample_store
 
 DEPLOY = settings.ROOT / "deploy"
 UNIT = DEPLOY / "systemd" / "jamsostek@.service"
@@ -217,7 +217,7 @@ class Office:
 def office(work: Path, replicas: int, extra_env: dict[str, str] | None = None,
            wrapper: list[str] | None = None) -> Iterator[Office]:
     """`replicas` app processes in shared mode over a fresh sample store, behind nginx; all stopped after."""
-    store = ingest.ensure_store(work / "store.duckdb")
+    store = sample_store.ensure_store(work / "store.duckdb")
     started: list[Process] = []
     proxy = None
     try:

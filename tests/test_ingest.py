@@ -9,6 +9,7 @@ import pytest
 from jamsostek.store import db
 from jamsostek.ingest import load as ingest
 from jamsostek.ingest import readers
+from jamsostek.sample import store as sample_store
 from tests.conftest import SASARAN, load_sasaran
 
 HEADER = ("NIK;NAMA;NO KPJ;TGL LAHIR;JENIS KELAMIN;JENIS PEKERJAAN;DESA/KELURAHAN;KECAMATAN;PROGRAM;"
@@ -135,7 +136,7 @@ def test_unreadable_file_is_refused_before_touching_the_store(con, tmp_path):
 
 
 def test_sample_store_builds_with_the_launch_batch(tmp_path):
-    path = ingest.ensure_store(tmp_path / "store.duckdb")
+    path = sample_store.ensure_store(tmp_path / "store.duckdb")
     con = db.connect(path, read_only=True)
     def apbd_protected(day):
         return db.run_query(con, "kpi", as_of=day, lapsing_days=30, kecamatan=None, sektor=None,

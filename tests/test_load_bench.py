@@ -5,11 +5,11 @@ from __future__ import annotations
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks import load
-from jamsostek.ingest import load as ingest
+from jamsostek.sample import store as sample_store
 
 
 def test_two_fresh_sessions_get_the_whole_page(tmp_path):
-    store = ingest.ensure_store(tmp_path / "store.duckdb")
+    store = sample_store.ensure_store(tmp_path / "store.duckdb")
     with load.serve(store, tmp_path) as server:
         views, cpu = load.crowd(server, "ringkasan", 2)
         row = load.summarise("ringkasan", views, cpu, server.rss_mb())

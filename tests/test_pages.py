@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from jamsostek import i18n, settings
 from jamsostek.store import db
 from jamsostek.ingest import load as ingest
+from jamsostek.sample import store as sample_store
 from tests.conftest import PARTICIPANTS, SASARAN, UBUD, load_rows, load_sasaran
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ SAMPLE_READY = all((settings.SAMPLE_DIR / name).exists() for name in (*ingest.SA
 def build_store(path: Path) -> Path:
     """The shipped sample when it exists, else the small fixture of conftest.py."""
     if SAMPLE_READY:
-        ingest.build_sample_store(path)
+        sample_store.build_sample_store(path)
     else:
         con = db.connect(path)
         load_sasaran(con, SASARAN)

@@ -13,10 +13,10 @@ from datetime import date
 import pytest
 
 from jamsostek import settings
-from jamsostek.ingest import load as ingest
 from jamsostek.plan import allocation as al
 from jamsostek.plan import summary
 from jamsostek.store import db
+from jamsostek.sample import store as sample_store
 
 AS_OF = date(2026, 11, 20)
 ALL = dict(kecamatan=None, sektor=None, program=None)
@@ -26,7 +26,7 @@ YEAR = 12 * settings.CONTRIBUTION_RP_PER_MONTH  # Rp201.600 per worker
 @pytest.fixture(scope="module")
 def cells(tmp_path_factory):
     path = tmp_path_factory.mktemp("plan") / "s.duckdb"
-    ingest.build_sample_store(path)
+    sample_store.build_sample_store(path)
     con = db.connect(path, read_only=True)
     try:
         every = db.run_query(con, "gap_desa_sector", as_of=AS_OF, **ALL, sumber=None)

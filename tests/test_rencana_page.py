@@ -20,13 +20,12 @@ from streamlit.testing.v1 import AppTest
 from jamsostek.plan import allocation as al
 from jamsostek.plan import rates
 from jamsostek import i18n, settings
-from jamsostek.access import auth
 from jamsostek.store import db
 from jamsostek.plan import lists as plan_lists
 from jamsostek.plan import summary as plan_summary
 from jamsostek.plan import scenarios
 from jamsostek.ui.plan_form import DEFAULT_BUDGET_RP, DEFAULT_MONTHS
-from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran, open_app
+from tests.conftest import PARTICIPANTS, SASARAN, load_rows, load_sasaran, open_app, serve_store
 
 PAGE = "pages/rencana.py"
 TIMEOUT = 120
@@ -46,11 +45,7 @@ def store(tmp_path_factory) -> Path:
     load_rows(con, PARTICIPANTS)
     con.close()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(settings.ENV_DB, str(path))
-        patch.setenv(settings.ENV_CACHE_DIR, str(folder / "cache"))
-        for name in (auth.ENV_ADMINS, auth.ENV_VIEWERS, auth.ENV_REQUIRE_VIEWER_SIGNIN, settings.ENV_DEMO):
-            patch.delenv(name, raising=False)
-        patch.setattr(auth, "DEFAULT_SECRETS", folder / "no-secrets.toml")
+        serve_store(patch, path, folder)
         yield path
 
 

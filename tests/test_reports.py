@@ -29,6 +29,7 @@ from jamsostek.analysis import indicators
 from jamsostek.meetings import weekly
 from jamsostek.analysis import reach
 from jamsostek.reports import card, cli, collect, desa_sheet, evidence, files, static_map, workbook
+from jamsostek.sample import store as sample_store
 from tests.conftest import AS_OF, SASARAN, load_sasaran
 
 SAMPLE_AS_OF = date(2026, 11, 20)
@@ -52,7 +53,7 @@ def store_path(tmp_path_factory, env) -> Path:
         if not (settings.SAMPLE_DIR / ingest.SAMPLE_SASARAN).exists():
             sample.write_sample(folder / "sample")
             monkeypatch.setattr(settings, "SAMPLE_DIR", folder / "sample")
-        ingest.build_sample_store(folder / "s.duckdb")
+        sample_store.build_sample_store(folder / "s.duckdb")
     return folder / "s.duckdb"
 
 

@@ -14,6 +14,7 @@ from jamsostek.ingest import load as ingest
 from jamsostek.sample import extracts, usulan as sample
 from jamsostek.store import db
 from jamsostek.usulan import store as usulan
+from jamsostek.sample import store as sample_store
 
 AS_OF = extracts.SAMPLE_AS_OF
 STAGES = ["proposed_workers", "verified_workers", "registered_workers", "enrolled_workers", "stalled_workers"]
@@ -31,8 +32,8 @@ FUNNEL = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sample_usulan")
-    ingest.build_sample_store(folder / "a.duckdb")
-    ingest.build_sample_store(folder / "b.duckdb")
+    sample_store.build_sample_store(folder / "a.duckdb")
+    sample_store.build_sample_store(folder / "b.duckdb")
     return folder
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jamsostek.usulan import funnel
+from jamsostek.analysis import funnel
 
 FOUND = {"proposed": 1204, "verified": 980, "registered": 975, "enrolled": 3}
 

@@ -13,12 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from jamsostek import settings
-from jamsostek.access import auth
 from jamsostek.plan import allocation as al
 from jamsostek.plan import scenarios
 from jamsostek.store import db
 from jamsostek.usulan import store as usulan
-from tests.conftest import AS_OF, MAS, PARTICIPANTS, SASARAN, load_rows, load_sasaran, nik, open_app
+from tests.conftest import AS_OF, MAS, PARTICIPANTS, SASARAN, load_rows, load_sasaran, nik, open_app, serve_store
 
 PAGE = "pages/usulan.py"
 ADMIN = {"_auth_role": "admin", "_auth_user": "dinas.data"}
@@ -44,11 +43,7 @@ def build(path: Path) -> Path:
 @pytest.fixture
 def app_env(tmp_path, monkeypatch):
     path = build(tmp_path / "store.duckdb")
-    monkeypatch.setenv(settings.ENV_DB, str(path))
-    monkeypatch.setenv(settings.ENV_CACHE_DIR, str(tmp_path / "cache"))
-    for name in (auth.ENV_ADMINS, auth.ENV_VIEWERS, auth.ENV_REQUIRE_VIEWER_SIGNIN, settings.ENV_DEMO):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(auth, "DEFAULT_SECRETS", tmp_path / "no-secrets.toml")
+    serve_store(monkeypatch, path, tmp_path)
     return path
 
 

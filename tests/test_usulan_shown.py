@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from jamsostek.analysis import funnel
 from jamsostek.usulan import shown
 
 FUNNEL = pd.DataFrame({
@@ -21,20 +22,20 @@ def candidates(rows):
 
 
 def test_the_funnel_sums_per_kecamatan_in_code_order():
-    got = shown.by_kecamatan(FUNNEL)
+    got = funnel.by_kecamatan(FUNNEL)
     assert list(got["kecamatan"]) == ["Sukawati", "Ubud"]
     assert got.loc[1, ["proposed_workers", "verified_workers", "registered_workers", "enrolled_workers",
                        "stalled_workers"]].tolist() == [16, 13, 10, 5, 3]
 
 
 def test_the_funnel_table_is_headed_in_the_readers_language():
-    assert list(shown.funnel_table(FUNNEL, "en", ("desa",)).columns) == \
+    assert list(funnel.table(FUNNEL, "en", ("desa",)).columns) == \
         ["Desa", "Proposed", "Verified", "Registered", "Enrolled", "Stalled"]
 
 
 def test_the_funnel_reads_as_one_line_on_a_phone():
-    totals = FUNNEL[list(shown.FUNNEL)].sum()
-    assert shown.funnel_line(totals, "id") == "20 diusulkan → 16 terverifikasi → 10 didaftarkan → 5 menjadi peserta · Tertahan 3"
+    totals = FUNNEL[list(funnel.COLUMNS)].sum()
+    assert funnel.totals_line(totals, "id") == "20 diusulkan → 16 terverifikasi → 10 didaftarkan → 5 menjadi peserta · Tertahan 3"
 
 
 def test_the_masked_table_holds_no_nik_or_name_and_names_the_first_row_of_a_duplicate():
@@ -73,23 +74,23 @@ def test_the_funnel_against_a_plan_says_what_each_desa_still_has_to_propose():
     places = pd.DataFrame({"kode_desa": ["51.04.05.2002", "51.04.05.2003", "51.04.01.2001", "51.04.01.2002"],
                            "desa": ["Mas", "Lodtunduh", "Batubulan", "Ketewel"],
                            "kecamatan": ["Ubud", "Ubud", "Sukawati", "Sukawati"]})
-    got = shown.against_plan(FUNNEL, allocation, places)
+    got = funnel.against_plan(FUNNEL, allocation, places)
     # Ketewel: 7 allocated, nobody proposed; Mas: 10 allocated, 8 verified; Lodtunduh: none allocated,
     # 5 verified (more than planned: 0 to propose); Batubulan: 0 allocated, 4 proposed.
     assert list(got["desa"]) == ["Ketewel", "Mas", "Batubulan", "Lodtunduh"]
     assert list(got["allocated_workers"]) == [7, 10, 0, 0]
     assert list(got["verified_workers"]) == [0, 8, 3, 5]
     assert list(got["to_propose_workers"]) == [7, 2, 0, 0]
-    assert list(shown.plan_table(got, "en").columns)[:3] == ["Desa", "Kecamatan", "Plan allocation"]
+    assert list(funnel.plan_table(got, "en").columns)[:3] == ["Desa", "Kecamatan", "Plan allocation"]
 
 
 def test_a_maps_frame_gets_the_funnel_per_area_and_zeros_elsewhere():
     desa = pd.DataFrame({"kode_desa": ["51.04.05.2002", "51.04.05.2003", "51.04.01.2001", "51.04.02.2001"],
                          "protected_workers": [50, 40, 30, 20]})
-    got = shown.with_funnel(desa, FUNNEL, "kode_desa")
+    got = funnel.with_funnel(desa, FUNNEL, "kode_desa")
     assert list(got["proposed_workers"]) == [10, 6, 4, 0]
     assert list(got["usulan_enrolled_workers"]) == [5, 0, 0, 0]
     assert list(got["protected_workers"]) == [50, 40, 30, 20]  # everyone protected stays as it was
     kecamatan = pd.DataFrame({"kode_kecamatan": ["51.04.01", "51.04.02", "51.04.05"]})
-    got = shown.with_funnel(kecamatan, FUNNEL, "kode_kecamatan")
+    got = funnel.with_funnel(kecamatan, FUNNEL, "kode_kecamatan")
     assert list(got["verified_workers"]) == [3, 0, 13] and list(got["registered_workers"]) == [0, 0, 10]

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from jamsostek import i18n
-from jamsostek.usulan import funnel as usulan_funnel
+from jamsostek.analysis import funnel as usulan_funnel
 
 LINE_COLOUR = "#08519c"  # dark blue, as the protected-workers map: reads in greyscale too
 TREND_HEIGHT_PX = 240

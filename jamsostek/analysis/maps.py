@@ -15,9 +15,9 @@ import shapely
 from shapely.geometry import shape
 
 from jamsostek import i18n
+from jamsostek.analysis import funnel
 from jamsostek.geo import boundaries
 from jamsostek.sasaran import show
-from jamsostek.usulan import funnel
 
 METRICS = ("coverage_pct", "gap_workers", "protected_workers", "usulan_enrolled_workers")
 LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}  # the levels of a regency's maps

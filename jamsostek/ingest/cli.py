@@ -17,6 +17,7 @@ import pandas as pd
 
 from jamsostek.access import privacy
 from jamsostek.i18n import t
+from jamsostek.sample import store as sample_store
 from jamsostek.ingest import bulk, dates, headers, profiles, readers, rejections
 from jamsostek.ingest import load as ingest
 from jamsostek.store import db, shared
@@ -64,7 +65,7 @@ def day(text: str) -> date:
 
 def run_init(args: argparse.Namespace) -> int:
     """Print the store's path, building it first when missing."""
-    print(ingest.ensure_store())
+    print(sample_store.ensure_store())
     return EXIT_OK
 
 
@@ -73,7 +74,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     # Under the writer lock: with the app in shared mode (JAMSOSTEK_SHARED=1) this runs while it serves, and
     # every replica sees the new batches when the command ends; a one-process app holds the store (exit 5).
     try:
-        with shared.writer(ingest.ensure_store()) as con:
+        with shared.writer(sample_store.ensure_store()) as con:
             return _ingest_all(con, args)
     except db.Error as error:
         if "lock" not in str(error).lower():

@@ -8,7 +8,6 @@ newer one. Withdrawing a batch gives each of its NIKs back the record of the nex
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +15,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from jamsostek import settings
 from jamsostek.access import privacy
 from jamsostek.store import db
 from jamsostek.ingest import readers
@@ -203,33 +201,3 @@ def load_reference(con: db.Connection, sasaran_csv: Path | None = None, region: 
 
 SAMPLE_FILES = ("peserta_2025-11-03_perdana.xlsx", "peserta_2026-11-20.csv")
 SAMPLE_SASARAN = "sasaran_desa_sektor.csv"
-
-
-def build_sample_store(path: Path) -> list[IngestResult]:
-    """Create a store at `path` from the shipped sample (reference data, sasaran, extracts, usulan round)."""
-    from jamsostek.sample import usulan as sample_usulan  # the generator only when a store is built
-
-    con = db.connect(path)
-    try:
-        # The estimate of the region served: in province mode all 9 regencies get a sasaran, while the
-        # sample's participants stay in Gianyar.
-        load_reference(con)
-        results = [ingest_file(con, settings.SAMPLE_DIR / name, loaded_by="sample", is_sample=True)
-                   for name in SAMPLE_FILES]
-        sample_usulan.build(con)  # verified against the participants just loaded
-        return results
-    finally:
-        con.close()
-
-
-def ensure_store(path: Path | None = None) -> Path:
-    """The store's path, building it from the shipped sample on first run (atomically)."""
-    path = Path(path or settings.db_path())
-    if path.exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    building = path.with_name(f"{path.name}.building-{os.getpid()}")
-    building.unlink(missing_ok=True)
-    build_sample_store(building)
-    building.replace(path)
-    return path

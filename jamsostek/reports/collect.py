@@ -15,7 +15,6 @@ from jamsostek import settings
 from jamsostek.store import db
 from jamsostek.analysis import indicators, metrics
 from jamsostek.analysis.filters import Filters
-from jamsostek.usulan import store as usulan
 
 TREND_WEEKS = 12  # weeks listed in the trend tables
 
@@ -125,7 +124,8 @@ def collect(con: db.Connection, filters: Filters, lapsing_days: int = settings.L
 
 def _usulan(con: db.Connection, filters: Filters) -> pd.DataFrame:
     """The candidate funnel per desa on the report date, within the kecamatan filter (counts only)."""
-    funnel = usulan.funnel(con, filters.as_of)
+    db.ensure(con, "usulan_schema")  # a store made before the funnel: no candidate yet
+    funnel = db.run_query(con, "usulan_funnel", as_of=filters.as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
     if filters.kecamatan:
         funnel = funnel[funnel["kode_kecamatan"] == filters.kecamatan].reset_index(drop=True)
     return funnel

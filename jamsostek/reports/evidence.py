@@ -12,13 +12,12 @@ from fpdf.enums import XPos, YPos
 
 from jamsostek import domain, i18n, settings
 from jamsostek.geo import boundaries
-from jamsostek.analysis import indicators, maps, reach
+from jamsostek.analysis import funnel, indicators, maps, reach
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import figures, static_map
 from jamsostek.reports.collect import TREND_WEEKS, ReportData
 from jamsostek.reports.pdfbase import ACCENT, FONT, MUTED, DocPDF
 from jamsostek.sasaran import show
-from jamsostek.usulan import shown
 from jamsostek.i18n import t
 
 MAP_W_MM, MAP_H_MM = 180, 228
@@ -279,16 +278,16 @@ def _usulan(pdf: DocPDF, data: ReportData, lang: str) -> None:
     if data.usulan.empty:
         pdf.para(t("usulan.none", lang))
         return
-    counts = [t(label, lang) for label in shown.FUNNEL.values()]
+    counts = [t(label, lang) for label in funnel.COLUMNS.values()]
     widths, align = (25,) * len(counts), ("RIGHT",) * len(counts)
     pdf.h2(t("usulan.by_kecamatan", lang))
-    per_kecamatan = shown.by_kecamatan(data.usulan)
-    rows = [[r.kecamatan, *(fmt_int(getattr(r, c), lang) for c in shown.FUNNEL)] for r in per_kecamatan.itertuples()]
-    total = ["Total", *(fmt_int(int(data.usulan[c].sum()), lang) for c in shown.FUNNEL)]
+    per_kecamatan = funnel.by_kecamatan(data.usulan)
+    rows = [[r.kecamatan, *(fmt_int(getattr(r, c), lang) for c in funnel.COLUMNS)] for r in per_kecamatan.itertuples()]
+    total = ["Total", *(fmt_int(int(data.usulan[c].sum()), lang) for c in funnel.COLUMNS)]
     pdf.data_table([t("usulan.col_kecamatan", lang), *counts], rows + [total], (55, *widths), ("LEFT", *align),
                    size=9, line_height=5, bold_rows={len(rows)})
     pdf.h2(t("usulan.by_desa", lang))
-    rows = [[r.desa, r.kecamatan, *(fmt_int(getattr(r, c), lang) for c in shown.FUNNEL)]
+    rows = [[r.desa, r.kecamatan, *(fmt_int(getattr(r, c), lang) for c in funnel.COLUMNS)]
             for r in data.usulan.itertuples()]
     pdf.data_table([t("usulan.col_desa", lang), t("usulan.col_kecamatan", lang), *counts], rows,
                    (30, 25, *widths), ("LEFT", "LEFT", *align), size=8, line_height=4.4)

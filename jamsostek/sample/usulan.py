@@ -1,6 +1,6 @@
 """A deterministic SYNTHETIC usulan round for the sample store: four desa's candidate lists, faults planted.
 
-The sample store (ingest.load.build_sample_store) ships it so the funnel has every stage on first run. Four
+The sample store (sample/store.py) ships it so the funnel has every stage on first run. Four
 desa with a sector the programme has not reached (extracts.GAP_CELLS; Kenderan: the desa whose APBDes
 enrols its adat workers in the messy extract's week) each propose a list on PROPOSED_AT, through
 usulan.store.propose, so the verification runs for real against the sample participants. The faults

@@ -19,8 +19,8 @@ from jamsostek.access import privacy
 from jamsostek.store import consistent, db
 from jamsostek.store import shared as shared_store  # the store several processes share (replicas)
 from jamsostek.analysis import filters as flt
-from jamsostek.ingest import load as ingest
 from jamsostek.geo import wilayah
+from jamsostek.sample import store as sample_store
 
 # Session-state keys of the sidebar widgets; pages read them only through filters() and lang().
 KEY_AS_OF, KEY_KECAMATAN, KEY_SECTOR, KEY_PROGRAM, KEY_FUNDING, KEY_LANG = (
@@ -44,7 +44,7 @@ SHARED_ENTRIES = 64  # shared() objects are larger (a map figure holds its polyg
 
 @st.cache_resource(show_spinner=False)
 def _connect(path: str) -> db.Connection:
-    con = db.connect(ingest.ensure_store(Path(path)))
+    con = db.connect(sample_store.ensure_store(Path(path)))
     privacy.scrub_stored_file_names(con)  # a store from before file names were scrubbed: once per process
     return con
 
@@ -53,7 +53,7 @@ def _connect(path: str) -> db.Connection:
 def _reader(path: str) -> shared_store.Reader:
     store = Path(path)
     with shared_store.locked(store):  # replicas starting together build the sample store once
-        ingest.ensure_store(store)
+        sample_store.ensure_store(store)
     shared_store.prepare(store)  # this version's schema, and a read copy of it
     return shared_store.Reader(store)
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from jamsostek import i18n, settings
 from jamsostek.analysis import desa_panel
+from jamsostek.analysis import funnel
 from jamsostek.analysis import maps
 from jamsostek.analysis import metrics
 from jamsostek.analysis.filters import Filters
@@ -19,7 +20,6 @@ from jamsostek.sasaran import show
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import reach_view
-from jamsostek.usulan import shown as usulan_shown
 
 NAME_COLUMNS = {"desa": ["desa", "kecamatan"], "kecamatan": ["kecamatan"], "kabupaten": []}
 MEASURES = ["sasaran_workers", "protected_workers", "coverage_pct", "gap_workers"]
@@ -79,7 +79,7 @@ def with_measure(frame: pd.DataFrame, metric: str, level: str, view: Filters) ->
     if metric not in maps.FUNNEL_COLUMNS:
         return frame
     found = ctx.run("usulan_funnel", as_of=view.as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
-    return usulan_shown.with_funnel(frame, found, maps.KEYS[level])
+    return funnel.with_funnel(frame, found, maps.KEYS[level])
 
 
 def desa_facts_panel(desa: pd.DataFrame, selected: str, view: Filters, lang: str, region: str,

@@ -28,7 +28,7 @@ from jamsostek.ui import context as ctx
 from jamsostek.ui import data_quality, flash
 from jamsostek.ui import session
 from jamsostek.ui import viewport
-from jamsostek.usulan import funnel as usulan_funnel
+from jamsostek.analysis import funnel as usulan_funnel
 
 KEY_PICK = "rapat_pick"
 KEY_NEW_DATE, KEY_NEW_AS_OF, KEY_NEW_TITLE = "rapat_new_date", "rapat_new_as_of", "rapat_new_title"

@@ -12,6 +12,7 @@ import streamlit as st
 
 from jamsostek import settings
 from jamsostek.access import privacy, roles
+from jamsostek.analysis import funnel as funnel_counts
 from jamsostek.analysis import metrics
 from jamsostek.geo import wilayah
 from jamsostek.i18n import fmt_date, fmt_int, t
@@ -40,17 +41,17 @@ def funnel(lang: str, as_of: date) -> None:
     if table.empty:
         st.info(t("usulan.none", lang))
         return
-    totals = table[list(shown.FUNNEL)].sum()
+    totals = table[list(funnel_counts.COLUMNS)].sum()
     if viewport.is_phone():  # five stacked cards would fill the screen: one line that reads as a funnel
-        st.markdown(shown.funnel_line(totals, lang))
+        st.markdown(funnel_counts.totals_line(totals, lang))
     else:
         ui.cards([metrics.Card(c, t(label, lang), fmt_int(int(totals[c]), lang))
-                  for c, label in shown.FUNNEL.items()], per_row=5)
+                  for c, label in funnel_counts.COLUMNS.items()], per_row=5)
     st.markdown(f"**{t('usulan.by_kecamatan', lang)}**")
-    ui.table(shown.funnel_table(shown.by_kecamatan(table), lang, ("kecamatan",)), base_name="usulan_kecamatan",
+    ui.table(funnel_counts.table(funnel_counts.by_kecamatan(table), lang, ("kecamatan",)), base_name="usulan_kecamatan",
              key=KEY + "kecamatan")
     st.markdown(f"**{t('usulan.by_desa', lang)}**")
-    ui.table(shown.funnel_table(table, lang, ("desa", "kecamatan")), base_name="usulan_desa", key=KEY + "desa")
+    ui.table(funnel_counts.table(table, lang, ("desa", "kecamatan")), base_name="usulan_desa", key=KEY + "desa")
     st.caption(t("usulan.stalled_help", lang, weeks=settings.USULAN_STALL_WEEKS, date=fmt_date(as_of, lang)))
 
 
@@ -74,12 +75,12 @@ def against_plan(lang: str, as_of: date) -> None:
         return
     scenario = ctx.with_cursor(scenarios.load, int(chosen))
     funnel_now = ctx.run("usulan_funnel", as_of=as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
-    compared = shown.against_plan(funnel_now, scenario.plan.allocation, wilayah.load_wilayah())
+    compared = funnel_counts.against_plan(funnel_now, scenario.plan.allocation, wilayah.load_wilayah())
     kecamatan = ctx.filters().kecamatan
     if kecamatan:
         compared = compared[compared["kode_desa"].str.startswith(kecamatan + ".")]
     st.markdown(f"**{t('usulan.plan_title', lang)}**")
-    ui.table(shown.plan_table(compared, lang), base_name="usulan_rencana", key=KEY + "plan_table")
+    ui.table(funnel_counts.plan_table(compared, lang), base_name="usulan_rencana", key=KEY + "plan_table")
     st.caption(t("usulan.plan_help", lang, name=scenario.name, date=fmt_date(scenario.as_of, lang)))
 
 

@@ -27,7 +27,7 @@ from benchmarks import load
 from jamsostek import i18n, settings
 from jamsostek.access import auth, roles
 from jamsostek.ui import viewport
-from jamsostek.ingest import load as ingest
+from jamsostek.sample import store as sample_store
 
 ROOT = settings.ROOT
 CHROMIUM = Path("/usr/bin/chromium")
@@ -79,7 +79,7 @@ def serve(work: Path, extra_env: dict[str, str] | None = None) -> Iterator[Serve
 
     `extra_env` adds settings for this server only (e.g. JAMSOSTEK_ADMINS for an admin journey).
     """
-    store = ingest.ensure_store(work / "store.duckdb")  # built here, so a broken sample fails loudly
+    store = sample_store.ensure_store(work / "store.duckdb")  # built here, so a broken sample fails loudly
     # Accounts come only from extra_env: a developer's own JAMSOSTEK_ADMINS must not turn a viewer journey
     # into a sign-in page. (.streamlit/secrets.toml, if a developer made one, still applies.)
     env = {k: v for k, v in os.environ.items() if k not in ACCOUNT_ENV} | {

@@ -21,10 +21,10 @@ from jamsostek import settings
 from jamsostek.access import auth
 from jamsostek.ingest import batches as batch_admin
 from jamsostek.store import db
-from jamsostek.ingest import load as ingest
 from jamsostek.ingest import rejections, upload
 from jamsostek.i18n import fmt_int
 from jamsostek.i18n import t
+from jamsostek.sample import store as sample_store
 
 from .conftest import open_tab, serve
 
@@ -82,7 +82,7 @@ def expected_on(store) -> Expected:
 def admin_server(browser, tmp_path_factory):
     """The app with one data admin configured, over its own sample store; plus the expected figures."""
     work = tmp_path_factory.mktemp("admin_app")
-    store = ingest.ensure_store(work / "store.duckdb")
+    store = sample_store.ensure_store(work / "store.duckdb")
     shutil.copy(store, work / "expected.duckdb")
     expected = expected_on(work / "expected.duckdb")
     admins = f"{ADMIN}:{auth.hash_password(PASSWORD)}"

@@ -28,7 +28,7 @@ from playwright.sync_api import expect
 from jamsostek import settings
 from jamsostek.access import auth
 from jamsostek.i18n import fmt_int, t
-from jamsostek.ingest import load as ingest
+from jamsostek.sample import store as sample_store
 from tests import office
 
 from .conftest import VIEWPORT, App
@@ -47,7 +47,7 @@ HEADERS = {"strict-transport-security": "max-age=31536000", "x-content-type-opti
 def deployed(tmp_path_factory):
     """Two replicas with one data admin, nginx in front; and the figures expected before and after the load."""
     work = tmp_path_factory.mktemp("office")
-    store = ingest.ensure_store(work / "store.duckdb")
+    store = sample_store.ensure_store(work / "store.duckdb")
     shutil.copy(store, work / "expected.duckdb")
     expected = expected_on(work / "expected.duckdb")
     with office.office(work, replicas=2, extra_env={auth.ENV_ADMINS: f"{ADMIN}:{auth.hash_password(PASSWORD)}"}) as site:
