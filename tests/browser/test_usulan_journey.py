@@ -1,7 +1,7 @@
 """Journey: from gap to enrolment. A data admin proposes a candidate list for Desa Mas on the Usulan page,
 reads the check (one invalid NIK, one moved in), accepts the moved-in one with a note, prepares and
 downloads the registration file, loads an extract that enrols two of them on Unggah Data, and sees the
-funnel move on Usulan. The baseline counts are read from the page first (the sample store may hold a
+funnel move on Usulan, on Rapat (a meeting made today) and on Peta (the usulan measure, Mas's panel). The baseline counts are read from the page first (the sample store may hold a
 sample round); every expected change is computed here by hand. Every request stays on localhost.
 """
 
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 ADMIN = "admin.usulan"
 PASSWORD = "uji-jurnal-usulan-4Kd"  # test only: the server gets its argon2 hash
-MAS = ("Mas", "Ubud")
+MAS, MAS_CODE = ("Mas", "Ubud"), "51.04.05.2002"
 GOOD = [extracts.nik(270_001 + i, "05") for i in range(4)]  # valid Gianyar NIKs the sample does not hold
 MOVED_IN = "5171011505900020"  # Denpasar's code: flagged, not refused
 INVALID = "51040"
@@ -158,6 +158,26 @@ def test_usulan_journey(usulan_app, tmp_path):
     after = funnel(app)
     assert after == [before[0] + 6, before[1] + 5, before[1] + 5, before[3] + 2]
     app.shot("enrolled")
+
+    # Rapat: a meeting today (the first) counts the funnel up to its date: the same figures.
+    app.goto_page("page.meeting")
+    app.page.get_by_test_id("stExpander").filter(has_text=t("meeting.new", "id")).get_by_text(
+        t("meeting.new", "id")).first.click()
+    app.page.get_by_role("button", name=t("meeting.create", "id")).click()
+    app.settle()
+    app.page.get_by_role("heading", name=t("funnel.rapat.heading_first", "id")).wait_for()
+    assert funnel(app) == after
+    app.shot("rapat")
+
+    # Peta: the usulan measure and Mas's panel, from a link as a leader would open it.
+    app.open(f"peta?desa={MAS_CODE}&ukuran=usulan_enrolled_workers")
+    app.page.get_by_role("heading", name="Mas", exact=True).wait_for()
+    line = t("funnel.line", "id", proposed=6, verified=5, registered=5, enrolled=2)
+    app.page.get_by_text(line).wait_for()
+    expect(app.page.get_by_test_id("stRadio").filter(has_text=t("map.metric", "id")).get_by_role(
+        "radio", name=t("map.metric.usulan", "id"))).to_be_checked()
+    app.shot("peta")
+    app.open("usulan")
     # The same page on a phone: nothing wider than the screen.
     app.page.set_viewport_size({"width": 390, "height": 844})
     app.settle()  # the page is laid out again for a phone
