@@ -35,7 +35,7 @@ from jamsostek.meetings import weekly as mt
 from jamsostek.plan import allocation as al
 from jamsostek.plan import scenarios
 from jamsostek.usulan import store as usulan
-from jamsostek.sample import store as sample_store
+from jamsostek.sample import store as sample_builder
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -84,7 +84,7 @@ def plant(con: db.Connection, folder: Path, name: str) -> None:
 def sample_store(tmp_path_factory):
     """The shipped sample in a tmp store with planted free texts, and the names and NIKs it holds."""
     folder = tmp_path_factory.mktemp("walk")
-    path = sample_store.ensure_store(folder / "jamsostek.duckdb")
+    path = sample_builder.ensure_store(folder / "jamsostek.duckdb")
     con = db.connect(path)
     names = [r[0] for r in con.execute("select distinct nama from enrolment where nama <> ''").fetchall()]
     plant(con, folder, sorted(names)[len(names) // 2].title())  # as a person types it, not as stored
