@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-PAGES = ["", "peta", "sektor", "tren", "rencana", "rapat", "layar", "laporan", "unggah", "riwayat"]
+PAGES = ["", "peta", "sektor", "tren", "rencana", "rapat", "layar", "usulan", "laporan", "unggah", "riwayat"]
 VIEWPORTS = {"phone 390x844": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
              "projector 1280x720": {"viewport": {"width": 1280, "height": 720}},
              "desktop 1440x900": {"viewport": {"width": 1440, "height": 900}}}

@@ -20,7 +20,7 @@ from pathlib import Path
 from jamsostek import settings
 from tests import office
 
-PAGES = ("", "peta", "sektor", "tren", "rencana", "rapat", "laporan", "unggah", "riwayat")
+PAGES = ("", "peta", "sektor", "tren", "rencana", "rapat", "usulan", "laporan", "unggah", "riwayat")
 WATCHER = settings.ROOT / "tests" / "watch_sockets.py"
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 SAMPLE_EVERY_S = 0.05

@@ -19,7 +19,7 @@ from tests.browser.conftest import ARTIFACTS, LAID_OUT
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "peta", "sektor", "tren", "rencana", "rapat", "layar", "laporan", "unggah", "riwayat"]
+PAGES = ["", "peta", "sektor", "tren", "rencana", "rapat", "layar", "usulan", "laporan", "unggah", "riwayat"]
 SIZES = {"phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
          "projector": {"viewport": {"width": 1280, "height": 720}}}
 BASELINE = json.loads((Path(__file__).with_name("axe_baseline.json")).read_text())
