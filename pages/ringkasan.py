@@ -46,4 +46,4 @@ with st.expander(t("ind.title", lang)):
     st.dataframe(indicators.catalogue_table(lang, days), hide_index=True, width="stretch")
 with st.spinner(t("notice.loading", lang)):
     reached = ctx.run("protected_by_sex_age", **view.params())
-reach_view.region_section(reached, view.as_of, lang)
+reach_view.region_section(reached, view, lang)

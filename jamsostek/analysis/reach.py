@@ -111,3 +111,10 @@ def column_labels(columns, lang: str) -> dict[str, str]:
              "women_pct": "reach.women_pct", "desa": "col.desa", "kecamatan": "col.kecamatan",
              "umur_kelompok": "reach.age_group"}
     return {c: i18n.t(names[c], lang) for c in columns if c in names}
+
+
+def region_tables(rows: pd.DataFrame, show_small: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Ringkasan's three views of protected_by_sex_age: (the region's ages, its age x sex table, men and
+    women per kecamatan), small cells hidden unless `show_small`. One function, so a page can share them."""
+    ages = group_ages(rows, "region")
+    return ages, sex_age_table(ages, show_small), sex_summary(group_ages(rows, "kecamatan"), "kecamatan", show_small)

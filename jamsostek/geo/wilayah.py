@@ -59,7 +59,13 @@ def is_province(region: str | None = None) -> bool:
 
 
 def kecamatan_labels(region: str | None = None) -> dict[str, str]:
-    """Name of each kecamatan as a picker shows it: 'Ubud', or 'Ubud (Gianyar)' when serving a province."""
+    """Name of each kecamatan as a picker shows it: 'Ubud', or 'Ubud (Gianyar)' when serving a province.
+    Cached per region (every run names its view with it): read it, never change it."""
+    return _kecamatan_labels(region or settings.region())
+
+
+@cache
+def _kecamatan_labels(region: str) -> dict[str, str]:
     frame = load_wilayah(region).drop_duplicates("kode_kecamatan")
     if not is_province(region):
         return dict(zip(frame["kode_kecamatan"], frame["kecamatan"]))
