@@ -4,7 +4,7 @@ PORT ?= 8501
 # Loopback unless the deployment says otherwise: `make run ADDRESS=0.0.0.0` (README "Di kantor").
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run dev test setup setup-dev bench bench-scale bench-load bench-browser boundaries clean
+.PHONY: run dev test setup setup-dev bench bench-scale bench-load bench-browser bench-replicas boundaries clean
 
 setup:
 	bash scripts/setup.sh requirements.txt
@@ -44,6 +44,11 @@ bench-load: setup-dev
 bench-browser: setup-dev
 	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
 		$(PY) -m benchmarks --only browser
+
+# 1 and 2 replicas behind nginx (the office recipe on loopback), K = 1, 10, 50 viewers through the proxy.
+bench-replicas: setup-dev
+	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
+		$(PY) -m benchmarks --only replicas
 
 clean:
 	rm -rf data/cache data/*.duckdb data/*.duckdb.wal test-artifacts

@@ -16,8 +16,8 @@ from pathlib import Path
 
 SECTIONS = ["benchmarks.pages", "benchmarks.maps", "benchmarks.reports"]
 # Minutes each: python -m benchmarks --only scale [--sizes 200k,2M,10M]; --only load [--viewers 1,10,50];
-# --only browser
-ON_REQUEST = ["benchmarks.scale", "benchmarks.load", "benchmarks.browser"]
+# --only browser; --only replicas
+ON_REQUEST = ["benchmarks.scale", "benchmarks.load", "benchmarks.browser", "benchmarks.replicas"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,3 +41,11 @@ def _finished(status: int) -> ForwardMsg:
     msg = ForwardMsg()
     msg.script_finished = status
     return msg
+
+
+def test_the_replica_benchmark_reads_its_quantiles_and_counts_errors():
+    from benchmarks import replicas
+
+    views = [(s / 10, None) for s in range(1, 21)] + [(9.0, "TimeoutError: the view did not finish")]
+    row = replicas._row(2, "peta", 21, views)
+    assert (row["p50_s"], row["p95_s"], row["max_s"], row["errors"]) == ("1.10", "2.00", "9.00", 1)
