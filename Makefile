@@ -4,7 +4,7 @@ PORT ?= 8501
 # Loopback unless the deployment says otherwise: `make run ADDRESS=0.0.0.0` (README "Di kantor").
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run dev test setup setup-dev bench bench-scale bench-load bench-browser bench-replicas boundaries clean
+.PHONY: run dev test setup setup-dev bench bench-scale bench-load bench-browser bench-replicas bench-soak boundaries clean
 
 setup:
 	bash scripts/setup.sh requirements.txt
@@ -49,6 +49,11 @@ bench-browser: setup-dev
 bench-replicas: setup-dev
 	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
 		$(PY) -m benchmarks --only replicas
+
+# Memory over a long meeting: 10 viewers without pause through nginx over 2 replicas (MINUTES=30).
+bench-soak: setup-dev
+	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
+		$(PY) -m benchmarks --only soak --minutes $${MINUTES:-30}
 
 clean:
 	rm -rf data/cache data/*.duckdb data/*.duckdb.wal test-artifacts

@@ -16,8 +16,8 @@ from pathlib import Path
 
 SECTIONS = ["benchmarks.pages", "benchmarks.maps", "benchmarks.reports"]
 # Minutes each: python -m benchmarks --only scale [--sizes 200k,2M,10M]; --only load [--viewers 1,10,50];
-# --only browser; --only replicas
-ON_REQUEST = ["benchmarks.scale", "benchmarks.load", "benchmarks.browser", "benchmarks.replicas"]
+# --only browser; --only replicas; --only soak [--minutes 30]
+ON_REQUEST = ["benchmarks.scale", "benchmarks.load", "benchmarks.browser", "benchmarks.replicas", "benchmarks.soak"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="rows per synthetic extract for the scale section (e.g. 200k,2M)")
     parser.add_argument("--viewers", help="concurrent viewers per round for the load section (e.g. 1,10,50)")
     parser.add_argument("--pages", help="pages for the load section (e.g. ringkasan,peta)")
+    parser.add_argument("--minutes", type=float, help="how long the soak section runs (default 30)")
     parser.add_argument("--server-flag", action="append", default=[], metavar="FLAG=VALUE",
                         help="extra `streamlit run` flag for the load section (e.g. server.fileWatcherType=auto)")
     args = parser.parse_args(argv)
@@ -51,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
                 tables = [module.run(module.parse_sizes(args.sizes))]
             elif short == "load":
                 tables = module.run(**_load_options(module, args))
+            elif short == "soak" and args.minutes:
+                tables = [module.run(args.minutes)]
             else:
                 tables = [module.run()]
             for title, rows in tables:
