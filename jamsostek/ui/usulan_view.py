@@ -18,6 +18,7 @@ from jamsostek.geo import wilayah
 from jamsostek.i18n import fmt_date, fmt_int, t
 from jamsostek.ingest import readers
 from jamsostek.plan import scenarios
+from jamsostek.sample import usulan as sample_round
 from jamsostek.ui import components as ui
 from jamsostek.ui import context as ctx
 from jamsostek.ui import flash, session, viewport
@@ -27,7 +28,6 @@ from jamsostek.usulan import store as usulan
 KEY = "usulan_"
 KEY_DRAFT, KEY_NONCE, KEY_FILE = "_usulan_draft", "_usulan_nonce", "_usulan_registration"
 FLASH, FLASH_DECIDE, FLASH_FILE = "usulan", "usulan_decide", "usulan_file"
-SAMPLE_ACTOR = "contoh"  # the sample round's proposer (jamsostek/sample/usulan.py)
 log = logging.getLogger(__name__)
 
 
@@ -273,8 +273,8 @@ def render(lang: str) -> None:
     candidates = ctx.with_cursor(usulan.candidates, None, ctx.filters().as_of)
     if candidates.empty:
         return
-    if (candidates["proposed_by"] == SAMPLE_ACTOR).any():
-        st.caption(f":material/science: {t('usulan.sample', lang, who=SAMPLE_ACTOR)}")
+    if (candidates["proposed_by"] == sample_round.ACTOR).any():
+        st.caption(f":material/science: {t('usulan.sample', lang, who=sample_round.ACTOR)}")
     st.divider()
     verification(candidates, actor, lang)
     st.divider()
