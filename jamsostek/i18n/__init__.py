@@ -10,12 +10,11 @@ from __future__ import annotations
 from jamsostek import domain
 from jamsostek.i18n import formats
 from jamsostek.i18n.catalogue import (access, admin, app, documents, indicators, ingest, meeting, province, rates, reach,
-                                      sasaran, startup, usulan, usulan_funnel, views)
+                                      sasaran, startup, usulan, views)
 # The formats are re-exported so callers write i18n.fmt_int(...) as before.
 from jamsostek.i18n.formats import (  # noqa: F401
     LANGS, MISSING, fmt_date, fmt_date_short, fmt_int, fmt_month, fmt_month_year, fmt_num, fmt_pct, fmt_rp, fmt_rp_short,
     fmt_signed, is_missing, language_tag, month_ticks, plotly_separators)
-from jamsostek.i18n.catalogue import usulan_funnel  # the funnel's counts on Rapat and Peta
 
 Label = str | dict[str, str]  # a text, or plural forms by CLDR category ("one", "other")
 
@@ -31,7 +30,7 @@ def _merge(*tables: dict[str, dict[str, Label]]) -> dict[str, dict[str, Label]]:
 
 
 LABELS = _merge(app.LABELS, admin.LABELS, access.LABELS, meeting.LABELS, province.LABELS, documents.LABELS,
-                startup.LABELS, ingest.LABELS, indicators.LABELS, usulan_funnel.LABELS,
+                startup.LABELS, ingest.LABELS, indicators.LABELS,
                 sasaran.LABELS, reach.LABELS, rates.LABELS, usulan.LABELS, views.LABELS)
 PLURAL_KEYS = frozenset(key for key, entry in LABELS.items() if any(isinstance(v, dict) for v in entry.values()))
 

@@ -1,4 +1,5 @@
-"""Labels of the usulan (candidate) funnel page (pages/usulan.py, ui/usulan_view.py, usulan/shown.py)."""
+"""Labels of the usulan (candidate) funnel: its page (pages/usulan.py, ui/usulan_view.py, usulan/shown.py) and
+its counts where other pages and documents show them (analysis/funnel.py)."""
 
 from __future__ import annotations
 
@@ -78,4 +79,38 @@ LABELS: dict[str, dict[str, str]] = {
     # The evidence PDF's section
     "usulan.ev_section": {"id": "Dari usulan ke kepesertaan", "en": "From proposal to enrolment"},
     "usulan.ev_intro": {"id": "Calon peserta diusulkan desa, diverifikasi Disnaker, didaftarkan ke BPJS Ketenagakerjaan; terdaftar bila ekstrak per {date} memuat NIK-nya dengan JKK dan JKM. Tertahan: didaftarkan lebih dari {weeks} minggu lalu dan belum terdaftar. Hanya jumlah; nama dan NIK calon tidak dimuat.", "en": "Candidates are proposed by the desa, verified by Disnaker and registered with BPJS Ketenagakerjaan; enrolled when the extract as of {date} holds their NIK with JKK and JKM. Stalled: registered more than {weeks} weeks ago and not enrolled. Counts only; candidates' names and NIK are not included."},
+    # The funnel's counts wherever they are shown (analysis/funnel.py): Usulan, Rapat, Peta's desa panel
+    "funnel.stage.proposed": {"id": "Diusulkan", "en": "Proposed"},
+    "funnel.stage.verified": {"id": "Terverifikasi", "en": "Verified"},
+    "funnel.stage.registered": {"id": "Didaftarkan", "en": "Registered"},
+    "funnel.stage.enrolled": {"id": "Menjadi peserta", "en": "Enrolled"},
+    "funnel.stage.proposed_help": {
+        "id": "Calon peserta dalam daftar usulan desa yang masuk dalam periode ini.",
+        "en": "Candidates in the desa's proposal lists received in this period."},
+    "funnel.stage.verified_help": {
+        "id": "Calon yang lolos verifikasi (atau diterima verifikator) dalam periode ini.",
+        "en": "Candidates who passed verification (or were accepted by a verifier) in this period."},
+    "funnel.stage.registered_help": {
+        "id": "Calon terverifikasi yang masuk berkas pendaftaran ke BPJS Ketenagakerjaan dalam periode ini.",
+        "en": "Verified candidates put in the registration file for BPJS Ketenagakerjaan in this period."},
+    "funnel.stage.enrolled_help": {
+        "id": "Calon terverifikasi yang terlindungi JKK dan JKM, dengan tanggal kepesertaan dalam periode ini.",
+        "en": "Verified candidates protected by JKK and JKM, with a start date in this period."},
+    "funnel.line": {
+        "id": "{proposed} diusulkan → {verified} terverifikasi → {registered} didaftarkan → {enrolled} menjadi "
+        "peserta",
+        "en": "{proposed} proposed → {verified} verified → {registered} registered → {enrolled} enrolled"},
+    "funnel.rapat.heading": {"id": "Usulan calon peserta sejak rapat lalu",
+                             "en": "Candidate proposals (usulan) since the last meeting"},
+    "funnel.rapat.heading_first": {"id": "Usulan calon peserta sampai rapat ini",
+                                   "en": "Candidate proposals (usulan) up to this meeting"},
+    "funnel.rapat.note": {
+        "id": "Antara tanggal rapat {before} dan {now}. Dihitung dari data sekarang, tidak dibekukan bersama "
+        "angka rapat.",
+        "en": "Between the meeting dates {before} and {now}. Counted from the store now, not frozen with the "
+        "meeting's figures."},
+    "funnel.rapat.note_first": {
+        "id": "Sampai tanggal rapat {now}. Dihitung dari data sekarang, tidak dibekukan bersama angka rapat.",
+        "en": "Up to the meeting date {now}. Counted from the store now, not frozen with the meeting's figures."},
+    "funnel.panel.heading": {"id": "Usulan calon peserta", "en": "Candidate proposals (usulan)"},
 }

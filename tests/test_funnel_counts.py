@@ -1,4 +1,4 @@
-"""The funnel's counts as Rapat and the desa panel show them (usulan/funnel.py)."""
+"""The funnel's counts as Rapat and the desa panel show them (analysis/funnel.py)."""
 
 from __future__ import annotations
 
