@@ -4,7 +4,7 @@ PORT ?= 8501
 # Loopback unless the deployment says otherwise: `make run ADDRESS=0.0.0.0` (README "Di kantor").
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run dev test setup setup-dev bench bench-scale bench-load bench-browser bench-replicas bench-soak boundaries clean
+.PHONY: run dev test setup setup-dev bench bench-scale bench-load bench-browser bench-replicas bench-soak bench-national boundaries clean
 
 setup:
 	bash scripts/setup.sh requirements.txt
@@ -37,6 +37,10 @@ bench-scale: setup-dev
 	$(PY) -m benchmarks --only scale --sizes $${SIZES:-200k,2M}
 
 # K viewers at once per page over the real server's WebSocket (VIEWERS=1,10,50 PAGES=ringkasan,peta).
+# National size (SIZE=50M): Parquet bulk ingest (time, peak memory) and the store's questions; takes ~half an hour.
+bench-national: setup-dev
+	$(PY) -m benchmarks.scale --national $${SIZE:-50M}
+
 bench-load: setup-dev
 	JAMSOSTEK_BOUNDARIES_DIR=$${JAMSOSTEK_BOUNDARIES_DIR:-$(CURDIR)/../shared/reference/boundaries/bali} \
 		$(PY) -m benchmarks --only load $${VIEWERS:+--viewers $$VIEWERS} $${PAGES:+--pages $$PAGES}
