@@ -428,3 +428,16 @@ def test_a_report_for_an_earlier_date_says_it_is_rebuilt_from_later_extracts(con
     # On the latest data date nothing is rebuilt, and the cover says nothing of it.
     assert evidence.rebuilt_text(data, "id") is None
     assert "dihitung ulang" not in pdf_pages(evidence.build_evidence_pdf(data, "id"))[0]
+
+
+def test_a_desa_sheet_names_its_usulan_funnel_only_where_there_are_candidates(data):
+    funnel = data.usulan
+    assert not funnel.empty, "the sample store ships an usulan round"
+    with_list = funnel.iloc[0]
+    without = next(c for c in data.desa["kode_desa"] if c not in set(funnel["kode_desa"]))
+    pages = pdf_pages(desa_sheet.build_desa_sheets(data, "id", [with_list["kode_desa"], without]))
+    [mine] = [p for p in pages if f"Desa {with_list['desa']}" in p]
+    [other] = [p for p in pages if p is not mine]
+    line = (f"Usulan calon peserta: {with_list['proposed_workers']} diusulkan → {with_list['verified_workers']} "
+            f"terverifikasi → {with_list['registered_workers']} didaftarkan → {with_list['enrolled_workers']} menjadi")
+    assert line in mine and "Usulan calon peserta" not in other

@@ -14,6 +14,7 @@ import pandas as pd
 from fpdf.enums import XPos, YPos
 
 from jamsostek import i18n, settings
+from jamsostek.analysis import desa_panel
 from jamsostek.geo import boundaries
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.reports import figures, static_map
@@ -121,6 +122,10 @@ def _page(pdf: DocPDF, data: ReportData, lang: str, code: str, row: pd.Series, c
     pdf.set_y(max(pdf.get_y(), top + LOCATOR_H_MM + 4))
     _trend(pdf, weeks, lang)
     _programme(pdf, row, apbd_workers, lapsing, data.lapsing_days, lang)
+    usulan_line = desa_panel.funnel_line(data.usulan, code, lang) if not data.usulan.empty else None
+    if usulan_line:  # the desa's candidates so far, counts only
+        pdf.para(f"{t('funnel.panel.heading', lang)}: {usulan_line}", size=9, style="B", height=4.6)
+        pdf.ln(3)
     _social(pdf, social_text(row, sectors, lang), lang)
     if pdf.get_y() > pdf.h - BOTTOM_MM:
         # Page breaks are off (one page per desa), so overflowing text would run into the footer.
