@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date, datetime
 
@@ -90,3 +91,18 @@ def test_localize_names_classes_statuses_and_sectors(meeting):
     zero = minutes.localize(since.zero_by_sector, minutes.ZERO_SECTOR_COLUMNS, "en")
     assert zero.columns.tolist()[:2] == ["Sector", "Villages"]
     assert zero.iloc[0, 0] == "Small traders"
+
+
+def test_the_minutes_carry_the_usulan_funnel_between_the_meeting_dates_when_there_is_one(meeting):
+    since, agenda = meeting
+    assert since.funnel is None  # no list in the fixture: no sheet, no section
+    assert "Usulan calon peserta" not in load_workbook(io.BytesIO(minutes.to_xlsx(since, agenda, "id"))).sheetnames
+    counted = dataclasses.replace(since, funnel={"proposed_workers": 12, "verified_workers": 9,
+                                                 "registered_workers": 7, "enrolled_workers": 3})
+    book = load_workbook(io.BytesIO(minutes.to_xlsx(counted, agenda, "id")))
+    rows = list(book["Usulan calon peserta"].iter_rows(min_row=5, values_only=True))
+    assert rows == [("Diusulkan", 12), ("Terverifikasi", 9), ("Didaftarkan", 7), ("Menjadi peserta", 3)]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(minutes.to_pdf(counted, agenda, "id"))).pages)
+    assert "Usulan calon peserta sejak rapat lalu" in text
+    assert "12 diusulkan → 9 terverifikasi → 7 didaftarkan → 3 menjadi peserta" in " ".join(text.split())
+    assert "tidak dibekukan" in text  # live counts, said so in the frozen record

@@ -12,7 +12,7 @@ import pandas as pd
 
 from jamsostek import i18n
 from jamsostek.reports import downloads as export
-from jamsostek.analysis import maps, metrics
+from jamsostek.analysis import funnel, maps, metrics
 from jamsostek.i18n import fmt_date, fmt_int, fmt_pct
 from jamsostek.i18n import t
 from jamsostek.meetings.weekly import CLASS_LEVEL, CLASS_METRIC, Meeting, Since
@@ -105,12 +105,30 @@ def facts(since: Since, lang: str = "id") -> pd.DataFrame:
     return pd.DataFrame({t("mcol.item", lang): [t(k, lang) for k, _ in rows], t("mcol.value", lang): [v for _, v in rows]})
 
 
+def funnel_note(since: Since, lang: str) -> tuple[str, str]:
+    """(heading, note) of the usulan funnel between the meeting dates: counted live, not frozen (the note says)."""
+    now = fmt_date(since.now.meeting_date, lang)
+    if since.before is None:
+        return t("funnel.rapat.heading_first", lang), t("funnel.rapat.note_first", lang, now=now)
+    return t("funnel.rapat.heading", lang), t("funnel.rapat.note", lang, before=fmt_date(since.before.meeting_date, lang),
+                                              now=now)
+
+
+def funnel_table(since: Since, lang: str) -> pd.DataFrame:
+    """The usulan funnel between the meeting dates as a table: stage, candidates."""
+    found = funnel.counts(since.funnel)
+    return pd.DataFrame({t("mcol.item", lang): [t(f"funnel.stage.{s}", lang) for s in funnel.STAGES],
+                         t("mcol.value", lang): [found[s] for s in funnel.STAGES]})
+
+
 def minutes_tables(since: Since, actions: pd.DataFrame, lang: str = "id") -> dict[str, pd.DataFrame]:
     """Sheet name -> localized table, in the order the minutes present them."""
     moved = since.desa[since.desa["class_move"].isin(["up", "down"])]
+    usulan = {} if since.funnel is None else {t("funnel.panel.heading", lang): funnel_table(since, lang)}
     return {
         t("minutes.sheet.meeting", lang): facts(since, lang),
         t("minutes.sheet.headline", lang): localize(since.headline, ["measure", "before", "now", "change"], lang),
+        **usulan,
         t("minutes.sheet.actions", lang): localize(actions, ACTION_COLUMNS, lang),
         t("minutes.sheet.kecamatan", lang): localize(since.kecamatan, kecamatan_columns(since), lang),
         t("minutes.sheet.moves", lang): localize(moved, MOVE_COLUMNS, lang),
@@ -148,6 +166,11 @@ def to_pdf(since: Since, actions: pd.DataFrame, lang: str = "id", *, is_sample: 
     _facts(pdf, since, lang)
     pdf.h2(t("minutes.sheet.headline", lang))
     pdf.kpi_row(headline_boxes(since, lang))
+    if since.funnel is not None:
+        heading, note = funnel_note(since, lang)
+        pdf.h2(heading)
+        pdf.para(funnel.line(funnel.counts(since.funnel), lang))
+        pdf.note(note)
     _actions(pdf, actions, lang, printed_on or date.today())
     first = since.before is None
     _table(pdf, t("minutes.sheet.kecamatan", lang), localize(since.kecamatan, kecamatan_columns(since), lang),

@@ -227,13 +227,9 @@ def since_section(s: mt.Since, lang: str) -> None:
 
 def funnel_section(s: mt.Since, lang: str) -> None:
     """The usulan funnel between the two meeting dates: four counts."""
-    now = i18n.fmt_date(s.now.meeting_date, lang)
-    if s.before is None:
-        st.subheader(t("funnel.rapat.heading_first", lang))
-        st.caption(t("funnel.rapat.note_first", lang, now=now))
-    else:
-        st.subheader(t("funnel.rapat.heading", lang))
-        st.caption(t("funnel.rapat.note", lang, before=i18n.fmt_date(s.before.meeting_date, lang), now=now))
+    heading, note = minutes.funnel_note(s, lang)
+    st.subheader(heading)
+    st.caption(note)
     ui.cards(usulan_funnel.cards(usulan_funnel.counts(s.funnel), lang), per_row=4)
 
 
