@@ -168,3 +168,19 @@ def test_inputs_json_round_trip():
 def test_as_of_is_kept_as_a_date(store):
     scenarios.save(store, "d", make_plan(store), as_of=date(2025, 11, 3))
     assert scenarios.load(store, "d").as_of == date(2025, 11, 3)
+
+
+def test_allocated_reads_a_saved_plan_without_rebuilding_it():
+    from tests.conftest import AS_OF, PARTICIPANTS, SASARAN, load_rows, load_sasaran
+    from jamsostek.plan import allocation as al
+    from jamsostek.store import db
+    from jamsostek import settings as s
+
+    con = db.memory()
+    load_sasaran(con, SASARAN)
+    load_rows(con, PARTICIPANTS)
+    cells = db.run_query(con, "gap_desa_sector", as_of=AS_OF, kecamatan=None, sektor=None, program=None, sumber=None)
+    plan = al.plan(cells, al.PlanInput(budget_rp=6 * 12 * s.CONTRIBUTION_RP_PER_MONTH, months=12))
+    scenario_id = scenarios.save(con, "Uji alokasi", plan, as_of=AS_OF)
+    got = scenarios.allocated(con, scenario_id)
+    assert int(got["allocated_workers"].sum()) == int(plan.allocation["allocated_workers"].sum()) == 6

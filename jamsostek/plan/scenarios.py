@@ -178,6 +178,13 @@ def load(con: db.Connection, name_or_id: str | int) -> Scenario:
                     pd.Timestamp(row["as_of"]).date(), lines, area, plan, int(row["full_coverage_cost_rp"]))
 
 
+def allocated(con: db.Connection, scenario_id: int) -> pd.DataFrame:
+    """The saved allocation of one scenario, one row per desa x sector (queries/scenario_allocation.sql), without
+    rebuilding its Plan: for pages that only compare the workers allocated."""
+    ensure_scenario_tables(con)
+    return db.run_query(con, "scenario_allocation", scenario_id=int(scenario_id))
+
+
 def delete(con: db.Connection, name: str, actor: str = "-") -> bool:
     """Remove the scenario of this name (audited as actor's); False if there was none."""
     if find(con, name) is None:

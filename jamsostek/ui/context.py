@@ -202,6 +202,11 @@ def shared(name: str, build: Callable[[], T], *key) -> T:
     return _shared(str(settings.db_path()), data_version(), name, key, build)
 
 
+def usulan_funnel(as_of: date) -> pd.DataFrame:
+    """The usulan funnel per desa on `as_of` (queries/usulan_funnel.sql), counts only, cached like every question."""
+    return run("usulan_funnel", as_of=as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
+
+
 def data_status() -> pd.Series:
     """The one row of queries/data_status.sql: data_as_of, last_batch_file, is_sample, ..."""
     return run("data_status").iloc[0]

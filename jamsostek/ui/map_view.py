@@ -78,8 +78,7 @@ def with_measure(frame: pd.DataFrame, metric: str, level: str, view: Filters) ->
     measure is the candidates enrolled (the coverage queries carry the others)."""
     if metric not in maps.FUNNEL_COLUMNS:
         return frame
-    found = ctx.run("usulan_funnel", as_of=view.as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
-    return funnel.with_funnel(frame, found, maps.KEYS[level])
+    return funnel.with_funnel(frame, ctx.usulan_funnel(view.as_of), maps.KEYS[level])
 
 
 def desa_facts_panel(desa: pd.DataFrame, selected: str, view: Filters, lang: str, region: str,
@@ -105,8 +104,7 @@ def desa_facts_panel(desa: pd.DataFrame, selected: str, view: Filters, lang: str
     none = t("map.panel.none", lang)
     st.markdown(f"**{t('map.panel.sectors_covered', lang)}:** {', '.join(reached) or none}  \n"
                 f"**{t('map.panel.sectors_uncovered', lang)}:** {', '.join(missing) or none}")
-    funnel = ctx.run("usulan_funnel", as_of=view.as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
-    usulan_line = desa_panel.funnel_line(funnel, selected, lang)
+    usulan_line = desa_panel.funnel_line(ctx.usulan_funnel(view.as_of), selected, lang)
     if usulan_line:  # nothing for a desa without a candidate
         st.markdown(f"**{t('funnel.panel.heading', lang)}:** {usulan_line}")
     reach_view.desa_section(ctx.run("protected_by_sex_age", **view.params()), selected, view.as_of, lang)
@@ -128,8 +126,8 @@ def area_table(frame: pd.DataFrame, level: str, metric: str, lang: str) -> None:
     they are the columns in view without scrolling)."""
     st.subheader(i18n.t(f"map.table.{level}", lang))
     names = NAME_COLUMNS[level][:1]
-    funnel = [c for c in maps.FUNNEL_COLUMNS if c in frame and c != metric]  # the usulan measure's funnel
-    rest = [c for c in (*funnel, *MEASURES, *NAME_COLUMNS[level][1:]) if c != metric]
+    stages = [c for c in maps.FUNNEL_COLUMNS if c in frame and c != metric]  # the usulan measure's funnel
+    rest = [c for c in (*stages, *MEASURES, *NAME_COLUMNS[level][1:]) if c != metric]
     # The most in need first; for the usulan measure the desa with candidates first.
     by = ["usulan_enrolled_workers", "proposed_workers"] if metric in maps.FUNNEL_COLUMNS else [metric]
     ordered = frame.sort_values(by, ascending=metric not in ("gap_workers", *maps.FUNNEL_COLUMNS), kind="stable")

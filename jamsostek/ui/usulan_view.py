@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 def funnel(lang: str, as_of: date) -> None:
     """Proposed -> verified -> registered -> enrolled per kecamatan and desa: counts only."""
     st.subheader(t("usulan.funnel_title", lang))
-    table = ctx.run("usulan_funnel", as_of=as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
+    table = ctx.usulan_funnel(as_of)
     kecamatan = ctx.filters().kecamatan
     if kecamatan:
         table = table[table["kode_kecamatan"] == kecamatan]
@@ -60,8 +60,8 @@ def against_plan(lang: str, as_of: date) -> None:
     saved = ctx.with_cursor(scenarios.list_scenarios)
     if saved.empty:
         return
-    names = dict(zip(saved["scenario_id"].astype(int), saved["name"]))
-    dates = dict(zip(saved["scenario_id"].astype(int), saved["saved_at"]))
+    saved = saved.set_index(saved["scenario_id"].astype(int))
+    names = saved["name"].to_dict()
     ctx.url_option(KEY + "plan", "skenario", None, to_widget=int)
     if st.session_state[KEY + "plan"] not in names:
         st.session_state[KEY + "plan"] = None  # a link to a deleted scenario: no comparison
@@ -69,19 +69,19 @@ def against_plan(lang: str, as_of: date) -> None:
     chosen = left.selectbox(
         t("usulan.plan_pick", lang), [None, *names], key=KEY + "plan",
         format_func=lambda i: t("usulan.plan_none", lang) if i is None else t(
-            "usulan.plan_option", lang, name=names[i], date=fmt_date(pd.Timestamp(dates[i]).date(), lang)))
+            "usulan.plan_option", lang, name=names[i], date=fmt_date(pd.Timestamp(saved.at[i, "saved_at"]).date(), lang)))
     ctx.show_option("skenario", chosen)
     if chosen is None:
         return
-    scenario = ctx.with_cursor(scenarios.load, int(chosen))
-    funnel_now = ctx.run("usulan_funnel", as_of=as_of, stall_weeks=settings.USULAN_STALL_WEEKS)
-    compared = funnel_counts.against_plan(funnel_now, scenario.plan.allocation, wilayah.load_wilayah())
+    allocation = ctx.with_cursor(scenarios.allocated, chosen)
+    compared = funnel_counts.against_plan(ctx.usulan_funnel(as_of), allocation, wilayah.load_wilayah())
     kecamatan = ctx.filters().kecamatan
     if kecamatan:
         compared = compared[compared["kode_desa"].str.startswith(kecamatan + ".")]
     st.markdown(f"**{t('usulan.plan_title', lang)}**")
     ui.table(funnel_counts.plan_table(compared, lang), base_name="usulan_rencana", key=KEY + "plan_table")
-    st.caption(t("usulan.plan_help", lang, name=scenario.name, date=fmt_date(scenario.as_of, lang)))
+    st.caption(t("usulan.plan_help", lang, name=names[chosen],
+                 date=fmt_date(pd.Timestamp(saved.at[chosen, "as_of"]).date(), lang)))
 
 
 def _desa_options() -> dict[str, str]:
