@@ -2,8 +2,8 @@
 
 `python -m benchmarks --only browser` (or `python -m benchmarks.browser [--shots DIR]`): one warm server over
 the sample store, one browser, each page loaded once to warm the caches, then timed REPEATS times. "Drawn"
-means Streamlit's script is not running, no skeleton or spinner is left, every map's MapLibre canvas has
-loaded, and that stays so for STABLE_MS (a phone's first run is followed by its width report's rerun, which
+means Streamlit's script is not running, no skeleton or spinner is left, every map (plotly `geo`, SVG) has
+drawn its areas, and that stays so for STABLE_MS (a phone's first run is followed by its width report's rerun, which
 counts). Targets on the 2-core machine: under 1,5 s on desktop sizes, under 2,5 s on the phone.
 `--shots DIR` also saves a screenshot of every page at the three sizes in both languages.
 """
@@ -30,8 +30,7 @@ DRAWN = """() => {
   if (!document.querySelector('h1')) return false;
   if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stSpinner"]')) return false;
   return Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => {
-    const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-    return !sub || (sub.map.loaded() && sub.map.isStyleLoaded());
+    return !(gd._fullLayout && gd._fullLayout.geo) || Boolean(gd.querySelector('.choroplethlocation'));
   });
 }"""
 
@@ -48,13 +47,13 @@ def time_to_drawn(page, url: str) -> float:
             return drawn_at - start
 
 
-def measure(browser, base: str, shots: Path | None = None) -> list[dict]:
+def measure(browser, base: str, shots: Path | None = None, pages: list[str] = PAGES) -> list[dict]:
     """One row per page: the median seconds per viewport (and the screenshots, when asked)."""
-    timings: dict[str, dict[str, float]] = {name: {} for name in PAGES}
+    timings: dict[str, dict[str, float]] = {name: {} for name in pages}
     for label, options in VIEWPORTS.items():
         context = browser.new_context(locale="id-ID", timezone_id="Asia/Makassar", **options)
         page = context.new_page()
-        for name in PAGES:
+        for name in pages:
             url = f"{base}/{name}"
             time_to_drawn(page, url)  # warm: the server's caches and the browser's static files
             timings[name][label] = statistics.median(time_to_drawn(page, url) for _ in range(REPEATS))
@@ -66,7 +65,7 @@ def measure(browser, base: str, shots: Path | None = None) -> list[dict]:
                     page.screenshot(path=str(shots / f"{name or 'ringkasan'}_{size}_{lang}.png"))
         context.close()
     rows = []
-    for name in PAGES:
+    for name in pages:
         row = {"page": name or "ringkasan"}
         for label in VIEWPORTS:
             seconds = timings[name][label]
@@ -75,7 +74,7 @@ def measure(browser, base: str, shots: Path | None = None) -> list[dict]:
     return rows
 
 
-def run(shots: Path | None = None) -> tuple[str, list[dict]]:
+def run(shots: Path | None = None, pages: list[str] = PAGES) -> tuple[str, list[dict]]:
     """(title, rows) for benchmarks/__main__: a sample store, a server and a browser of their own."""
     from playwright.sync_api import sync_playwright
 
@@ -85,7 +84,7 @@ def run(shots: Path | None = None) -> tuple[str, list[dict]]:
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            rows = measure(browser, server.url, shots)
+            rows = measure(browser, server.url, shots, pages)
         finally:
             browser.close()
     targets = ", ".join(f"{label.split()[0]} < {limit:.1f} s" for label, limit in TARGET_S.items())
@@ -95,13 +94,15 @@ def run(shots: Path | None = None) -> tuple[str, list[dict]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.browser", description=__doc__)
     parser.add_argument("--shots", help="folder for screenshots of every page, three sizes, both languages")
+    parser.add_argument("--pages", help="comma-separated pages (ringkasan for the first; default: all)")
     args = parser.parse_args(argv)
+    pages = [("" if name == "ringkasan" else name) for name in args.pages.split(",")] if args.pages else PAGES
     shots = Path(args.shots) if args.shots else None
     if shots:
         shots.mkdir(parents=True, exist_ok=True)
     from benchmarks.report import print_table
 
-    print_table(*run(shots))
+    print_table(*run(shots, pages))
     return 0
 
 

@@ -20,7 +20,7 @@ PICKED = "_peta_picked"  # last click already acted on, so closing the panel is 
 REGION = settings.region()
 PROVINCE = wilayah.is_province(REGION)
 # No scroll zoom: the view already holds every area and the names are placed for it; a phone scrolls the page.
-CONFIG = {"displaylogo": False, "scrollZoom": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+CONFIG = {**maps.PLOT_CONFIG, "modeBarButtonsToRemove": ["select2d", "lasso2d"],
           "toImageButtonOptions": {"filename": "peta_gianyar" if REGION == "51.04" else f"peta_{REGION}", "scale": 2}}
 
 ui.page_header("page.map")

@@ -42,7 +42,7 @@ NOW = desa({BATUBULAN: 6, KETEWEL: 50, MAS: 20})
 
 def colour_of(fig, code: str) -> str:
     for trace in fig.data:
-        if trace.type == "choroplethmap" and code in list(trace.locations):
+        if trace.type == "choropleth" and code in list(trace.locations):
             return trace.colorscale[0][1]
     raise AssertionError(f"{code} not on the map")
 
@@ -101,11 +101,11 @@ def test_change_map_colours_each_desa_by_its_change(geo):
     assert colour_of(fig, KETEWEL) == colours[5]  # up 50 points
     assert colour_of(fig, MAS) == colours[2]  # no change
     assert colour_of(fig, NO_TARGET) == maps.NO_DATA_COLOUR
-    traces = [t for t in fig.data if t.type == "choroplethmap"]
+    traces = [t for t in fig.data if t.type == "choropleth"]
     assert sum(len(t.locations) for t in traces) == 70
     texts = " ".join(a.text for a in fig.layout.annotations)
     assert "Perubahan cakupan" in texts and "naik ≥ 5 poin" in texts and "Tidak ada data sasaran" in texts
-    assert fig.layout.map.style == "white-bg"  # offline: no tiles
+    assert fig.layout.geo.visible is False  # offline: SVG, no base layers or tiles
     hover = next(t for t in traces if KETEWEL in list(t.locations))
     assert "Sebelum: 0,0%" in hover.customdata[list(hover.locations).index(KETEWEL)]
 

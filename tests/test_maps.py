@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import tomllib
 
 import numpy as np
 import pandas as pd
@@ -53,11 +55,11 @@ def _derive(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def choropleths(fig):
-    return [trace for trace in fig.data if trace.type == "choroplethmap"]
+    return [trace for trace in fig.data if trace.type == "choropleth"]
 
 
 def lines(fig, name: str):
-    return [trace for trace in fig.data if trace.type == "scattermap" and trace.name == name]
+    return [trace for trace in fig.data if trace.type == "scattergeo" and trace.name == name]
 
 
 def annotation_texts(fig) -> list[str]:
@@ -265,8 +267,9 @@ def test_attribution_on_the_figure(geo, lang, text):
 
 def test_offline_white_background_and_zoom_kept_while_the_areas_stay(geo):
     fig = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id")
-    assert fig.layout.map.style == "white-bg"  # no tile server
-    assert not fig.layout.map.layers
+    # SVG with no base layers: no tiles, coastlines or land from anywhere, only the figure's own areas.
+    assert fig.layout.geo.visible is False and fig.layout.geo.projection.type == "mercator"
+    assert fig.layout.geo.bgcolor == "#ffffff" and "map" not in fig.to_plotly_json()["layout"]
     other = maps.make_choropleth(desa_frame(), geo["desa"], "gap_workers", "en", selected=MAS)
     assert fig.layout.uirevision == other.layout.uirevision  # the reader's zoom survives
     sukawati = desa_frame()[lambda f: f["kode_kecamatan"] == SUKAWATI]
@@ -275,12 +278,31 @@ def test_offline_white_background_and_zoom_kept_while_the_areas_stay(geo):
     assert len({fig.layout.uirevision, refit.layout.uirevision, kecamatan.layout.uirevision}) == 3
 
 
+def test_the_world_topojson_plotly_asks_for_is_served_by_the_app():
+    # plotly.js fetches <topojsonURL>/world_110m.json for any geo map (scope world, resolution 110), from a
+    # CDN unless told otherwise; the app serves an empty one through Streamlit's static serving.
+    root = settings.ROOT
+    config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["enableStaticServing"] is True
+    url = maps.PLOT_CONFIG["topojsonURL"]
+    assert url.startswith("app/static/") and "//" not in url  # relative to the page: also under a proxy path
+    topology = json.loads((root / "static" / url.removeprefix("app/static/") / "world_110m.json").read_text())
+    assert topology["type"] == "Topology" and not any(o["geometries"] for o in topology["objects"].values())
+
+
+def mercator(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
 def to_pixels(lon: float, lat: float, fig, width: int) -> tuple[float, float]:
-    """Where a point lands on a `width` px wide map of the figure (Web Mercator, 512 px world at zoom 0)."""
-    center, world = fig.layout.map.center, 512 * 2 ** fig.layout.map.zoom
-    mercator = lambda y: math.log(math.tan(math.pi / 4 + math.radians(y) / 2))  # noqa: E731
-    x = width / 2 + (lon - center.lon) / 360 * world
-    y = (fig.layout.height - maps.MARGIN_B_PX) / 2 - (mercator(lat) - mercator(center.lat)) / (2 * math.pi) * world
+    """Where a point lands on a `width` px wide map of the figure: plotly fits the geo range box (Web Mercator)
+    into the plot area, centred, at the scale of the side that binds."""
+    (west, east), (south, north) = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
+    map_px = fig.layout.height - fig.layout.margin.b
+    box_x, box_y = (east - west) / 360, (mercator(north) - mercator(south)) / (2 * math.pi)
+    world = min(width / box_x, map_px / box_y)
+    x = width / 2 + (lon - (west + east) / 2) / 360 * world
+    y = map_px / 2 - (mercator(lat) - (mercator(north) + mercator(south)) / 2) / (2 * math.pi) * world
     return x, y
 
 
@@ -319,8 +341,9 @@ def test_filtered_frame_draws_and_fits_its_own_desa(geo):
     assert own.line.color == maps.BORDER_COLOUR and around.line.color == maps.CONTEXT_COLOUR
     assert max(y for y in own.lat if y is not None) < -8.5 < max(y for y in around.lat if y is not None)
     whole = maps.make_choropleth(frame, geo["desa"], "coverage_pct", "id")
-    assert fig.layout.map.zoom > whole.layout.map.zoom
-    assert fig.layout.map.center.lat < whole.layout.map.center.lat  # Sukawati is in the south
+    span = lambda f: f.layout.geo.lonaxis.range[1] - f.layout.geo.lonaxis.range[0]  # noqa: E731
+    assert span(fig) < span(whole)  # zoomed in on Sukawati
+    assert sum(fig.layout.geo.lataxis.range) < sum(whole.layout.geo.lataxis.range)  # Sukawati is in the south
 
 
 @pytest.mark.parametrize("level, frame", [("desa", desa_frame), ("kecamatan", kecamatan_frame)])
@@ -357,13 +380,8 @@ def test_phone_map_fits_every_area_with_the_legend_below(geo, kecamatan):
     width, map_px = 358, 420  # a 390 px phone less the page's padding
     fig = maps.make_choropleth(frame, geo["desa"], "coverage_pct", "id", width=width, height=map_px,
                                legend_below=True, view="Seluruh Kabupaten Gianyar · per 20 November 2026")
-    center, world = fig.layout.map.center, 512 * 2 ** fig.layout.map.zoom
-    mercator = lambda y: math.log(math.tan(math.pi / 4 + math.radians(y) / 2))  # noqa: E731
-    coords = [xy for t in choropleths(fig) for f in t.geojson["features"]
-              for xy in np.asarray(shapely.geometry.shape(f["geometry"]).envelope.exterior.coords)]
-    xs = [width / 2 + (lon - center.lon) / 360 * world for lon, _ in coords]
-    ys = [map_px / 2 - (mercator(lat) - mercator(center.lat)) / (2 * math.pi) * world for _, lat in coords]
-    assert 0 < min(xs) and max(xs) < width and 0 < min(ys) and max(ys) < map_px
+    left, top, right, bottom = bounds_on_screen(fig, width)
+    assert 0 < left and right < width and 0 < top and bottom < map_px
     assert fig.layout.height - fig.layout.margin.b == map_px  # the legend is in the margin under the map
     legend_rows = [s for s in fig.layout.shapes if s.yanchor == 0]
     assert legend_rows and all(s.y0 < 0 for s in legend_rows)  # below the map's bottom edge
@@ -401,10 +419,21 @@ def test_legend_counts_areas_and_those_outside_classes(geo):
 
 def test_kecamatan_named_always_desa_where_they_fit(geo):
     kecamatan = maps.make_choropleth(kecamatan_frame(), geo["kecamatan"], "coverage_pct", "id", level="kecamatan")
-    names = {a.text for a in kecamatan.layout.annotations if (a.name or "").startswith("label-")}
-    assert names == set(kecamatan_frame()["kecamatan"])
+    assert set(names(kecamatan)) == set(kecamatan_frame()["kecamatan"])
     desa = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id")
-    named = [a for a in desa.layout.annotations if (a.name or "").startswith("label-")]
-    assert 0 < len(named) < 70  # the big desa, not a tangle of 70 names
+    assert 0 < len(names(desa)) < 70  # the big desa, not a tangle of 70 names
     wide = maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id", width=1100, height=900)
-    assert len([a for a in wide.layout.annotations if (a.name or "").startswith("label-")]) > len(named)
+    assert len(names(wide)) > len(names(desa))
+    (labels,) = lines(desa, "labels")
+    assert labels.mode == "text" and labels.hoverinfo == "skip"  # a click on a name reaches the desa
+    names_of = dict(zip(desa_frame()["kode_desa"], desa_frame()["desa"]))
+    for code, name, lon, lat in zip(labels.customdata, labels.text, labels.lon, labels.lat, strict=True):
+        assert names_of[code] == name  # each name on its own desa
+        area = next(f for f in geo["desa"]["features"] if f["properties"]["kode_desa"] == code)
+        assert shapely.geometry.shape(area["geometry"]).contains(shapely.Point(lon, lat))
+    assert not lines(maps.make_choropleth(desa_frame(), geo["desa"], "coverage_pct", "id", names=False), "labels")
+
+
+def names(fig) -> list[str]:
+    """The area names written on the map (its text trace)."""
+    return [text for trace in lines(fig, "labels") for text in trace.text]

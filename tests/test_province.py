@@ -229,7 +229,7 @@ def test_province_desa_map_fits_the_payload_budget(province_env, layers):
     con.close()
     fig = maps.make_choropleth(frame, boundaries.plotly_geojson("desa"), "coverage_pct", level="desa",
                                borders_geojson=boundaries.plotly_geojson("kecamatan"))
-    located = [loc for trace in fig.data if trace.type == "choroplethmap" for loc in trace.locations]
+    located = [loc for trace in fig.data if trace.type == "choropleth" for loc in trace.locations]
     assert sorted(located) == sorted(frame["kode_desa"]) and len(located) == 716
     assert maps.figure_json_bytes(fig) < 1_500_000
 
@@ -248,12 +248,12 @@ def open_app(page: str | None = None, **query_params) -> AppTest:
 
 
 def map_spec(at) -> dict:
-    (spec,) = [s for s in (json.loads(c.proto.spec) for c in at.get("plotly_chart")) if "map" in s["layout"]]
+    (spec,) = [s for s in (json.loads(c.proto.spec) for c in at.get("plotly_chart")) if "geo" in s["layout"]]
     return spec
 
 
 def located(spec: dict) -> list[str]:
-    return sorted(loc for trace in spec["data"] if trace["type"] == "choroplethmap" for loc in trace["locations"])
+    return sorted(loc for trace in spec["data"] if trace["type"] == "choropleth" for loc in trace["locations"])
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -147,7 +147,7 @@ def change_map(before: pd.DataFrame, now: pd.DataFrame, geojson: dict, metric: s
                         "font": {"size": 12, "color": "#444444"}})
     margin_b = legend_px + maps.MARGIN_B_PX
     return go.Figure(data=traces, layout={
-        "map": {"style": "white-bg", "center": center, "zoom": zoom}, "height": map_px + margin_b,
+        "geo": maps.geo_view(center, zoom, width, map_px), "height": map_px + margin_b,
         "margin": {"l": 0, "r": 0, "t": 0, "b": margin_b}, "uirevision": "map-compare",
         "separators": i18n.plotly_separators(lang), "paper_bgcolor": "#ffffff",
         "font": {"size": 14, "color": "#222222"},

@@ -1,4 +1,5 @@
-"""Choropleth maps of desa, kecamatan and kabupaten: fixed colour classes, offline MapLibre figure, hover in the UI language."""
+"""Choropleth maps of desa, kecamatan and kabupaten: fixed colour classes, an offline SVG figure (plotly `geo`,
+no tiles, no WebGL), hover in the UI language."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ from jamsostek import i18n
 from jamsostek.analysis import funnel
 from jamsostek.geo import boundaries
 from jamsostek.sasaran import show
+
+# plotly's geo subplot asks for a world topojson for every map, even one with no base layers (visible False),
+# from a CDN by default: the app serves an empty one itself (static/topojson, Streamlit's static serving),
+# relative to the page so it also works under a proxy's path. Every st.plotly_chart of a map passes this.
+PLOT_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "scrollZoom": False}
 
 METRICS = ("coverage_pct", "gap_workers", "protected_workers", "usulan_enrolled_workers")
 LEVELS = {"desa": "kode_desa", "kecamatan": "kode_kecamatan"}  # the levels of a regency's maps
@@ -264,15 +270,16 @@ def make_choropleth(frame: pd.DataFrame, geojson: dict, metric: str, lang: str =
     margin_b = (legend_px if legend_below else 0) + MARGIN_B_PX
     if names and not dense:
         fills = dict(zip(frame[key], (colours[i] for i in classes_of)))
-        annotations += name_labels(frame, features, key, NAME_COLUMNS[level], fills, center, zoom,
-                                   always=level != "desa")
+        labels = name_labels(frame, features, key, NAME_COLUMNS[level], fills, zoom, always=level != "desa")
+        if labels:
+            traces.append(labels)
     annotations.append({"text": attribution(lang), "showarrow": False, "xref": "paper", "yref": "paper",
                         "x": 1, "y": 0, "xanchor": "right", "yanchor": "top",
                         "yshift": -4 - (legend_px if legend_below else 0),
                         "font": {"size": 12, "color": "#444444"}})
     # One Figure(...) call with plain dicts: plotly validates everything once, not again on every add_*.
     return go.Figure(data=traces, layout={
-        "map": {"style": "white-bg", "center": center, "zoom": zoom},
+        "geo": geo_view(center, zoom, width, map_px),
         "height": map_px + margin_b, "margin": {"l": 0, "r": 0, "t": 0, "b": margin_b},
         "uirevision": view_revision(level, frame[key]),
         # Names are drawn for this view: a regency's map stays put (every area is in it already), so a
@@ -290,36 +297,38 @@ LABEL_CHAR_PX = 6.2  # average width of an 11 px character
 DARK_FILL_LIGHTNESS = 0.35  # relative luminance under which a name is written in white
 
 
-def name_labels(frame: pd.DataFrame, features: dict, key: str, name_column: str, fills: dict, center: dict,
-                zoom: float, *, always: bool) -> list[dict]:
-    """Annotations naming the areas at the centre of their largest inscribed circle, for this view.
+def name_labels(frame: pd.DataFrame, features: dict, key: str, name_column: str, fills: dict, zoom: float, *,
+                always: bool) -> dict | None:
+    """A text trace naming the areas at the centre of their largest inscribed circle, for a map at `zoom`.
 
     `always` names every area (kecamatan, kabupaten); otherwise an area is named only where its name fits
-    inside it and does not touch a name already placed (the desa that are big enough on this map)."""
-    world = 512 * 2 ** zoom
-    cx, cy = center["lon"], _mercator_y(center["lat"])
+    inside it and does not touch a name already placed (the desa that are big enough on this map). The
+    names sit at their lon/lat, so they stay on their areas however wide the page draws the map."""
+    lon_per_px = 360 / (512 * 2 ** zoom)
     placed: list = []
-    out = []
+    lon, lat, text, colour, codes = [], [], [], [], []
     for code, name in zip(frame[key], frame[name_column]):
         polygon = shape(features[code]["geometry"])
-        circle = shapely.maximum_inscribed_circle(polygon, 1e-4)
-        point = shapely.get_point(circle, 0)
-        dx = (point.x - cx) / 360 * world
-        dy = (_mercator_y(point.y) - cy) / (2 * math.pi) * world
+        point = shapely.get_point(shapely.maximum_inscribed_circle(polygon, 1e-4), 0)
         half_w, half_h = len(str(name)) * LABEL_CHAR_PX / 2, LABEL_FONT_PX * 0.65
-        lon_per_px = 360 / world
         box = shapely.box(point.x - half_w * lon_per_px, point.y - half_h * lon_per_px,
                           point.x + half_w * lon_per_px, point.y + half_h * lon_per_px)
         if not always and (not polygon.contains(box) or any(box.intersects(other) for other in placed)):
             continue
         placed.append(box)
+        lon.append(round(point.x, 5))
+        lat.append(round(point.y, 5))
+        text.append(str(name))
+        codes.append(code)
         dark = _luminance(fills.get(code, NO_DATA_COLOUR)) < DARK_FILL_LIGHTNESS
-        out.append({"text": str(name), "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
-                    "xshift": round(dx, 1), "yshift": round(dy, 1), "showarrow": False,
-                    "font": {"size": LABEL_FONT_PX + (1 if always else 0), "color": "#ffffff" if dark else "#111111",
-                             "weight": 600 if always else 400},
-                    "name": f"label-{code}"})
-    return out
+        colour.append("#ffffff" if dark else "#111111")
+    if not text:
+        return None
+    # No hover and no click (hoverinfo skip): a click on a name reaches the area under it.
+    return {"type": "scattergeo", "mode": "text", "name": "labels", "lon": lon, "lat": lat, "text": text,
+            "customdata": codes, "textposition": "middle center", "hoverinfo": "skip", "showlegend": False,
+            "textfont": {"size": LABEL_FONT_PX + (1 if always else 0), "color": colour,
+                         "weight": 600 if always else 400}}
 
 
 def _luminance(colour: str) -> float:
@@ -356,11 +365,11 @@ def _slim(feature: dict, key: str) -> dict:
 
 def class_trace(rows: pd.DataFrame, hover: pd.Series, features: dict, key: str, index: int, colour: str,
                  name: str, line_width: float) -> dict:
-    """One choroplethmap trace drawing the rows of one colour class."""
+    """One choropleth trace drawing the rows of one colour class."""
     # Each class is its own trace (one colour, one legend row) holding only its own features, so the
     # geometry is sent once in total, not once per trace. Also used by map_compare's change map.
     return {
-        "type": "choroplethmap", "name": name, "showlegend": False,
+        "type": "choropleth", "name": name, "showlegend": False,
         "geojson": {"type": "FeatureCollection", "features": [features[c] for c in rows[key]]},
         "featureidkey": f"properties.{key}", "locations": list(rows[key]), "z": [index] * len(rows),
         "colorscale": [[0, colour], [1, colour]], "showscale": False,
@@ -503,7 +512,7 @@ def fit_view(features: list[dict], height: int = HEIGHT_PX, *, width: int = MIN_
     """Map centre and zoom showing all features in a `width` x `height` px map, right of a `left_px` strip
     (or, when `top_px` is given and that draws them larger, below a `top_px` band)."""
     west, south, east, north = shapely.total_bounds([shape(f["geometry"]) for f in features])
-    # Spans as fractions of the world's width in Web Mercator; MapLibre's world is 512 px at zoom 0.
+    # Spans as fractions of the world's width in Web Mercator, a world of 512 px at zoom 0 (web maps' zoom).
     span_y = abs(_mercator_y(north) - _mercator_y(south)) / (2 * math.pi)
     span_x = float(east - west) / 360
 
@@ -525,6 +534,19 @@ def fit_view(features: list[dict], height: int = HEIGHT_PX, *, width: int = MIN_
     return {"lon": round(lon, 5), "lat": round(lat, 5)}, round(zoom, 2)
 
 
+def geo_view(center: dict, zoom: float, width: int, map_px: int) -> dict:
+    """The plotly `geo` subplot showing what a `width` x `map_px` px Web Mercator map at `center` and `zoom`
+    shows: its lon/lat range box, which plotly fits into the plot area (a wider page only adds room at the
+    sides). Drawn in SVG with no base layers (no coastlines, land or tiles): only the figure's own areas."""
+    world = 512 * 2 ** zoom
+    half_lon = width / 2 / world * 360
+    mid_y, half_y = _mercator_y(center["lat"]), map_px / 2 / world * 2 * math.pi
+    south, north = (math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2) for y in (mid_y - half_y, mid_y + half_y))
+    return {"visible": False, "bgcolor": "#ffffff", "projection": {"type": "mercator"},
+            "lonaxis": {"range": [round(center["lon"] - half_lon, 5), round(center["lon"] + half_lon, 5)]},
+            "lataxis": {"range": [round(south, 5), round(north, 5)]}}
+
+
 def figure_json_bytes(fig: go.Figure) -> int:
     """Size in bytes of the figure's JSON, about what the browser receives."""
     return len(fig.to_json().encode("utf-8"))
@@ -543,14 +565,14 @@ def outline(features: list[dict]) -> list[np.ndarray]:
 
 
 def line_trace(lines: list[np.ndarray], colour: str, width: float, name: str) -> dict:
-    """One scattermap trace drawing the lines (borders, the selected outline)."""
+    """One scattergeo trace drawing the lines (borders, the selected outline)."""
     # Lines joined with None gaps: one trace, no hover and no click (hoverinfo skip), so clicks reach the desa.
     lon: list = []
     lat: list = []
     for coords in lines:
         lon += [round(float(x), 5) for x in coords[:, 0]] + [None]
         lat += [round(float(y), 5) for y in coords[:, 1]] + [None]
-    return {"type": "scattermap", "lon": lon, "lat": lat, "mode": "lines", "name": name,
+    return {"type": "scattergeo", "lon": lon, "lat": lat, "mode": "lines", "name": name,
             "line": {"color": colour, "width": width}, "hoverinfo": "skip", "showlegend": False}
 
 

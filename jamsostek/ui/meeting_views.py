@@ -37,7 +37,7 @@ KEY_EDIT_PICK = "rapat_edit_pick"
 MAP_HEIGHT_PX = 560
 PAIR_MAP_HEIGHT_PX = 520
 DUE_DAYS = 7  # default due date: the next weekly meeting
-CONFIG = {"displaylogo": False, "scrollZoom": False}  # fixed view: every desa is in it
+CONFIG = maps.PLOT_CONFIG  # fixed view: every desa is in it
 
 
 def _map_size(pair: bool, height: int) -> dict:

@@ -2,7 +2,7 @@
 
 Screenshots go to test-artifacts/browser/map_journey_*.png (plus a greyscale copy of the map, to check
 that the classes still read when printed). Every request must stay on localhost (checked by `app`).
-The click is a real mouse click at the pixel where MapLibre projects a point inside the desa's polygon
+The click is a real mouse click at the pixel where the map's projection puts a point inside the desa's polygon
 (taken from the figure in the page), so it exercises plotly's selection event end to end.
 """
 
@@ -19,32 +19,30 @@ pytestmark = pytest.mark.browser
 KECAMATAN = "Ubud"
 DESA, DESA_CODE = "Mas", "51.04.05.2002"
 
-# The MapLibre map inside the plotly figure, once its style and sources are loaded.
+# The plotly `geo` map, once its areas are drawn (SVG paths).
 MAP_READY = """() => {
   const gd = document.querySelector('.js-plotly-plot');
-  const map = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot
-    && gd._fullLayout.map._subplot.map;
-  return Boolean(map && map.loaded() && map.isStyleLoaded());
+  return Boolean(gd && gd._fullLayout && gd._fullLayout.geo && gd.querySelector('.choroplethlocation'));
 }"""
 FEATURE_GEOMETRY = """(code) => {
   const gd = document.querySelector('.js-plotly-plot');
   for (const trace of gd.data) {
-    for (const feature of (trace.type === 'choroplethmap' && trace.geojson.features) || []) {
+    for (const feature of (trace.type === 'choropleth' && trace.geojson.features) || []) {
       if (feature.properties.kode_desa === code) return feature.geometry;
     }
   }
   return null;
 }"""
 TO_SCREEN = """([lon, lat]) => {
-  const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
-  const point = map.project([lon, lat]);
-  const box = map.getCanvas().getBoundingClientRect();
-  return [box.left + point.x, box.top + point.y];
+  const gd = document.querySelector('.js-plotly-plot');
+  const [x, y] = gd._fullLayout.geo._subplot.projection([lon, lat]);  // pixels from the figure's corner
+  const box = gd.getBoundingClientRect();
+  return [box.left + x, box.top + y];
 }"""
 
 
 def desa_on_screen(app, code: str) -> tuple[float, float]:
-    """Page pixel of a point inside the desa as drawn (its polygon from the figure, projected by MapLibre)."""
+    """Page pixel of a point inside the desa as drawn (its polygon from the figure, through the map's projection)."""
     geometry = app.page.evaluate(FEATURE_GEOMETRY, code)
     assert geometry, f"desa {code} is not drawn on the map"
     inside = shapely.geometry.shape(geometry).representative_point()
@@ -52,7 +50,7 @@ def desa_on_screen(app, code: str) -> tuple[float, float]:
 
 
 def wait_for_map(app) -> None:
-    app.page.locator(".maplibregl-canvas").wait_for()
+    app.page.locator(".js-plotly-plot .choroplethlocation").first.wait_for()
     app.page.wait_for_function(MAP_READY)
     app.page.wait_for_timeout(500)  # first paint after "loaded"
 

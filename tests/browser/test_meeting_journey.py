@@ -99,10 +99,10 @@ def test_meeting_journey(writer_app):
     expect(picker.locator("input")).to_have_value(f"#1 · Ketewel (Sukawati) · {ACTION[:50]}")
 
     open_tab(app, "meeting.tab.map")
-    app.page.locator(".maplibregl-canvas").nth(1).wait_for()
+    app.page.locator(".js-plotly-plot:has(.choroplethlocation)").nth(1).wait_for()
     app.page.wait_for_timeout(1500)  # both maps painted
     assert app.page.get_by_text("Tidak terpetakan: 0 baris", exact=False).first.is_visible()
-    app.page.locator(".maplibregl-canvas").nth(1).scroll_into_view_if_needed()
+    app.page.locator(".js-plotly-plot:has(.choroplethlocation)").nth(1).scroll_into_view_if_needed()
     app.shot("map_side_by_side")
 
     open_tab(app, "meeting.tab.minutes")

@@ -144,7 +144,7 @@ def test_office_journey_through_nginx_with_two_replicas_under_load(browser, depl
         expect(app.page.get_by_test_id("stMetric").filter(has_text=PROTECTED).first
                .get_by_test_id("stMetricValue")).to_have_text(after)
         app.shot("summary_after_load")
-        app.goto_page("page.map")  # the map (MapLibre: workers, blobs) under the proxy's CSP
+        app.goto_page("page.map")  # the map (plotly, SVG) under the proxy's CSP
         wait_for_map(app)
         app.shot("map_through_proxy")
         assert not app.page_errors

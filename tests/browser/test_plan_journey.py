@@ -24,19 +24,16 @@ BUDGET_TEXT, BUDGET_RP = "Rp5 miliar", 5_000_000_000
 SCENARIO = "APBD 5 miliar"
 FUNDED = BUDGET_RP // (DEFAULT_MONTHS * settings.CONTRIBUTION_RP_PER_MONTH)  # 24.801
 
-# Both maps drawn: each plotly figure holds a choroplethmap whose MapLibre map has loaded its style.
+# Both maps drawn: each plotly figure is a `geo` map whose areas are in the page as SVG paths.
 MAPS_READY = """() => {
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
-  return plots.length >= 2 && plots.every(gd => {
-    const map = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot
-      && gd._fullLayout.map._subplot.map;
-    return Boolean(map && map.loaded() && map.isStyleLoaded());
-  });
+  return plots.length >= 2 && plots.every(gd => Boolean(gd._fullLayout && gd._fullLayout.geo
+    && gd.querySelector('.choroplethlocation')));
 }"""
 # Per figure: its trace types and how many areas its choropleth colours.
 MAP_FIGURES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
   types: gd.data.map(trace => trace.type),
-  locations: gd.data.filter(trace => trace.type === 'choroplethmap').map(trace => trace.locations.length)
+  locations: gd.data.filter(trace => trace.type === 'choropleth').map(trace => trace.locations.length)
     .reduce((a, b) => a + b, 0),
 }))"""
 
@@ -89,7 +86,7 @@ def test_plan_journey(writer_app):
     app.page.wait_for_timeout(500)  # first paint after "loaded"
     assert app.page.get_by_text(app.label("plan.map_after"), exact=True).is_visible()
     figures = app.page.evaluate(MAP_FIGURES)
-    assert len(figures) == 2 and all("choroplethmap" in f["types"] for f in figures)
+    assert len(figures) == 2 and all("choropleth" in f["types"] for f in figures)
     assert figures[0]["locations"] == figures[1]["locations"] > 0
     app.shot("maps_before_after")
 

@@ -29,8 +29,7 @@ SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # Drawn: no element left faded by a run (Streamlit marks them data-stale) and every map loaded.
 MAPS_READY = """() => !document.querySelector('[data-stale="true"]') &&
   Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => {
-  const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-  return !sub || (sub.map.loaded() && sub.map.isStyleLoaded());
+  return !(gd._fullLayout && gd._fullLayout.geo) || Boolean(gd.querySelector('.choroplethlocation'));
 })"""
 # Per page: widths that would scroll sideways, maps whose areas leave the view, tables wider than the window.
 LAYOUT = """() => {
@@ -39,23 +38,15 @@ LAYOUT = """() => {
   const out = {page: document.documentElement.scrollWidth, main: main.scrollWidth, mainClient: main.clientWidth,
                width, lang: document.documentElement.lang, text: main.innerText, outside: [], tables: []};
   document.querySelectorAll('.js-plotly-plot').forEach(gd => {
-    const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-    if (!sub) return;
-    const box = sub.map.getCanvas().getBoundingClientRect();
-    for (const trace of gd.data) {
-      if (trace.type !== 'choroplethmap') continue;
-      for (const feature of trace.geojson.features) {
-        const rings = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates[0]]
-          : feature.geometry.coordinates.map(p => p[0]);
-        for (const ring of rings) for (const [lon, lat] of ring) {
-          const p = sub.map.project([lon, lat]);
-          const x = box.left + p.x, y = p.y;
-          if (p.x < -1 || p.x > box.width + 1 || y < -1 || y > box.height + 1 || x < -1 || x > width + 1) {
-            out.outside.push(Object.values(feature.properties)[0]); return;
-          }
-        }
-      }
-    }
+    if (!(gd._fullLayout && gd._fullLayout.geo)) return;
+    // Each area as drawn (its SVG path, unclipped) inside the map's plot area and the window.
+    const box = gd.getBoundingClientRect(), size = gd._fullLayout._size;
+    const top = box.top + size.t, bottom = box.top + size.t + size.h;
+    gd.querySelectorAll('path.choroplethlocation').forEach(path => {
+      const r = path.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.left < -1 || r.right > width + 1
+          || r.top < top - 1 || r.bottom > bottom + 1) out.outside.push(path.__data__ && path.__data__.loc);
+    });
   });
   document.querySelectorAll('[data-testid="stDataFrame"]').forEach(t => {
     const r = t.getBoundingClientRect(); if (r.right > width + 1 || r.left < -1) out.tables.push([r.left, r.right]);
@@ -133,7 +124,7 @@ MAP_DRAWN = "() => { const gd = document.querySelector('.js-plotly-plot'); retur
 MAP_STATE = """() => {
   const gd = document.querySelector('.js-plotly-plot');
   const colours = {};
-  for (const t of gd.data) if (t.type === 'choroplethmap') for (const loc of t.locations) colours[loc] = t.colorscale[0][1];
+  for (const t of gd.data) if (t.type === 'choropleth') for (const loc of t.locations) colours[loc] = t.colorscale[0][1];
   const checked = Array.from(document.querySelectorAll('[data-testid="stRadio"] input:checked'))
     .map(i => i.closest('label').innerText);
   return {colours, checked, legend: gd.layout.annotations.map(a => a.text)};
