@@ -18,8 +18,17 @@ from jamsostek.ui.scenario_panel import scenario_panel
 from jamsostek.ui import viewport
 
 MAP_HEIGHT_PX = 560
-CONFIG = {"displaylogo": False, "scrollZoom": False}  # fixed view: every desa is in it, names placed for it
+CONFIG = maps.PLOT_CONFIG  # fixed view: every desa is in it, names placed for it
 DEFAULT_TARGET_PCT = 20  # whole percent: st.number_input would show "20.0" on an Indonesian page
+
+
+def before_after_maps(plan, desa, shapes: dict, borders: dict, size: dict, lang: str) -> list:
+    """Coverage now and after the plan, on the same classes (those that separate the desa after it)."""
+    now_frame, after_frame = plan_summary.map_frames(plan, desa)
+    breaks = plan_summary.map_breaks(after_frame)
+    return [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders, breaks=breaks,
+                                 view=ctx.view_text(), **size) for frame in (now_frame, after_frame)]
+
 
 ui.page_header("page.plan")
 lang, view = ctx.lang(), ctx.filters()
@@ -47,25 +56,31 @@ if asked is None:
     st.stop()
 inputs, budget_lines, start = asked
 remember_in_url(inputs, budget_lines, start, first_month)
+# The plan and its maps depend on the view and the inputs, not on who looks: built once, shared by every session.
+asked_key = (tuple(sorted(params.items())), tuple(programme), inputs, tuple(sorted(budget_lines.items())), start)
 with st.spinner(t("plan.computing", lang)):
-    plan, funding = rates.plan(cells, inputs, budget_lines, start)
+    plan, funding = ctx.shared("rencana.plan", lambda: rates.plan(cells, inputs, budget_lines, start), *asked_key)
 
-ui.cards(plan_summary.cards(plan, lang), per_row=3)
+
+def once(name: str, build):
+    """What the page shows of this plan in this language, built once for every session asking the same."""
+    return ctx.shared(f"rencana.{name}", build, *asked_key, lang)
+
+
+ui.cards(once("cards", lambda: plan_summary.cards(plan, lang)), per_row=3)
 rates_view.pricing(funding, inputs, start, lang)
 notice = plan_summary.notice(plan, lang)
 if notice:
     getattr(st, notice[0])(notice[1])
 
 st.subheader(t("plan.maps", lang))
-now_frame, after_frame = plan_summary.map_frames(plan, desa)
-breaks = plan_summary.map_breaks(after_frame)
 try:
     with st.spinner(t("map.loading", lang)):
         shapes, borders = boundaries.plotly_geojson("desa"), boundaries.plotly_geojson("kecamatan")
         size = ({"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX, "legend_below": True}
                 if viewport.is_phone() else {"width": viewport.HALF_MAP_PX, "height": MAP_HEIGHT_PX})
-        figures = [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders, breaks=breaks,
-                                        view=ctx.view_text(), **size) for frame in (now_frame, after_frame)]
+        figures = ctx.shared("rencana.maps", lambda: before_after_maps(plan, desa, shapes, borders, size, lang),
+                             *asked_key, lang, viewport.is_phone(), ctx.view_text(), str(settings.cache_dir()))
     titles = [t("plan.map_before", lang, date=i18n.fmt_date(view.as_of, lang)), t("plan.map_after", lang)]
     for column, title, figure, key in zip(st.columns(2), titles, figures, ("rencana_map_now", "rencana_map_after")):
         with column:
@@ -77,7 +92,7 @@ except boundaries.BoundariesUnavailable:
 
 st.subheader(t("plan.kecamatan", lang))
 st.caption(t("plan.kecamatan_note", lang))
-ui.table(plan_summary.kecamatan_table(plan, lang), base_name="rencana_kecamatan", key="rencana_kecamatan")
+ui.table(once("kecamatan", lambda: plan_summary.kecamatan_table(plan, lang)), base_name="rencana_kecamatan", key="rencana_kecamatan")
 
 st.subheader(t("plan.inverse", lang))
 ctx.url_option("rencana_target", "sasaran", DEFAULT_TARGET_PCT, to_widget=int)
@@ -91,7 +106,7 @@ st.caption(t("plan.lists_note", lang))
 if plan.new_workers == 0:
     st.info(t("plan.lists_empty", lang), icon=":material/info:")
 else:
-    listed = plan_lists.desa_list(plan, lang)
+    listed = once("desa", lambda: plan_lists.desa_list(plan, lang))
     first = [t("col.desa", lang), t("col.total_to_enrol", lang), t("col.kecamatan", lang)]  # area and measure first
     ui.table(listed[[*first, *(c for c in listed.columns if c not in first)]], base_name="rencana_desa",
              key="rencana_desa", height=420)
