@@ -31,7 +31,7 @@ ui.cards(progress, per_row=2)  # wide: each names its population ("Dibayar progr
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader(t("section.kecamatan", lang))
-    ui.chart(charts.kecamatan_bar(by_kecamatan, lang))
+    ui.chart(charts.kecamatan_bar, by_kecamatan, lang)
 with right:
     st.subheader(t("section.lowest_desa", lang))
     lowest = metrics.lowest_coverage_desa(by_desa, 10)

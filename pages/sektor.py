@@ -46,7 +46,7 @@ else:
     ctx.show_option("baris", shown_desa)
     # The top desa by gap, plus every desa with a zero group (marked ×): those are asked about first.
     matrix = metrics.gap_matrix(gaps.heatmap_cells(cells, shown_desa or None))
-    ui.chart(charts.gap_heatmap(matrix, lang))
+    ui.chart(charts.gap_heatmap, matrix, lang)
 
 st.subheader(t("section.largest_gaps", lang))
 st.caption(t("section.largest_gaps_note", lang))

@@ -39,11 +39,11 @@ if weeks.empty:
 else:
     # The target counts the programme's workers (JS-08): their own line, beside everyone protected.
     programme = indicators.programme_weeks(ctx.run, weeks) if regency_view else None
-    ui.chart(charts.protected_vs_target(weeks, lang, target=target if regency_view else None,
-                                        verified=verified, programme=programme))
+    ui.chart(charts.protected_vs_target, weeks, lang, target=target if regency_view else None, verified=verified,
+             programme=programme)
     st.subheader(t("section.weekly", lang))
     st.caption(indicators.week_caption(view.as_of, lang))
-    ui.chart(charts.enrolments_per_week(weeks, lang))
+    ui.chart(charts.enrolments_per_week, weeks, lang)
     with st.expander(t("section.weekly_table", lang)):
         ui.table(metrics.localize(weeks, ["week_start", "new_workers", "protected_workers", "week_end"], lang),
                  base_name="pendaftaran_per_minggu", key="weeks")
@@ -51,7 +51,7 @@ else:
 st.subheader(t("section.week_change", lang))
 left, right = st.columns(2, gap="large")
 with left:
-    ui.chart(charts.kecamatan_change_bar(change, lang))
+    ui.chart(charts.kecamatan_change_bar, change, lang)
 with right:
     ui.table(metrics.localize(change, ["kecamatan", "change_workers", "protected_workers",
                                        "protected_week_ago"], lang), base_name="perubahan_per_kecamatan",

@@ -6,6 +6,7 @@ import html
 from collections.abc import Callable
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from jamsostek import i18n, settings
@@ -130,11 +131,23 @@ def cards(items: list[metrics.Card], per_row: int = 4) -> None:
                            delta_arrow=card.delta_arrow)
 
 
-def chart(figure, *, titled: bool = True) -> None:
-    """A plotly figure with our colours (not Streamlit's theme), no plotly logo, titled with the view shown
-    (so a screenshot or its PNG says which filters and date), fitted to a phone when the screen is narrow."""
-    if titled:
-        charts.with_title(figure, ctx.view_text())
-    if viewport.is_phone():
-        charts.for_phone(figure)
-    st.plotly_chart(figure, theme=None, config={"displaylogo": False, "displayModeBar": not viewport.is_phone()})
+def chart(build: Callable[..., go.Figure], *args, titled: bool = True, **kwargs) -> None:
+    """The plotly figure `build(*args, **kwargs)` with our colours (not Streamlit's theme), no plotly logo,
+    titled with the view shown (so a screenshot or its PNG says which filters and date), fitted to a phone
+    when the screen is narrow.
+
+    Built once for every session asking the same (ctx.shared): the builder, its arguments (frames hashed by
+    their content), the title and the width class are the key, so it cannot go stale. Plotly's validation
+    is most of what a chart costs the server."""
+    phone = viewport.is_phone()
+    title = ctx.view_text() if titled else None
+
+    def finished() -> go.Figure:
+        figure = build(*args, **kwargs)
+        if title:
+            charts.with_title(figure, title)
+        return charts.for_phone(figure) if phone else figure
+
+    figure = ctx.shared("chart", finished, f"{build.__module__}.{build.__qualname__}", args,
+                        tuple(sorted(kwargs.items())), title, phone)
+    st.plotly_chart(figure, theme=None, config={"displaylogo": False, "displayModeBar": not phone})

@@ -109,7 +109,7 @@ def desa_facts_panel(desa: pd.DataFrame, selected: str, view: Filters, lang: str
         st.markdown(f"**{t('funnel.panel.heading', lang)}:** {usulan_line}")
     reach_view.desa_section(ctx.run("protected_by_sex_age", **view.params()), selected, view.as_of, lang)
     st.markdown(f"**{t('map.panel.trend', lang)}**")
-    ui.chart(desa_panel.trend_figure(trend, lang))
+    ui.chart(desa_panel.trend_figure, trend, lang)
     st.button(t("map.panel.clear", lang), on_click=on_close, icon=":material/close:")
     return row, sectors
 

@@ -49,7 +49,7 @@ def region_section(rows: pd.DataFrame, view: Filters, lang: str) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown(f"**{t('reach.by_age', lang)}**")
-        ui.chart(charts.sex_age_bars(table, lang, hidden=reach.HIDDEN))
+        ui.chart(charts.sex_age_bars, table, lang, hidden=reach.HIDDEN)
         age_table(ages, small, lang, base_name="terlindungi_umur_jk", key="reach_age", table=table)
     with right:
         st.markdown(f"**{t('reach.by_kecamatan', lang)}**")
