@@ -4,7 +4,7 @@ import streamlit as st
 
 from jamsostek import i18n, settings
 from jamsostek.geo import boundaries
-from jamsostek.analysis import maps
+from jamsostek.analysis import charts, maps
 from jamsostek.plan import allocation as al
 from jamsostek.plan import lists as plan_lists
 from jamsostek.plan import rates
@@ -26,8 +26,9 @@ def before_after_maps(plan, desa, shapes: dict, borders: dict, size: dict, lang:
     """Coverage now and after the plan, on the same classes (those that separate the desa after it)."""
     now_frame, after_frame = plan_summary.map_frames(plan, desa)
     breaks = plan_summary.map_breaks(after_frame)
-    return [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders, breaks=breaks,
-                                 view=ctx.view_text(), **size) for frame in (now_frame, after_frame)]
+    return [charts.frozen(maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders,
+                                               breaks=breaks, view=ctx.view_text(), **size))
+            for frame in (now_frame, after_frame)]
 
 
 ui.page_header("page.plan")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
+import plotly.tools
 import pytest
 
 from jamsostek import domain, i18n
@@ -151,3 +153,12 @@ def test_kecamatan_change_bar():
     assert list(bar.x) == [-2, 2] and list(bar.text) == ["-2", "+2"]
     assert list(bar.marker.color) == [charts.BAR_LIGHT, charts.BAR]
     assert fig.layout.xaxis.range[0] < -2 and fig.layout.xaxis.range[1] > 2
+
+
+def test_a_frozen_figure_sends_the_same_dict_every_time_without_copying():
+    fig = go.Figure(go.Bar(x=["Ubud", "Tegallalang"], y=[239, 120]))
+    expected = fig.to_dict()
+    shared = charts.frozen(fig)
+    first = shared.to_dict()
+    assert first == expected and shared.to_dict() is first  # made once, not deep-copied per session
+    assert plotly.tools.return_figure_from_figure_or_data(shared, True) is first  # what st.plotly_chart sends

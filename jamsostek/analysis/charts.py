@@ -6,6 +6,7 @@ hovers are formatted by i18n (1.136; 65,6 %) rather than by plotly, whose locale
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from datetime import date
 
@@ -212,6 +213,13 @@ def for_phone(fig: go.Figure) -> go.Figure:
         fig.layout.annotations = [*kept, below]  # assigned: update_layout would merge the lists item by item
         fig.update_layout(height=(fig.layout.height or 380) + 22 * len(notes), margin=dict(b=50 + 22 * len(notes)))
     fig.update_layout(margin=dict(l=6, r=12), font=dict(size=13))
+    return fig
+
+
+def frozen(fig: go.Figure) -> go.Figure:
+    """`fig`, finished and shared by every session: its to_dict(), which st.plotly_chart sends, is made once
+    and reused instead of deep-copied for every view (a fifth of a first view of Peta). Change nothing after."""
+    fig.to_dict = functools.cache(fig.to_dict)
     return fig
 
 
