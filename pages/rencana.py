@@ -93,7 +93,8 @@ except boundaries.BoundariesUnavailable:
 
 st.subheader(t("plan.kecamatan", lang))
 st.caption(t("plan.kecamatan_note", lang))
-ui.table(once("kecamatan", lambda: plan_summary.kecamatan_table(plan, lang)), base_name="rencana_kecamatan", key="rencana_kecamatan")
+ui.table(once("kecamatan", lambda: plan_summary.kecamatan_table(plan, lang)), base_name="rencana_kecamatan",
+         key="rencana_kecamatan")
 
 st.subheader(t("plan.inverse", lang))
 ctx.url_option("rencana_target", "sasaran", DEFAULT_TARGET_PCT, to_widget=int)
