@@ -14,7 +14,6 @@ import io
 import logging
 import os
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import textwrap
-from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go

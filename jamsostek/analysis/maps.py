@@ -17,7 +17,6 @@ from shapely.geometry import shape
 
 from jamsostek import i18n
 from jamsostek.analysis import funnel
-from jamsostek.geo import boundaries
 from jamsostek.sasaran import show
 
 # plotly's geo subplot asks for a world topojson for every map, even one with no base layers (visible False),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from jamsostek import domain, i18n, settings
+from jamsostek import domain, i18n
 from jamsostek.analysis import indicators
 
 
