@@ -4,7 +4,7 @@ its panel, click a kecamatan to see its desa."""
 import streamlit as st
 
 from jamsostek import settings
-from jamsostek.analysis import charts, desa_panel
+from jamsostek.analysis import desa_panel
 from jamsostek.analysis import maps
 from jamsostek.geo import boundaries
 from jamsostek.geo import wilayah
@@ -66,12 +66,12 @@ with map_column:
     try:
         with st.spinner(t("map.loading", lang)):
             shown = selected if level == "desa" else None
-            fig = ctx.shared("peta.map", lambda: charts.frozen(maps.make_choropleth(
+            fig = ctx.shared("peta.map", lambda: maps.make_choropleth(
                 frame, boundaries.plotly_geojson(level), metric, lang, level=level,
                 borders_geojson=boundaries.plotly_geojson(borders) if borders else None,
                 selected=shown, classes=classes, target_pct=target_pct, view=ctx.view_text(), legend_below=phone,
                 **({"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX} if phone else
-                   {"width": viewport.DESKTOP_MAP_PX}))),
+                   {"width": viewport.DESKTOP_MAP_PX})),
                 level, metric, lang, shown, classes, target_pct, phone, ctx.view_text(), REGION,
                 str(settings.cache_dir()), tuple(sorted(view.params().items())))
         st.plotly_chart(fig, key=MAP_KEYS[level], theme=None, config=CONFIG, selection_mode="points",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from jamsostek import i18n, settings
 from jamsostek.geo import boundaries
-from jamsostek.analysis import charts, maps
+from jamsostek.analysis import maps
 from jamsostek.plan import allocation as al
 from jamsostek.plan import lists as plan_lists
 from jamsostek.plan import rates
@@ -17,18 +17,8 @@ from jamsostek.ui.plan_form import plan_inputs, remember_in_url
 from jamsostek.ui.scenario_panel import scenario_panel
 from jamsostek.ui import viewport
 
-MAP_HEIGHT_PX = 560
 CONFIG = maps.PLOT_CONFIG  # fixed view: every desa is in it, names placed for it
 DEFAULT_TARGET_PCT = 20  # whole percent: st.number_input would show "20.0" on an Indonesian page
-
-
-def before_after_maps(plan, desa, shapes: dict, borders: dict, size: dict, lang: str) -> list:
-    """Coverage now and after the plan, on the same classes (those that separate the desa after it)."""
-    now_frame, after_frame = plan_summary.map_frames(plan, desa)
-    breaks = plan_summary.map_breaks(after_frame)
-    return [charts.frozen(maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders,
-                                               breaks=breaks, view=ctx.view_text(), **size))
-            for frame in (now_frame, after_frame)]
 
 
 ui.page_header("page.plan")
@@ -63,9 +53,9 @@ with st.spinner(t("plan.computing", lang)):
     plan, funding = ctx.shared("rencana.plan", lambda: rates.plan(cells, inputs, budget_lines, start), *asked_key)
 
 
-def once(name: str, build):
-    """What the page shows of this plan in this language, built once for every session asking the same."""
-    return ctx.shared(f"rencana.{name}", build, *asked_key, lang)
+def once(name: str, build, *key):
+    """What the page shows of this plan in this language (and `key`), built once for every session asking the same."""
+    return ctx.shared(f"rencana.{name}", build, *asked_key, lang, *key)
 
 
 ui.cards(once("cards", lambda: plan_summary.cards(plan, lang)), per_row=3)
@@ -78,10 +68,10 @@ st.subheader(t("plan.maps", lang))
 try:
     with st.spinner(t("map.loading", lang)):
         shapes, borders = boundaries.plotly_geojson("desa"), boundaries.plotly_geojson("kecamatan")
-        size = ({"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX, "legend_below": True}
-                if viewport.is_phone() else {"width": viewport.HALF_MAP_PX, "height": MAP_HEIGHT_PX})
-        figures = ctx.shared("rencana.maps", lambda: before_after_maps(plan, desa, shapes, borders, size, lang),
-                             *asked_key, lang, viewport.is_phone(), ctx.view_text(), str(settings.cache_dir()))
+        size = viewport.map_size(half=True)
+        figures = once("maps", lambda: plan_summary.before_after_maps(plan, desa, shapes, borders, lang,
+                                                                       ctx.view_text(), **size),
+                       ctx.view_text(), tuple(size.items()), str(settings.cache_dir()))
     titles = [t("plan.map_before", lang, date=i18n.fmt_date(view.as_of, lang)), t("plan.map_after", lang)]
     for column, title, figure, key in zip(st.columns(2), titles, figures, ("rencana_map_now", "rencana_map_after")):
         with column:

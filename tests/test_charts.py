@@ -162,3 +162,13 @@ def test_a_frozen_figure_sends_the_same_dict_every_time_without_copying():
     first = shared.to_dict()
     assert first == expected and shared.to_dict() is first  # made once, not deep-copied per session
     assert plotly.tools.return_figure_from_figure_or_data(shared, True) is first  # what st.plotly_chart sends
+
+
+def test_what_sessions_share_is_frozen_figures_and_all():
+    from jamsostek.ui import context as ctx
+
+    figures = (go.Figure(go.Bar(y=[1])), go.Figure(go.Bar(y=[2])))
+    shared = ctx._frozen(figures)
+    assert isinstance(shared, tuple) and all(fig.to_dict() is fig.to_dict() for fig in shared)
+    plan_and_funding = (object(), object())
+    assert ctx._frozen(plan_and_funding) is plan_and_funding  # anything else is shared as it is

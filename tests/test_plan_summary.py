@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pandas as pd
@@ -10,6 +11,7 @@ import pytest
 from jamsostek.plan import allocation as al
 from jamsostek import i18n, settings
 from jamsostek.analysis import maps
+from jamsostek.geo import boundaries
 from jamsostek.plan import summary as plan_summary
 from jamsostek.plan import scenarios
 from tests.test_plan_lists import gianyar_cells
@@ -69,6 +71,20 @@ def test_wider_classes_colour_a_high_after_map_in_several_classes():
     assert maps.classify(values, "coverage_pct", breaks=maps.PLAN_COVERAGE_BREAKS).tolist() == [0, 1, 3, 4, 5]
     labels = [b.label("id") for b in maps.class_breaks("coverage_pct", breaks=maps.PLAN_COVERAGE_BREAKS)]
     assert labels[-2] == "≥ 50%" and labels[4] == "25–49,9%"
+
+
+def test_before_after_maps_share_their_classes_and_name_the_view(plan, cells, tmp_path, monkeypatch):
+    monkeypatch.setenv(settings.ENV_CACHE_DIR, str(tmp_path))
+    shapes, borders = boundaries.plotly_geojson("desa"), boundaries.plotly_geojson("kecamatan")
+    desa = cells.drop_duplicates("kode_desa")[["kode_desa", "desa", "kode_kecamatan", "kecamatan"]]
+    view = "Ubud · per 3 Desember 2026"
+    now, after = plan_summary.before_after_maps(plan, desa, shapes, borders, "id", view, width=520, height=560)
+    legends = [[a.text for a in fig.layout.annotations] for fig in (now, after)]
+    assert all(view in legend for legend in legends)
+    # One colour is one range on both maps: the same classes, only the counts in brackets differ.
+    assert [re.sub(r" \(\d+\)$", "", text) for text in legends[0]] == \
+        [re.sub(r" \(\d+\)$", "", text) for text in legends[1]]
+    assert legends[0] != legends[1]  # the plan moves desa up a class
 
 
 def test_cards_in_indonesian(plan):

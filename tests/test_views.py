@@ -80,6 +80,18 @@ def test_user_agent_hint():
     assert viewport.ua_hint({}) == viewport.DESKTOP
 
 
+@pytest.mark.parametrize("phone, half, expected", [
+    (True, True, {"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX, "legend_below": True}),
+    (True, False, {"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX, "legend_below": True}),
+    # Two maps side by side: the legend under each, not beside it in half the room.
+    (False, True, {"width": viewport.HALF_MAP_PX, "height": viewport.HALF_MAP_HEIGHT_PX, "legend_below": True}),
+    (False, False, {"width": viewport.DESKTOP_MAP_PX, "height": viewport.MAP_HEIGHT_PX}),
+])
+def test_map_size_follows_the_screen(monkeypatch, phone, half, expected):
+    monkeypatch.setattr(viewport, "is_phone", lambda: phone)
+    assert viewport.map_size(half=half) == expected
+
+
 def test_phone_charts_keep_ticks_level_and_labels_inside():
     import pandas as pd
 

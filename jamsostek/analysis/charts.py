@@ -217,7 +217,8 @@ def for_phone(fig: go.Figure) -> go.Figure:
 
 def frozen(fig: go.Figure) -> go.Figure:
     """`fig`, finished and shared by every session: its to_dict(), which st.plotly_chart sends, is made once
-    and reused instead of deep-copied for every view (a fifth of a first view of Peta). Change nothing after."""
+    and reused instead of deep-copied for every view (a fifth of a first view of Peta). Change nothing after.
+    ui.context.shared() freezes the figures it shares."""
     fig.to_dict = functools.cache(fig.to_dict)
     return fig
 

@@ -61,6 +61,15 @@ def map_breaks(after: pd.DataFrame) -> tuple[float, ...] | None:
     return maps.PLAN_COVERAGE_BREAKS if (maps.metric_values(after, "coverage_pct") > top).any() else None
 
 
+def before_after_maps(plan: al.Plan, desa: pd.DataFrame, shapes: dict, borders: dict, lang: str, view: str,
+                      **size) -> list:
+    """Coverage maps per desa now and after the plan, on the same classes (map_breaks), titled with `view`."""
+    now, after = map_frames(plan, desa)
+    breaks = map_breaks(after)
+    return [maps.make_choropleth(frame, shapes, "coverage_pct", lang, borders_geojson=borders, breaks=breaks,
+                                 view=view, **size) for frame in (now, after)]
+
+
 def full_cost_rp(plan: al.Plan) -> int:
     """Cost of closing every gap for the plan's months, plus the renewals it pays first."""
     return scenarios.full_cost_rp(plan)

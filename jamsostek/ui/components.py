@@ -146,7 +146,7 @@ def chart(build: Callable[..., go.Figure], *args, titled: bool = True, **kwargs)
         figure = build(*args, **kwargs)
         if title:
             charts.with_title(figure, title)
-        return charts.frozen(charts.for_phone(figure) if phone else figure)
+        return charts.for_phone(figure) if phone else figure
 
     figure = ctx.shared("chart", finished, f"{build.__module__}.{build.__qualname__}", args,
                         tuple(sorted(kwargs.items())), title, phone)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -18,6 +19,7 @@ from jamsostek import settings
 from jamsostek.access import privacy
 from jamsostek.store import consistent, db
 from jamsostek.store import shared as shared_store  # the store several processes share (replicas)
+from jamsostek.analysis import charts
 from jamsostek.analysis import filters as flt
 from jamsostek.geo import wilayah
 from jamsostek.sample import store as sample_store
@@ -198,8 +200,17 @@ def shared(name: str, build: Callable[[], T], *key) -> T:
 
     For work that depends on the data and the view but not on who looks (a map figure: building it copies
     the polygons, a quarter of a first view of Peta). `key` must name everything build() reads besides the data.
+    Plotly figures in the result (alone, in a list or a tuple) are frozen (charts.frozen): sent without a copy per view.
     """
-    return _shared(str(settings.db_path()), data_version(), name, key, build)
+    return _shared(str(settings.db_path()), data_version(), name, key, lambda: _frozen(build()))
+
+
+def _frozen(value: T) -> T:
+    if isinstance(value, go.Figure):
+        return charts.frozen(value)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(item, go.Figure) for item in value):
+        return type(value)(charts.frozen(item) for item in value)
+    return value
 
 
 def usulan_funnel(as_of: date) -> pd.DataFrame:

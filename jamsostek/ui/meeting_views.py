@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from jamsostek import i18n
+from jamsostek import i18n, settings
 from jamsostek.access import roles
 from jamsostek.geo import boundaries
 from jamsostek.analysis import indicators, map_compare
@@ -34,17 +34,8 @@ KEY_PICK = "rapat_pick"
 KEY_NEW_DATE, KEY_NEW_AS_OF, KEY_NEW_TITLE = "rapat_new_date", "rapat_new_as_of", "rapat_new_title"
 KEY_ADD = "rapat_add"
 KEY_EDIT_PICK = "rapat_edit_pick"
-MAP_HEIGHT_PX = 560
-PAIR_MAP_HEIGHT_PX = 520
 DUE_DAYS = 7  # default due date: the next weekly meeting
 CONFIG = maps.PLOT_CONFIG  # fixed view: every desa is in it
-
-
-def _map_size(pair: bool, height: int) -> dict:
-    """Width and height (on a phone: narrow, shorter, the legend below) for the meeting's maps."""
-    if viewport.is_phone():
-        return {"width": viewport.PHONE_CONTENT_PX, "height": viewport.PHONE_MAP_PX, "legend_below": True}
-    return {"width": viewport.HALF_MAP_PX if pair else viewport.DESKTOP_MAP_PX, "height": height}
 
 
 def recorder() -> str | None:
@@ -408,10 +399,14 @@ def map_section(s: mt.Since, lang: str) -> None:
     except boundaries.BoundariesUnavailable:
         st.warning(t("map.unavailable", lang), icon=":material/map:")
         return
+    # The figures depend on the two meetings and the options, not on who looks: built once for every session.
+    key = (s.before.meeting_id, s.now.meeting_id, metric, level, lang, ctx.view_text(), str(settings.cache_dir()))
     if mode == "side":
         st.caption(t("compare.same_classes", lang))
-        figures = map_compare.side_by_side(before, now, geojson, metric, lang, level=level, borders_geojson=borders,
-                                           view=ctx.view_text(), **_map_size(True, PAIR_MAP_HEIGHT_PX))
+        size = viewport.map_size(half=True)
+        figures = ctx.shared("rapat.side_by_side", lambda: map_compare.side_by_side(
+            before, now, geojson, metric, lang, level=level, borders_geojson=borders, view=ctx.view_text(), **size),
+            *key, tuple(size.items()))
         for column, meeting, figure in zip(st.columns(2), (s.before, s.now), figures):
             with column:
                 st.markdown(f"**{minutes.meeting_title(meeting, lang)}** · "
@@ -420,8 +415,10 @@ def map_section(s: mt.Since, lang: str) -> None:
     else:
         st.caption(t("compare.change_caption", lang, before=i18n.fmt_date(s.before.as_of, lang),
                      now=i18n.fmt_date(s.now.as_of, lang)))
-        figure = map_compare.change_map(before, now, geojson, metric, lang, level=level, borders_geojson=borders,
-                                        view=ctx.view_text(), **_map_size(False, MAP_HEIGHT_PX))
+        size = viewport.map_size(half=False)
+        figure = ctx.shared("rapat.change_map", lambda: map_compare.change_map(
+            before, now, geojson, metric, lang, level=level, borders_geojson=borders, view=ctx.view_text(), **size),
+            *key, tuple(size.items()))
         st.plotly_chart(figure, theme=None, config=CONFIG, key="rapat_map_change")
     no_target = int((now["sasaran_workers"] == 0).sum())
     data_quality.note(lang, no_target=no_target, level=level)

@@ -27,6 +27,8 @@ PHONE_CONTENT_PX = 358  # the narrowest common phone (390 px, iPhone 12-15) less
 DESKTOP_MAP_PX = 520
 HALF_MAP_PX = 400
 PHONE_MAP_PX = 420  # map height on a phone: the map and the start of its legend fit one 844 px screen
+MAP_HEIGHT_PX = 560  # a map's height on Rapat; Peta's is taller (maps.HEIGHT_PX)
+HALF_MAP_HEIGHT_PX = 460  # a half-width map's height, its legend under it (beside it, it would take half the room)
 _STATE = "_viewport"  # the component's key: its state holds the reported width class
 _SCROLL = "_viewport_scroll"  # id of the element to bring into view on this run (then forgotten)
 COOKIE = "jamsostek_lebar"  # the width class of the last visit (phone/desktop): no personal data
@@ -109,6 +111,16 @@ def width_class() -> str:
         headers, cookies = {}, {}
     remembered = cookies.get(COOKIE) if hasattr(cookies, "get") else None
     return _reported() or (remembered if remembered in (PHONE, DESKTOP) else None) or ua_hint(headers)
+
+
+def map_size(half: bool) -> dict:
+    """make_choropleth's size for this screen: on a phone narrow and shorter with the legend below; on a
+    desktop a half-width map (two side by side) has its legend below too, a full-width one beside it."""
+    if is_phone():
+        return {"width": PHONE_CONTENT_PX, "height": PHONE_MAP_PX, "legend_below": True}
+    if half:
+        return {"width": HALF_MAP_PX, "height": HALF_MAP_HEIGHT_PX, "legend_below": True}
+    return {"width": DESKTOP_MAP_PX, "height": MAP_HEIGHT_PX}
 
 
 def is_phone() -> bool:
